@@ -1,0 +1,9 @@
+/**
+ * The domain core of Privacy Disclosure: the declaration format and pure helpers over it.
+ * Imports nothing from Forge, React or Node I/O; everything else imports it through `@declaration`.
+ */
+export * from './schema/index.ts';
+export { checkReferences, type DeclarationIssue } from './references.ts';
+export { migrate, MIGRATIONS, type MigrationResult } from './migrations.ts';
+export * from './api.ts';
+export { formatPath, issuesFromZod, parseDeclaration, type ParseResult } from './parse.ts';

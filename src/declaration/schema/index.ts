@@ -1,0 +1,112 @@
+import type { z } from 'zod';
+import type { App, PlatformStatement } from './app.ts';
+import type {
+  DataCategory,
+  DataSource,
+  DataSubject,
+  MarketplaceDataClass,
+} from './data-category.ts';
+import type { Declaration } from './declaration.ts';
+import type {
+  AdditionalSection,
+  Cookie,
+  NotCollected,
+  RightKind,
+  Rights,
+  RightsRegime,
+  Security,
+  Transfer,
+  VendorAccess,
+} from './disclosures.ts';
+import type { StorageLocation } from './location.ts';
+import type { Policy } from './policy.ts';
+import type { Platform, Text } from './primitives.ts';
+import type { LegalBasis, Purpose } from './purpose.ts';
+import type { Recipient, RecipientCategory } from './recipient.ts';
+import type { Retention, RetentionBasis, RetentionTrigger } from './retention.ts';
+import type { Officer, SupportChannel, Vendor } from './vendor.ts';
+
+export { CURRENT_SCHEMA_VERSION, Declaration } from './declaration.ts';
+export { App, PlatformStatement } from './app.ts';
+export { DataCategory, DataSource, DataSubject, MarketplaceDataClass } from './data-category.ts';
+export {
+  AdditionalSection,
+  Cookie,
+  NotCollected,
+  RightKind,
+  Rights,
+  RightsRegime,
+  Security,
+  Transfer,
+  VendorAccess,
+} from './disclosures.ts';
+export { StorageLocation } from './location.ts';
+export { Policy } from './policy.ts';
+export { Platform, Text } from './primitives.ts';
+export { LegalBasis, Purpose } from './purpose.ts';
+export { Recipient, RecipientCategory } from './recipient.ts';
+export { Retention, RetentionBasis, RetentionTrigger } from './retention.ts';
+export { Officer, SupportChannel, Vendor } from './vendor.ts';
+export { COUNTRY_CODES, isCountryCode } from './countries.ts';
+export { durationInDays, parseDuration } from './primitives.ts';
+
+/** A validated declaration. */
+export type Declaration = z.infer<typeof Declaration>;
+/** Plain or translated text. */
+export type Text = z.infer<typeof Text>;
+/** cloud, data-center or server. */
+export type Platform = z.infer<typeof Platform>;
+/** The vendor. */
+export type Vendor = z.infer<typeof Vendor>;
+/** A privacy officer or DPO. */
+export type Officer = z.infer<typeof Officer>;
+/** A support channel. */
+export type SupportChannel = z.infer<typeof SupportChannel>;
+/** The app. */
+export type App = z.infer<typeof App>;
+/** A per-platform statement. */
+export type PlatformStatement = z.infer<typeof PlatformStatement>;
+/** The policy metadata. */
+export type Policy = z.infer<typeof Policy>;
+/** A purpose of processing. */
+export type Purpose = z.infer<typeof Purpose>;
+/** A GDPR Art. 6 lawful basis. */
+export type LegalBasis = z.infer<typeof LegalBasis>;
+/** A kind of data collected. */
+export type DataCategory = z.infer<typeof DataCategory>;
+/** Whose data. */
+export type DataSubject = z.infer<typeof DataSubject>;
+/** How data reaches the vendor. */
+export type DataSource = z.infer<typeof DataSource>;
+/** Marketplace Vendor Agreement data class. */
+export type MarketplaceDataClass = z.infer<typeof MarketplaceDataClass>;
+/** How long data is kept. */
+export type Retention = z.infer<typeof Retention>;
+/** What retention depends on. */
+export type RetentionBasis = z.infer<typeof RetentionBasis>;
+/** What starts a retention clock. */
+export type RetentionTrigger = z.infer<typeof RetentionTrigger>;
+/** A storage location. */
+export type StorageLocation = z.infer<typeof StorageLocation>;
+/** A subprocessor or other recipient. */
+export type Recipient = z.infer<typeof Recipient>;
+/** What a recipient does. */
+export type RecipientCategory = z.infer<typeof RecipientCategory>;
+/** A cookie or tracker. */
+export type Cookie = z.infer<typeof Cookie>;
+/** Something not collected. */
+export type NotCollected = z.infer<typeof NotCollected>;
+/** An international transfer. */
+export type Transfer = z.infer<typeof Transfer>;
+/** People's rights. */
+export type Rights = z.infer<typeof Rights>;
+/** Rights under one regime. */
+export type RightsRegime = z.infer<typeof RightsRegime>;
+/** A data-subject right. */
+export type RightKind = z.infer<typeof RightKind>;
+/** Security measures. */
+export type Security = z.infer<typeof Security>;
+/** Vendor staff access. */
+export type VendorAccess = z.infer<typeof VendorAccess>;
+/** A free-form section. */
+export type AdditionalSection = z.infer<typeof AdditionalSection>;
