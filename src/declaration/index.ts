@@ -7,3 +7,9 @@ export { checkReferences, type DeclarationIssue } from './references.ts';
 export { migrate, MIGRATIONS, type MigrationResult } from './migrations.ts';
 export * from './api.ts';
 export { formatPath, issuesFromZod, parseDeclaration, type ParseResult } from './parse.ts';
+export {
+  formatLocatedIssue,
+  validateDeclarationText,
+  type LocatedIssue,
+  type TextValidationResult,
+} from './validate-yaml.ts';
