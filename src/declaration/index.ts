@@ -13,3 +13,4 @@ export {
   type LocatedIssue,
   type TextValidationResult,
 } from './validate-yaml.ts';
+export * from './present/index.ts';

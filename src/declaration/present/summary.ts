@@ -1,0 +1,146 @@
+import { durationInDays } from '../schema/primitives.ts';
+import type { DataCategory, Declaration, Platform, Retention } from '../schema/index.ts';
+import { localize } from './localize.ts';
+import { describeRetention } from './retention.ts';
+
+/** At-a-glance facts, like a nutrition label. */
+export interface AtAGlance {
+  /** Whether any data category is personal data. */
+  collectsPersonalData: boolean;
+  personalCategories: number;
+  categories: number;
+  sensitiveCategories: number;
+  hosting: {
+    /** ISO codes of every storage and backup country, sorted. */
+    countries: string[];
+    /** Geographies given in words ("Europe") for locations and backups, in declaration order. */
+    geographies: string[];
+    /** True when data is stored and every storage location is Atlassian's. */
+    onAtlassianOnly: boolean;
+    /** Whether storage locations follow the customer's Atlassian data-residency pin. */
+    dataResidency: 'all' | 'some' | 'none' | 'not-stated';
+  };
+  retention: {
+    /** The longest retention in words, or null when nothing is collected. */
+    longest: string | null;
+    /** The most common retention in words among personal-data categories. */
+    typical: string | null;
+    /** Ids of the categories kept the longest. */
+    longestCategoryIds: string[];
+  };
+  subprocessors: { count: number; countries: string[]; withoutCountry: number };
+  /** Every party that receives data: subprocessors and other recipients. */
+  recipients: number;
+  platforms: Platform[];
+  policyVersion: string;
+  lastUpdated: string;
+}
+
+/**
+ * How long a retention may keep data, as a comparable pair [rank, days]:
+ * indefinitely > open-ended (account, subscription, deletion request) > fixed periods > not stored.
+ */
+function retentionLength(retention: Retention): [number, number] {
+  const days = retention.period ? (durationInDays(retention.period) ?? Infinity) : Infinity;
+  switch (retention.basis) {
+    case 'indefinitely':
+      return [4, Infinity];
+    case 'while-account-active':
+    case 'while-subscribed':
+    case 'until-deletion-request':
+    case 'not-stated':
+      return [3, days];
+    case 'until-purpose-fulfilled':
+      // Bounded by its period when it has one; otherwise as open-ended as "while needed" sounds.
+      return retention.period ? [2, days] : [3, Infinity];
+    case 'fixed-period':
+      return [2, days];
+    case 'not-stored':
+      return [0, 0];
+  }
+}
+
+function compareLength(a: [number, number], b: [number, number]): number {
+  return a[0] !== b[0] ? a[0] - b[0] : a[1] === b[1] ? 0 : a[1] > b[1] ? 1 : -1;
+}
+
+function unique<T>(values: T[]): T[] {
+  return [...new Set(values)];
+}
+
+function retentionFacts(categories: DataCategory[], locale: string): AtAGlance['retention'] {
+  const personal = categories.filter((category) => category.personal);
+  // Personal data is what the label is about; fall back to everything for apps that have none.
+  const considered = personal.length > 0 ? personal : categories;
+  let longest: DataCategory[] = [];
+  for (const category of considered) {
+    const first = longest[0];
+    const order = first
+      ? compareLength(retentionLength(category.retention), retentionLength(first.retention))
+      : 1;
+    if (order > 0) longest = [category];
+    else if (order === 0) longest.push(category);
+  }
+  const counts = new Map<string, number>();
+  for (const category of considered) {
+    const words = describeRetention(category.retention, locale);
+    counts.set(words, (counts.get(words) ?? 0) + 1);
+  }
+  let typical: string | null = null;
+  let best = 0;
+  for (const [words, count] of counts) {
+    if (count > best) [typical, best] = [words, count];
+  }
+  return {
+    longest: longest[0] ? describeRetention(longest[0].retention, locale) : null,
+    typical,
+    longestCategoryIds: longest.map((category) => category.id),
+  };
+}
+
+function residency(declaration: Declaration): AtAGlance['hosting']['dataResidency'] {
+  const answers = declaration.locations.map((location) => location.followsDataResidency);
+  if (answers.length > 0 && answers.every((answer) => answer === 'yes')) return 'all';
+  if (answers.includes('yes')) return 'some';
+  if (answers.includes('no')) return 'none';
+  return 'not-stated';
+}
+
+/** At-a-glance facts of a declaration, like a nutrition label. */
+export function summarize(declaration: Declaration, locale = 'en'): AtAGlance {
+  const categories = declaration.dataCategories;
+  const locations = declaration.locations;
+  const subprocessors = declaration.recipients.filter((r) => r.kind === 'subprocessor');
+  return {
+    collectsPersonalData: categories.some((category) => category.personal),
+    personalCategories: categories.filter((category) => category.personal).length,
+    categories: categories.length,
+    sensitiveCategories: categories.filter((category) => category.sensitive).length,
+    hosting: {
+      countries: unique(
+        locations.flatMap((location) =>
+          [location.country, location.backups?.country].filter((c): c is string => !!c),
+        ),
+      ).sort(),
+      geographies: unique(
+        locations
+          .flatMap((location) => [location.geography, location.backups?.geography])
+          .map((geography) => localize(geography, locale))
+          .filter(Boolean),
+      ),
+      onAtlassianOnly:
+        locations.length > 0 && locations.every((location) => location.hostedBy === 'atlassian'),
+      dataResidency: residency(declaration),
+    },
+    retention: retentionFacts(categories, locale),
+    subprocessors: {
+      count: subprocessors.length,
+      countries: unique(subprocessors.flatMap((r) => r.countries ?? [])).sort(),
+      withoutCountry: subprocessors.filter((r) => (r.countries ?? []).length === 0).length,
+    },
+    recipients: declaration.recipients.length,
+    platforms: unique(declaration.app.platforms.map((statement) => statement.platform)),
+    policyVersion: declaration.policy.version,
+    lastUpdated: declaration.policy.lastUpdated,
+  };
+}
