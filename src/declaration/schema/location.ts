@@ -9,9 +9,9 @@ export const StorageLocation = z
       'A short name, e.g. "Forge storage" or "Exalate Cloud, Belgium".',
     ),
     hostedBy: z
-      .enum(['atlassian', 'vendor', 'subprocessor', 'customer'])
+      .enum(['atlassian', 'vendor', 'subprocessor', 'customer', 'not-stated'])
       .describe(
-        'Whose infrastructure: atlassian (Forge / Atlassian cloud), vendor, subprocessor, or customer (Data Center / Server instance).',
+        'Whose infrastructure: atlassian (Forge / Atlassian cloud), vendor, subprocessor, customer (Data Center / Server instance), or not-stated when the policy does not say.',
       ),
     provider: Text.optional().describe('The hosting provider, e.g. "Google Cloud" or "Atlassian".'),
     service: Text.optional().describe(

@@ -13,6 +13,12 @@ export const Policy = z
       ),
     effectiveDate: IsoDate.optional().describe('When this version takes effect.'),
     lastUpdated: IsoDate.describe('When the policy was last changed.'),
+    lastUpdatedSource: z
+      .enum(['policy', 'declaration'])
+      .optional()
+      .describe(
+        'Where lastUpdated comes from: policy (the policy states the date; the default) or declaration (the policy states no date, so lastUpdated is the day this declaration was written from it).',
+      ),
     scope: Text.optional().describe('What the policy applies to, in its own words.'),
     fullPolicyUrl: HttpsUrl.optional().describe('The full privacy policy.'),
     dpaUrl: HttpsUrl.optional().describe('The Data Processing Agreement.'),

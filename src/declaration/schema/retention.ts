@@ -12,12 +12,13 @@ export const RetentionBasis = z
     'until-deletion-request',
     'while-account-active',
     'while-subscribed',
+    'while-installed',
     'indefinitely',
     'not-stored',
     'not-stated',
   ])
   .describe(
-    'What the retention depends on: fixed-period (needs period and after), until-purpose-fulfilled, until-deletion-request, while-account-active, while-subscribed, indefinitely, not-stored (processed transiently), not-stated.',
+    'What the retention depends on: fixed-period (needs period and after), until-purpose-fulfilled, until-deletion-request, while-account-active, while-subscribed, while-installed (kept while the app is installed on the site), indefinitely, not-stored (processed transiently), not-stated.',
   );
 
 /** The event that starts a retention period's clock. */
