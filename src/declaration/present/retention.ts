@@ -51,6 +51,8 @@ function mainPhrase(retention: Retention): string {
       return `Kept while the account is active${upperBound}`;
     case 'while-subscribed':
       return `Kept while the subscription lasts${upperBound}`;
+    case 'while-installed':
+      return `Kept while the app is installed${upperBound}`;
     case 'indefinitely':
       return 'Kept indefinitely';
     case 'not-stored':
@@ -76,6 +78,7 @@ export function describeRetention(retention: Retention, locale = 'en'): string {
     sentences.push(`Backup copies are kept up to ${describeDuration(backups.period)} longer`);
   }
   const backupWords = localize(backups?.description, locale);
-  if (backupWords) sentences.push(`Backups: ${backupWords.replace(/\.$/, '')}`);
+  // The policy's own words about backups read as a sentence of their own.
+  if (backupWords) sentences.push(backupWords.replace(/\.$/, ''));
   return sentences.join('. ');
 }

@@ -38,7 +38,7 @@ export interface AtAGlance {
 
 /**
  * How long a retention may keep data, as a comparable pair [rank, days]:
- * indefinitely > open-ended (account, subscription, deletion request) > fixed periods > not stored.
+ * indefinitely > open-ended (account, subscription, installation, deletion request) > fixed periods > not stored.
  */
 function retentionLength(retention: Retention): [number, number] {
   const days = retention.period ? (durationInDays(retention.period) ?? Infinity) : Infinity;
@@ -47,6 +47,7 @@ function retentionLength(retention: Retention): [number, number] {
       return [4, Infinity];
     case 'while-account-active':
     case 'while-subscribed':
+    case 'while-installed':
     case 'until-deletion-request':
     case 'not-stated':
       return [3, days];

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { countryName, localize, marketplacePrivacyUrl } from '@declaration';
+
+const name = { en: 'Service Desk requests', de: 'Service-Desk-Anfragen', 'pt-BR': 'Solicitações' };
+
+describe('localize', () => {
+  it('picks the exact locale, also in the Atlassian form pt_BR', () => {
+    expect(localize(name, 'pt-BR')).toBe('Solicitações');
+    expect(localize(name, 'pt_BR')).toBe('Solicitações');
+  });
+
+  it('falls back to the language, then to English', () => {
+    expect(localize(name, 'de-AT')).toBe('Service-Desk-Anfragen');
+    expect(localize(name, 'fr-FR')).toBe('Service Desk requests');
+  });
+
+  it('returns plain strings as they are and "" for missing text', () => {
+    expect(localize('User Management', 'de')).toBe('User Management');
+    expect(localize(undefined, 'en')).toBe('');
+  });
+});
+
+describe('countryName', () => {
+  it('names countries in the reader’s language', () => {
+    expect(countryName('NZ', 'en')).toBe('New Zealand');
+    expect(countryName('BE', 'de')).toBe('Belgien');
+  });
+
+  it('uses English for a malformed locale rather than failing', () => {
+    expect(countryName('CH', 'not a locale!')).toBe('Switzerland');
+  });
+});
+
+describe('marketplacePrivacyUrl', () => {
+  it('links the "Privacy & security" tab of a listing', () => {
+    expect(
+      marketplacePrivacyUrl(
+        'https://marketplace.atlassian.com/apps/1216227/exalate-jira-issue-sync-more?tab=overview',
+      ),
+    ).toBe(
+      'https://marketplace.atlassian.com/apps/1216227/exalate-jira-issue-sync-more?hosting=cloud&tab=privacy-and-security',
+    );
+    expect(marketplacePrivacyUrl('https://marketplace.atlassian.com/apps/1216227')).toBe(
+      'https://marketplace.atlassian.com/apps/1216227?hosting=cloud&tab=privacy-and-security',
+    );
+  });
+
+  it('gives null when there is no listing link', () => {
+    expect(marketplacePrivacyUrl(undefined)).toBeNull();
+    expect(marketplacePrivacyUrl('https://techtime.co.nz/apps/1234/user-management')).toBeNull();
+    expect(marketplacePrivacyUrl('not a url')).toBeNull();
+  });
+});
