@@ -1,13 +1,13 @@
 import type { z } from 'zod';
-import { migrate } from './migrations.ts';
-import { checkReferences, type DeclarationIssue } from './references.ts';
-import { Declaration } from './schema/index.ts';
+import type { DeclarationIssue } from './references.ts';
+import type { Declaration } from './schema/index.ts';
+import { checkDeclarationValue } from './validation/check.ts';
 
 /** The outcome of checking a value against the declaration format. */
 export type ParseResult =
   { ok: true; declaration: Declaration } | { ok: false; issues: DeclarationIssue[] };
 
-/** Turns zod's issues into path + plain-language message pairs. */
+/** Turns zod's issues into path + message pairs (messages as zod or the schema wrote them). */
 export function issuesFromZod(error: z.ZodError): DeclarationIssue[] {
   return error.issues.map((issue) => ({
     path: issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment)),
@@ -17,17 +17,13 @@ export function issuesFromZod(error: z.ZodError): DeclarationIssue[] {
 
 /**
  * Validates an already-parsed value (from JSON, storage or a YAML document): migrates older
- * schema versions, applies the schema, then checks ids and references. Never throws.
+ * schema versions, applies the schema, then checks ids and references. Reports every problem in
+ * plain language, each with its path. Never throws.
  */
 export function parseDeclaration(value: unknown): ParseResult {
-  const migrated = migrate(value);
-  if (!migrated.ok)
-    return { ok: false, issues: [{ path: ['schemaVersion'], message: migrated.message }] };
-  const result = Declaration.safeParse(migrated.document);
-  if (!result.success) return { ok: false, issues: issuesFromZod(result.error) };
-  const referenceIssues = checkReferences(result.data);
-  if (referenceIssues.length > 0) return { ok: false, issues: referenceIssues };
-  return { ok: true, declaration: result.data };
+  const check = checkDeclarationValue(value);
+  if (check.declaration) return { ok: true, declaration: check.declaration };
+  return { ok: false, issues: check.errors.map(({ path, message }) => ({ path, message })) };
 }
 
 /** Formats a path like dataCategories[2].purposes[0]. */

@@ -1,0 +1,91 @@
+import { isMapping, type AnchoredIssue } from './anchored.ts';
+
+function present(value: unknown): boolean {
+  return value !== undefined && value !== null && value !== '';
+}
+
+function idsReferenced(items: unknown, field: string): Set<string> {
+  const ids = new Set<string>();
+  for (const item of Array.isArray(items) ? items : []) {
+    const refs = isMapping(item) ? item[field] : undefined;
+    for (const ref of Array.isArray(refs) ? refs : [refs])
+      if (typeof ref === 'string') ids.add(ref);
+  }
+  return ids;
+}
+
+function unreferenced(
+  list: unknown,
+  listName: string,
+  noun: string,
+  used: Set<string>,
+  referrers = 'no data category',
+): AnchoredIssue[] {
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((item, index) => {
+    const id = isMapping(item) ? item.id : undefined;
+    if (typeof id !== 'string' || used.has(id)) return [];
+    return [
+      {
+        path: [listName, index, 'id'],
+        anchor: 'value' as const,
+        message: `${noun} "${id}" is declared but ${referrers} refers to it; refer to it or remove it`,
+      },
+    ];
+  });
+}
+
+/**
+ * Things that are allowed but that a reader will miss: an unnamed vendor, nowhere to send privacy
+ * requests, and purposes, locations or recipients that nothing refers to. They never fail validation.
+ */
+export function declarationWarnings(value: unknown): AnchoredIssue[] {
+  if (!isMapping(value)) return [];
+  const warnings: AnchoredIssue[] = [];
+  const vendor = isMapping(value.vendor) ? value.vendor : undefined;
+  const rights = isMapping(value.rights) ? value.rights : undefined;
+  if (vendor && !present(vendor.legalName) && !present(vendor.tradingName)) {
+    warnings.push({
+      path: ['vendor'],
+      anchor: 'key',
+      message:
+        'the vendor is not named: add legalName or tradingName, or say in vendor.notes why the policy does not name it',
+    });
+  }
+  const officer = vendor && isMapping(vendor.privacyOfficer) ? vendor.privacyOfficer : undefined;
+  const contacts = [vendor?.privacyContact, rights?.contact, officer?.email, officer?.url];
+  if (vendor && !contacts.some(present)) {
+    warnings.push({
+      path: ['vendor'],
+      anchor: 'key',
+      message:
+        'no privacy contact: add vendor.privacyContact, rights.contact or a vendor.privacyOfficer with an email or url, so people know where to send privacy requests',
+    });
+  }
+  const categories = value.dataCategories;
+  if (Array.isArray(categories)) {
+    warnings.push(
+      ...unreferenced(value.purposes, 'purposes', 'purpose', idsReferenced(categories, 'purposes')),
+    );
+    warnings.push(
+      ...unreferenced(
+        value.locations,
+        'locations',
+        'location',
+        idsReferenced(categories, 'storedIn'),
+      ),
+    );
+    const recipients = idsReferenced(categories, 'recipients');
+    idsReferenced(value.cookies, 'recipient').forEach((id) => recipients.add(id));
+    warnings.push(
+      ...unreferenced(
+        value.recipients,
+        'recipients',
+        'recipient',
+        recipients,
+        'no data category or cookie',
+      ),
+    );
+  }
+  return warnings;
+}

@@ -1,0 +1,71 @@
+import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import type { AnchoredIssue } from './anchored.ts';
+
+/** 1-based line and column in the file. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+type Found = { node: Node | null; key: Node | null };
+
+function startOf(node: Node | null | undefined): number | undefined {
+  return node?.range?.[0];
+}
+
+function resolve(document: Document, node: unknown): unknown {
+  return isAlias(node) ? node.resolve(document) : node;
+}
+
+/** Each step of `path` that exists in the document: the value node and the key that holds it. */
+function walk(document: Document, path: readonly (string | number)[]): Found[] {
+  const steps: Found[] = [{ node: (document.contents as Node | null) ?? null, key: null }];
+  let current: unknown = document.contents;
+  for (const segment of path) {
+    current = resolve(document, current);
+    if (isMap(current) && typeof segment === 'string') {
+      // The last of duplicate keys is the one whose value the document keeps.
+      const pair = current.items.findLast(
+        (item) => isScalar(item.key) && String(item.key.value) === segment,
+      );
+      if (!pair) break;
+      steps.push({ node: (pair.value as Node | null) ?? null, key: pair.key as Node });
+      current = pair.value;
+    } else if (isSeq(current) && typeof segment === 'number') {
+      const item = current.items[segment] as Node | undefined;
+      if (!item) break;
+      steps.push({ node: item, key: null });
+      current = item;
+    } else {
+      break;
+    }
+  }
+  return steps;
+}
+
+/**
+ * Where an issue belongs in the file. A value that exists: its first character. A key (unknown
+ * field): the key. A value that is missing: the key of the nearest mapping that should hold it,
+ * so "is required" points at `retention:` rather than at the top of the file.
+ */
+export function positionOf(
+  document: Document,
+  lineCounter: LineCounter,
+  issue: Pick<AnchoredIssue, 'path' | 'anchor'>,
+): Position {
+  const steps = walk(document, issue.path);
+  const complete = steps.length === issue.path.length + 1;
+  const last = steps.at(-1);
+  let offset: number | undefined;
+  if (complete && last) {
+    offset =
+      issue.anchor === 'key'
+        ? (startOf(last.key) ?? startOf(last.node))
+        : (startOf(last.node) ?? startOf(last.key));
+  } else if (last) {
+    offset = startOf(last.key) ?? startOf(last.node);
+  }
+  if (offset === undefined) return { line: 1, column: 1 };
+  const { line, col } = lineCounter.linePos(offset);
+  return { line, column: col };
+}
