@@ -110,6 +110,7 @@ function page(
   entries: Array<[string, StoredRecord]>,
   after: string | undefined,
   limit: number,
+  fields: unknown,
   desc = false,
 ): StorageAnswer {
   const ordered = desc ? [...entries].reverse() : entries;
