@@ -1,0 +1,145 @@
+/**
+ * What the preview's host pages, its bridge and its server agree on: the pages, the people one
+ * can preview as, the locales and themes, and the messages between the app's iframe and its host.
+ * Pure: imported by the server and by the scripts that run in the browser.
+ */
+
+/** The Forge modules the preview hosts, each on a page that looks like its product. */
+export const HOST_PAGES = {
+  'jira-admin': {
+    moduleType: 'jira:adminPage',
+    product: 'jira',
+    title: 'Jira administration',
+  },
+  'confluence-global': {
+    moduleType: 'confluence:globalPage',
+    product: 'confluence',
+    title: 'Confluence',
+  },
+} as const;
+
+/** `jira-admin` or `confluence-global`: the path of a host page without its slash. */
+export type HostPageId = keyof typeof HOST_PAGES;
+
+/** Locales the host page offers, by the short name used in the URL. */
+export const PREVIEW_LOCALES = { en: 'en-US', de: 'de-DE', fr: 'fr-FR', ja: 'ja-JP' } as const;
+
+/** `en`, `de`, `fr` or `ja`. */
+export type PreviewLocale = keyof typeof PREVIEW_LOCALES;
+
+/** The product's colour mode. */
+export type PreviewTheme = 'light' | 'dark';
+
+/** A person the preview can act as; the backend decides what they may do from these rights. */
+export interface PreviewUser {
+  /** Short name used in the URL (`?user=admin`). */
+  id: string;
+  accountId: string;
+  displayName: string;
+  jiraAdmin: boolean;
+  confluenceAdmin: boolean;
+}
+
+/** The two people of the preview: a site admin, and someone who may only read. */
+export const PREVIEW_USERS: readonly PreviewUser[] = [
+  {
+    id: 'admin',
+    accountId: '712020:5f0c1e8a-preview-site-admin',
+    displayName: 'Alex Admin (site admin)',
+    jiraAdmin: true,
+    confluenceAdmin: true,
+  },
+  {
+    id: 'reader',
+    accountId: '712020:9b3d2a7c-preview-reader',
+    displayName: 'Robin Reader (no admin rights)',
+    jiraAdmin: false,
+    confluenceAdmin: false,
+  },
+];
+
+/** What the host page's controls are set to; kept in the URL query so a link or a test can set it. */
+export interface HostSettings {
+  theme: PreviewTheme;
+  locale: PreviewLocale;
+  user: PreviewUser;
+}
+
+/** Reads the settings from a page's query, falling back to light, English and the admin. */
+export function readHostSettings(query: URLSearchParams): HostSettings {
+  const theme: PreviewTheme = query.get('theme') === 'dark' ? 'dark' : 'light';
+  const localeParam = (query.get('locale') ?? 'en').toLowerCase().slice(0, 2);
+  const locale: PreviewLocale =
+    localeParam in PREVIEW_LOCALES ? (localeParam as PreviewLocale) : 'en';
+  const user =
+    PREVIEW_USERS.find((candidate) => candidate.id === query.get('user')) ?? PREVIEW_USERS[0]!;
+  return { theme, locale, user };
+}
+
+/** Whether a path segment names a host page. */
+export function isHostPageId(value: string): value is HostPageId {
+  return Object.hasOwn(HOST_PAGES, value);
+}
+
+/** Marks every message of the preview protocol, so the host ignores anything else posted to it. */
+export const MESSAGE_TAG = '__privacyDisclosurePreview';
+
+/** From the app's iframe to its host: one bridge call. */
+export interface BridgeCallMessage {
+  [MESSAGE_TAG]: 'call';
+  id: number;
+  op: string;
+  payload: unknown;
+}
+
+/** From the host back to the iframe: the answer to one call. */
+export interface BridgeResultMessage {
+  [MESSAGE_TAG]: 'result';
+  id: number;
+  ok: boolean;
+  value?: unknown;
+  error?: string;
+}
+
+/** From the host to the iframe: the product's theme changed. */
+export interface ThemeChangeMessage {
+  [MESSAGE_TAG]: 'theme';
+  colorMode: PreviewTheme;
+}
+
+/** Body of `POST /__preview/invoke`: which resolver, and as whom and where it is called. */
+export interface PreviewInvokeRequest {
+  functionKey: string;
+  payload: unknown;
+  page: HostPageId;
+  user: string;
+  locale: PreviewLocale;
+}
+
+/** Answer of `POST /__preview/invoke`: what the resolver returned, or why the call failed. */
+export type PreviewInvokeResponse = { ok: true; body: unknown } | { ok: false; error: string };
+
+/** A located problem in the previewed declaration file, as the host page shows it. */
+export interface PreviewIssue {
+  file: string;
+  line: number;
+  column: number;
+  path: string;
+  message: string;
+}
+
+/** Answer of `GET /__preview/status`: what the preview serves and what is wrong with the file. */
+export interface PreviewStatus {
+  /** The previewed file, relative to where the preview was started. */
+  file: string;
+  /** Grows each time the file is read again, so the host page knows to refresh. */
+  revision: number;
+  /** The stored version the app shows, or null before the first valid publication. */
+  publishedVersion: number | null;
+  /** When the file was last found valid and published (ISO 8601). */
+  publishedAt: string | null;
+  /** Errors of the file as it is now; empty when it is valid. */
+  issues: PreviewIssue[];
+  /** A problem that is not located in the file (unreadable, storage failed). */
+  problem: string | null;
+}
