@@ -14,3 +14,4 @@ export {
   type TextValidationResult,
 } from './validate-yaml.ts';
 export * from './present/index.ts';
+export * from './export/index.ts';

@@ -1,0 +1,74 @@
+import type { Declaration } from '../schema/index.ts';
+import { LABELS } from '../present/labels.ts';
+import { localize } from '../present/localize.ts';
+import { describeRetention } from '../present/retention.ts';
+import { csvField } from './escape.ts';
+import {
+  encryptionText,
+  legalBasesOf,
+  locationText,
+  locationsOf,
+  purposesOf,
+  recipientText,
+  recipientsOf,
+  transferText,
+  transfersOf,
+} from './facts.ts';
+
+/** Options for the CSV export. */
+export interface CsvOptions {
+  /** The reader's locale; picks translations and country names. Default en. */
+  locale?: string;
+}
+
+/** The columns of the record-of-processing CSV, in order. */
+export const CSV_COLUMNS = [
+  'Category',
+  'Description',
+  'Examples',
+  'Data subjects',
+  'Personal',
+  'Sensitive',
+  'Purposes',
+  'Legal basis',
+  'Sources',
+  'Platforms',
+  'Storage locations',
+  'Retention',
+  'Retention period',
+  'Recipients',
+  'Transfers',
+  'Encryption',
+] as const;
+
+/**
+ * One row per data category, usable as a record-of-processing entry (GDPR Art. 30). RFC 4180:
+ * CRLF line ends, fields quoted when they hold a comma, quote or line break. Lists are joined
+ * with "; " so that each cell stays one value a spreadsheet can filter on.
+ */
+export function toCsv(declaration: Declaration, options: CsvOptions = {}): string {
+  const locale = options.locale ?? 'en';
+  const list = (values: string[]) => values.filter(Boolean).join('; ');
+  const rows = declaration.dataCategories.map((category) => [
+    localize(category.name, locale),
+    localize(category.description, locale),
+    list((category.examples ?? []).map((example) => localize(example, locale))),
+    list(category.subjects.map((subject) => LABELS.dataSubject[subject])),
+    category.personal ? 'Yes' : 'No',
+    category.sensitive ? 'Yes' : 'No',
+    list(purposesOf(declaration, category).map((purpose) => localize(purpose.name, locale))),
+    list(legalBasesOf(declaration, category).map((basis) => LABELS.legalBasis[basis])),
+    list(category.sources.map((source) => LABELS.dataSource[source])),
+    list(category.platforms.map((platform) => LABELS.platform[platform])),
+    list(locationsOf(declaration, category).map((location) => locationText(location, locale))),
+    describeRetention(category.retention, locale),
+    category.retention.period ?? '',
+    list(recipientsOf(declaration, category).map((recipient) => recipientText(recipient, locale))),
+    list(transfersOf(declaration, category).map((transfer) => transferText(transfer, locale))),
+    encryptionText(category),
+  ]);
+  return [[...CSV_COLUMNS], ...rows]
+    .map((row) => row.map(csvField).join(','))
+    .join('\r\n')
+    .concat('\r\n');
+}

@@ -1,0 +1,131 @@
+import type { Declaration } from '../../schema/index.ts';
+import { LABELS } from '../../present/labels.ts';
+import { countryName, localize } from '../../present/localize.ts';
+import { marketplacePrivacyUrl } from '../../present/marketplace-url.ts';
+import { facts, joined, link, notesBlock, type Block, type Section } from './model.ts';
+
+/** How to reach the vendor and its privacy officer. */
+export function contactsSection(declaration: Declaration, locale: string): Section {
+  const vendor = declaration.vendor;
+  const officer = vendor.privacyOfficer;
+  const blocks: Block[] = [
+    facts([
+      ['Company', localize(vendor.legalName, locale) || 'Not named in the policy'],
+      ['Trading as', localize(vendor.tradingName, locale)],
+      ['Country', vendor.country && countryName(vendor.country, locale)],
+      ['Registered address', localize(vendor.registeredAddress, locale)],
+      ['Website', link(vendor.website)],
+      ['Privacy contact', link(vendor.privacyContact)],
+    ]),
+  ];
+  if (officer) {
+    blocks.push({
+      kind: 'subsection',
+      title: localize(officer.role, locale),
+      blocks: [
+        facts([
+          ['Name', localize(officer.name, locale)],
+          ['E-mail', link(officer.email && `mailto:${officer.email}`)],
+          ['Web', link(officer.url)],
+          ['Role', localize(officer.description, locale)],
+        ]),
+      ],
+    });
+  }
+  if (vendor.supportChannels?.length) {
+    blocks.push({
+      kind: 'subsection',
+      title: 'Support',
+      blocks: [
+        {
+          kind: 'list',
+          items: vendor.supportChannels.map((channel) => [
+            `${LABELS.supportChannel[channel.kind]}: `,
+            ...(link(channel.link, localize(channel.label, locale)) ?? [
+              localize(channel.label, locale),
+            ]),
+          ]),
+        },
+      ],
+    });
+  }
+  blocks.push(...notesBlock(vendor.notes, locale));
+  return { id: 'contacts', title: 'Contacts', blocks };
+}
+
+/** Anything else the policy says, as the vendor titled it. */
+export function additionalSections(declaration: Declaration, locale: string): Section[] {
+  return (declaration.sections ?? []).map((section, index) => ({
+    id: `section-${index + 1}`,
+    title: localize(section.title, locale),
+    blocks: section.paragraphs.map((paragraph) => ({
+      kind: 'paragraph' as const,
+      content: [localize(paragraph, locale)],
+    })),
+  }));
+}
+
+/** The policy, its companion documents and the Marketplace listing. */
+export function linksSection(declaration: Declaration, locale: string): Section {
+  const policy = declaration.policy;
+  const app = declaration.app;
+  return {
+    id: 'links',
+    title: 'Policy and links',
+    blocks: [
+      facts([
+        ['Policy version', policy.version],
+        ['Effective', policy.effectiveDate],
+        [
+          'Last updated',
+          policy.lastUpdatedSource === 'declaration'
+            ? `${policy.lastUpdated} (the policy is undated; this is when the declaration was written)`
+            : policy.lastUpdated,
+        ],
+        ['Applies to', localize(policy.scope, locale)],
+        ['How changes are announced', localize(policy.changeNotice, locale)],
+        ['Full privacy policy', link(policy.fullPolicyUrl)],
+        ['Data Processing Agreement', link(policy.dpaUrl)],
+        ['Security', link(policy.securityUrl)],
+        ['Trust center', link(policy.trustCenterUrl)],
+        ['Marketplace listing', link(app.marketplaceUrl)],
+        [
+          'Marketplace privacy & security',
+          link(marketplacePrivacyUrl(app.marketplaceUrl) ?? undefined),
+        ],
+      ]),
+      ...notesBlock(policy.notes, locale),
+    ],
+  };
+}
+
+/** What the app is and what is true on each hosting platform. */
+export function aboutSection(declaration: Declaration, locale: string): Section {
+  const app = declaration.app;
+  return {
+    id: 'about',
+    title: 'About the app',
+    blocks: [
+      facts([
+        ['App', localize(app.name, locale)],
+        ['Also covers', joined((app.coveredApps ?? []).map((a) => localize(a, locale)))],
+        ['Products', joined((app.products ?? []).map((p) => LABELS.product[p]))],
+        ['Built with', app.framework && LABELS.framework[app.framework]],
+        ['Forge app id', app.forgeAppId],
+      ]),
+      {
+        kind: 'subsection',
+        title: 'On each platform',
+        blocks: [
+          facts(
+            app.platforms.map((statement) => [
+              LABELS.platform[statement.platform],
+              localize(statement.statement, locale),
+            ]),
+          ),
+        ],
+      },
+      ...notesBlock(app.notes, locale),
+    ],
+  };
+}

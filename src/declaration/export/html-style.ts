@@ -1,0 +1,40 @@
+/**
+ * The page's only styling, inline so the page makes no requests. Light and dark follow the
+ * reader's system; print drops colours and keeps tables whole across pages.
+ */
+export const HTML_STYLE = `
+:root { color-scheme: light dark; --text: #172b4d; --muted: #505f79; --bg: #ffffff;
+  --line: #dfe1e6; --head: #f4f5f7; --link: #0c66e4; }
+@media (prefers-color-scheme: dark) {
+  :root { --text: #dee4ea; --muted: #9fadbc; --bg: #1d2125; --line: #38414a; --head: #22272b;
+    --link: #579dff; }
+}
+* { box-sizing: border-box; }
+body { margin: 0 auto; max-width: 72rem; padding: 2rem 1.5rem; background: var(--bg);
+  color: var(--text); font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+header p { color: var(--muted); margin-top: 0; }
+h1 { font-size: 1.9rem; margin-bottom: 0.25rem; }
+h2 { font-size: 1.4rem; border-bottom: 1px solid var(--line); padding-bottom: 0.25rem; margin-top: 2.5rem; }
+h3 { font-size: 1.1rem; margin-top: 1.5rem; }
+h4 { font-size: 1rem; margin-top: 1rem; }
+a { color: var(--link); }
+p, li, dd, td { white-space: pre-line; }
+nav ul { columns: 2; padding-left: 1.2rem; }
+dl { display: grid; grid-template-columns: minmax(10rem, 16rem) 1fr; gap: 0.25rem 1rem; margin: 0.5rem 0; }
+dt { color: var(--muted); font-weight: 600; }
+dd { margin: 0; }
+.table { overflow-x: auto; }
+table { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
+th, td { border: 1px solid var(--line); padding: 0.4rem 0.5rem; text-align: left; vertical-align: top; }
+th { background: var(--head); }
+footer { margin-top: 3rem; color: var(--muted); font-size: 0.875rem; }
+@media (max-width: 40rem) { dl { grid-template-columns: 1fr; } nav ul { columns: 1; } }
+@media print {
+  :root { --text: #000; --muted: #333; --bg: #fff; --line: #999; --head: #eee; --link: #000; }
+  body { max-width: none; padding: 0; font-size: 11pt; }
+  nav { display: none; }
+  h2, h3 { break-after: avoid; }
+  tr, dl { break-inside: avoid; }
+  a[href^="https:"]::after { content: " (" attr(href) ")"; font-size: 0.8em; }
+}
+`;

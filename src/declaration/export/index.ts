@@ -1,0 +1,6 @@
+/** Exports of a declaration to the formats vendors and admins need outside the app. */
+export { toHtml, type HtmlOptions } from './html.ts';
+export { toMarkdown, type MarkdownOptions } from './markdown.ts';
+export { toJson } from './json.ts';
+export { CSV_COLUMNS, toCsv, type CsvOptions } from './csv.ts';
+export { marketplaceAnswers, toMarketplaceAnswers, type MarketplaceAnswer } from './marketplace.ts';
