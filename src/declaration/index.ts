@@ -15,3 +15,4 @@ export {
 } from './validate-yaml.ts';
 export * from './present/index.ts';
 export * from './export/index.ts';
+export { diffDeclarations, fieldChanges } from './diff.ts';

@@ -1,0 +1,89 @@
+import { canonicalJson, sha256Hex } from '../declaration/canonical.ts';
+import { formatPath, parseDeclaration } from '../declaration/parse.ts';
+import type { Declaration } from '../declaration/schema/index.ts';
+import { corrupt, DisclosureError } from './errors.ts';
+import { MAX_CHUNKS } from './records.ts';
+
+/**
+ * UTF-16 code units per chunk. JSON escapes a code unit to at most 6 bytes (\u001f), so a chunk
+ * stored as a JSON string stays under Forge's 240 KiB value limit whatever the text contains.
+ */
+export const CHUNK_CODE_UNITS = 40_000;
+
+/** A declaration ready to store: its canonical JSON, hash and the pieces to write. */
+export interface EncodedDeclaration {
+  declaration: Declaration;
+  contentHash: string;
+  chunks: string[];
+}
+
+/**
+ * Validates and normalises a declaration, then splits its canonical JSON into storable pieces.
+ * Refuses (INVALID_DECLARATION) an invalid or oversized declaration rather than truncating it.
+ */
+export async function encodeDeclaration(value: unknown): Promise<EncodedDeclaration> {
+  const parsed = parseDeclaration(value);
+  if (!parsed.ok) {
+    const issues = parsed.issues
+      .slice(0, 5)
+      .map((issue) => `${formatPath(issue.path) || '(root)'}: ${issue.message}`)
+      .join('; ');
+    throw new DisclosureError('INVALID_DECLARATION', `The declaration is not valid: ${issues}`);
+  }
+  const json = canonicalJson(parsed.declaration);
+  const chunks = split(json);
+  if (chunks.length > MAX_CHUNKS) {
+    const kib = Math.ceil(json.length / 1024);
+    const limit = Math.floor((MAX_CHUNKS * CHUNK_CODE_UNITS) / 1024);
+    throw new DisclosureError(
+      'INVALID_DECLARATION',
+      `The declaration is too large to publish: about ${kib} KiB of JSON, the limit is ${limit} KiB. Shorten its texts or move long passages to the full policy linked from it.`,
+    );
+  }
+  return { declaration: parsed.declaration, contentHash: await sha256Hex(json), chunks };
+}
+
+function split(json: string): string[] {
+  const chunks: string[] = [];
+  let start = 0;
+  while (start < json.length) {
+    let end = Math.min(start + CHUNK_CODE_UNITS, json.length);
+    // Never cut a surrogate pair in two: each half would be stored as an escaped lone surrogate.
+    const last = json.charCodeAt(end - 1);
+    if (end < json.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
+    chunks.push(json.slice(start, end));
+    start = end;
+  }
+  return chunks.length > 0 ? chunks : [''];
+}
+
+/**
+ * Reassembles stored pieces and checks them: every piece present, the hash matching, the JSON and
+ * the declaration valid. Throws CORRUPT_DATA otherwise, so a damaged version is never served.
+ */
+export async function decodeDeclaration(
+  version: number,
+  pieces: unknown[],
+  expectedHash: string,
+): Promise<Declaration> {
+  const what = `declaration of version ${version}`;
+  if (pieces.some((piece) => typeof piece !== 'string')) throw corrupt(what, 'a piece is missing');
+  const json = (pieces as string[]).join('');
+  if ((await sha256Hex(json)) !== expectedHash)
+    throw corrupt(what, 'its content hash does not match');
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    throw corrupt(what, 'it is not valid JSON');
+  }
+  const parsed = parseDeclaration(value);
+  if (!parsed.ok) {
+    const first = parsed.issues[0];
+    throw corrupt(
+      what,
+      `${formatPath(first?.path ?? []) || '(root)'}: ${first?.message ?? 'invalid'}`,
+    );
+  }
+  return parsed.declaration;
+}

@@ -1,0 +1,140 @@
+import { makeResolver, type Request } from '@forge/resolver';
+import type { z } from 'zod';
+import {
+  DiffVersionsPayload,
+  GetDisclosurePayload,
+  GetVersionPayload,
+  ListVersionsPayload,
+  MarkReviewedPayload,
+  RESOLVER_KEYS,
+  type ApiResult,
+  type DeclarationDiff,
+  type DisclosureView,
+  type MarkReviewedResult,
+  type VersionDetail,
+  type VersionPage,
+} from '../declaration/api.ts';
+import { formatPath, issuesFromZod } from '../declaration/parse.ts';
+import {
+  diffVersions,
+  getDisclosure,
+  getVersion,
+  listVersions,
+  markReviewed,
+} from './disclosure-service.ts';
+import { DisclosureError } from './errors.ts';
+
+/**
+ * The resolver definitions shared with the UI: `makeInvoke<DisclosureDefs>()` in
+ * `@forge/bridge` gets each key's payload and answer types from here.
+ */
+export type DisclosureDefs = {
+  [RESOLVER_KEYS.getDisclosure]: (
+    payload: z.input<typeof GetDisclosurePayload>,
+  ) => ApiResult<DisclosureView>;
+  [RESOLVER_KEYS.listVersions]: (
+    payload: z.input<typeof ListVersionsPayload>,
+  ) => ApiResult<VersionPage>;
+  [RESOLVER_KEYS.getVersion]: (
+    payload: z.input<typeof GetVersionPayload>,
+  ) => ApiResult<VersionDetail>;
+  [RESOLVER_KEYS.diffVersions]: (
+    payload: z.input<typeof DiffVersionsPayload>,
+  ) => ApiResult<DeclarationDiff>;
+  [RESOLVER_KEYS.markReviewed]: (
+    payload: z.input<typeof MarkReviewedPayload>,
+  ) => ApiResult<MarkReviewedResult>;
+};
+
+/** The trusted part of a resolver request: what the platform says about the caller. */
+function callerOf(request: Request<unknown>) {
+  const context = (request.context ?? {}) as Record<string, unknown>;
+  return { moduleKey: context.moduleKey, accountId: context.accountId };
+}
+
+/**
+ * Wraps one operation: validates the payload with its schema, runs it, and answers with the
+ * envelope. Expected failures keep their code; anything else is logged and answered INTERNAL.
+ */
+function resolver<S extends z.ZodType, T>(
+  key: string,
+  schema: S,
+  run: (payload: z.output<S>, caller: ReturnType<typeof callerOf>) => Promise<T>,
+) {
+  return async (request: Request<z.input<S>>): Promise<ApiResult<T>> => {
+    try {
+      const parsed = schema.safeParse(request.payload);
+      if (!parsed.success) {
+        const message = issuesFromZod(parsed.error)
+          .slice(0, 3)
+          .map((issue) => `${formatPath(issue.path) || 'payload'}: ${issue.message}`)
+          .join('; ');
+        return { ok: false, error: { code: 'INVALID_PAYLOAD', message } };
+      }
+      return { ok: true, data: await run(parsed.data, callerOf(request)) };
+    } catch (error) {
+      if (error instanceof DisclosureError) {
+        if (error.code === 'STORAGE_ERROR' || error.code === 'CORRUPT_DATA') {
+          console.error(`${key}: ${error.message}`, error.cause ?? '');
+        }
+        return { ok: false, error: error.toApiError() };
+      }
+      console.error(`${key}: unexpected failure`, error);
+      return {
+        ok: false,
+        error: {
+          code: 'INTERNAL',
+          message: 'Something went wrong on our side; it has been logged.',
+        },
+      };
+    }
+  };
+}
+
+/** The Forge resolver handler (`getDefinitions()` of @forge/resolver) for all five keys. */
+export const resolverDefinitions = makeResolver<DisclosureDefs>({
+  [RESOLVER_KEYS.getDisclosure]: resolver(
+    RESOLVER_KEYS.getDisclosure,
+    GetDisclosurePayload,
+    (_p, caller) => getDisclosure(caller),
+  ),
+  [RESOLVER_KEYS.listVersions]: resolver(
+    RESOLVER_KEYS.listVersions,
+    ListVersionsPayload,
+    (payload) => listVersions(payload),
+  ),
+  [RESOLVER_KEYS.getVersion]: resolver(RESOLVER_KEYS.getVersion, GetVersionPayload, (payload) =>
+    getVersion(payload.version),
+  ),
+  [RESOLVER_KEYS.diffVersions]: resolver(
+    RESOLVER_KEYS.diffVersions,
+    DiffVersionsPayload,
+    (payload) => diffVersions(payload.from, payload.to),
+  ),
+  [RESOLVER_KEYS.markReviewed]: resolver(
+    RESOLVER_KEYS.markReviewed,
+    MarkReviewedPayload,
+    (payload, caller) => markReviewed(payload.version, caller),
+  ),
+});
+
+/**
+ * The handler Forge calls. An unknown function key makes @forge/resolver throw; it is answered
+ * like every other failure instead, so no stack trace reaches the page.
+ */
+export async function resolverHandler(
+  invocation: Parameters<typeof resolverDefinitions>[0],
+  backendRuntimePayload?: Record<string, unknown>,
+): Promise<unknown> {
+  const functionKey = invocation?.call?.functionKey;
+  if (!Object.values(RESOLVER_KEYS).includes(functionKey as never)) {
+    return {
+      ok: false,
+      error: {
+        code: 'NOT_FOUND',
+        message: `There is no resolver "${String(functionKey).slice(0, 60)}".`,
+      },
+    } satisfies ApiResult<never>;
+  }
+  return resolverDefinitions(invocation, backendRuntimePayload);
+}
