@@ -116,6 +116,46 @@ describe('query', () => {
   });
 });
 
+describe('custom entity queries (basic)', () => {
+  it('lists entities in key order, filtered by attribute, across pages', async () => {
+    const marks = kvs.entity<{ version: number }>('review-mark');
+    for (const [account, version] of [
+      ['acc-1', 1],
+      ['acc-2', 3],
+      ['acc-3', 2],
+      ['acc-4', 3],
+    ] as const) {
+      await marks.set(account, { version });
+    }
+    const current = new Filter<{ version: number }>().and(
+      'version',
+      FilterConditions.greaterThan(1),
+    );
+    const first = await marks.query().index('by-account').filters(current).limit(2).getMany();
+    expect(first.results.map((r) => r.key)).toEqual(['acc-2', 'acc-3']);
+    const second = await marks
+      .query()
+      .index('by-account')
+      .filters(current)
+      .cursor(first.nextCursor!)
+      .getMany();
+    expect(second.results).toEqual([{ key: 'acc-4', value: { version: 3 } }]);
+    expect(second.nextCursor).toBeUndefined();
+  });
+
+  it('says clearly that it cannot evaluate an index partition', async () => {
+    const e = await kvsError(
+      kvs
+        .entity('review-mark')
+        .query()
+        .index('by-version', { partition: [3] })
+        .getMany(),
+    );
+    expect(e.responseDetails.status).toBe(400);
+    expect(e.message).toContain('by-version');
+  });
+});
+
 describe('batch operations', () => {
   it('sets the valid items and reports the invalid ones per key', async () => {
     const result = await kvs.batchSet([

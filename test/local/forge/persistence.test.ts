@@ -61,6 +61,17 @@ describe('persistence', () => {
     expect(readFileSync(file, 'utf8')).toBe(onDisk);
   });
 
+  it('answers 500 and changes nothing when the file cannot be written', async () => {
+    const blocked = join(scratch.dir, 'not-a-dir');
+    writeFileSync(blocked, 'a plain file where a directory should be');
+    forge = createLocalForge({ persistFile: join(blocked, 'kvs.json') }).install();
+    await expect(kvs.set('declaration:current', consulting)).rejects.toMatchObject({
+      code: 'INTERNAL_SERVER_ERROR',
+    });
+    expect(forge.snapshot()).toEqual({});
+    expect(await kvs.get('declaration:current')).toBeUndefined();
+  });
+
   it('refuses a damaged file with a message naming it, and does not overwrite it', () => {
     const damaged = join(scratch.dir, 'kvs.json');
     writeFileSync(
