@@ -23,7 +23,7 @@ code { font-family: ui-monospace, "SFMono-Regular", Menlo, monospace; font-size:
   color: var(--ds-text-inverse, #fff); font-size: 16px;
 }
 .jira .product-logo { background: var(--ds-background-brand-bold, #1868db); }
-.confluence .product-logo { background: var(--ds-background-brand-bold, #1868db); transform: rotate(45deg); }
+.confluence .product-logo { background: var(--ds-background-brand-bold, #1868db); font-weight: 653; }
 .product-name { font-weight: 653; font-size: 16px; margin-right: 16px; }
 .topnav { display: flex; gap: 18px; color: var(--ds-text-subtle, #505258); font-weight: 500; }
 .topbar-search {
@@ -75,7 +75,8 @@ code { font-family: ui-monospace, "SFMono-Regular", Menlo, monospace; font-size:
 .space-header h1 { margin: 0; font-size: 24px; font-weight: 653; }
 .app-icon {
   display: inline-grid; place-items: center; width: 40px; height: 40px; border-radius: 8px;
-  background: var(--ds-background-accent-blue-subtler, #cfe1fd); font-size: 22px;
+  background: var(--ds-background-accent-blue-subtler, #cfe1fd); color: var(--ds-text-accent-blue-bolder, #1c2b42);
+  font-weight: 653; font-size: 14px;
 }
 .app-frame {
   flex: 1; width: 100%; min-height: 70vh; border: 0; border-radius: 4px;

@@ -125,7 +125,7 @@ ${previewBar(input)}
 
 function confluenceBody(input: HostPageInput): string {
   return `<header class="topbar confluence">
-  <span class="product-logo" aria-hidden="true">✕</span><span class="product-name">Confluence</span>
+  <span class="product-logo" aria-hidden="true">C</span><span class="product-name">Confluence</span>
   <nav class="topnav" aria-label="Confluence"><span>Home</span><span>Recent</span><span>Spaces</span><span>Apps</span></nav>
   <span class="create-button" aria-hidden="true">+ Create</span>
   <span class="topbar-search" aria-hidden="true">Search</span>
@@ -134,7 +134,7 @@ function confluenceBody(input: HostPageInput): string {
 ${previewBar(input)}
 <main class="content confluence-page">
   <div class="space-header">
-    <span class="app-icon" aria-hidden="true">🛡</span>
+    <span class="app-icon" aria-hidden="true">PD</span>
     <div><p class="breadcrumbs">Apps</p><h1>Privacy Disclosure</h1></div>
   </div>
   ${appArea(input)}

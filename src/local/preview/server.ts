@@ -217,6 +217,8 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
           renderIndexPage(source.status, settings),
           { 'content-security-policy': HOST_CSP },
         );
+      case '/favicon.ico':
+        return send(response, 204, 'image/x-icon', '');
       case '/__preview/status':
         return sendJson(response, 200, source.status);
       case '/__preview/host.js':
