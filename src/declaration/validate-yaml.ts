@@ -83,15 +83,20 @@ export function validateDeclarationText(text: string, file: string): TextValidat
   }
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false });
-  const syntaxIssues = syntaxProblems(document.errors, text, lineCounter).map(
-    (problem): LocatedIssue => ({
-      file,
-      ...problem,
-      path: [],
-      pathText: '',
-      severity: 'error',
-    }),
-  );
+  // A tab used as indentation derails the parser for the rest of its block; the errors that
+  // follow it are consequences, so report the tabs alone.
+  const tabs = document.errors.filter((error) => error.code === 'TAB_AS_INDENT');
+  const syntaxIssues = syntaxProblems(
+    tabs.length > 0 ? tabs : document.errors,
+    text,
+    lineCounter,
+  ).map((problem): LocatedIssue => ({
+    file,
+    ...problem,
+    path: [],
+    pathText: '',
+    severity: 'error',
+  }));
   const yamlWarnings = syntaxProblems(document.warnings, text, lineCounter).map(
     (problem): LocatedIssue => ({
       file,

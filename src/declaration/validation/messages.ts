@@ -63,7 +63,8 @@ export const plainMessages: z.core.$ZodErrorMap = (issue) => {
     case 'invalid_type':
       return typeMessage(issue.expected, issue.input);
     case 'invalid_union':
-      return isTextUnion(issue.inst) ? TEXT_MESSAGE : 'does not match any of the allowed forms';
+      if (!isTextUnion(issue.inst)) return 'does not match any of the allowed forms';
+      return issue.input === null ? `${TEXT_MESSAGE}, but nothing is written here` : TEXT_MESSAGE;
     case 'invalid_value':
       if (issue.input === undefined) return 'is required';
       return issue.values.length === 1

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { Declaration } from '../schema/index.ts';
 import { isMapping, valueAt, type AnchoredIssue } from './anchored.ts';
-import { plainMessages } from './messages.ts';
+import { describeWritten, plainMessages } from './messages.ts';
 import { allowedKeys } from './schema-walk.ts';
 import { closestMatch } from './suggest.ts';
 
@@ -24,8 +24,12 @@ function unknownField(path: Segment[], key: string): AnchoredIssue {
 }
 
 function enumHint(message: string, written: unknown, values: readonly unknown[]): string {
-  if (typeof written !== 'string') return message;
+  if (typeof written !== 'string') return `${message}, not ${describeWritten(written)}`;
   const options = values.map(String);
+  // A quoted "1" where the number 1 is expected looks identical once printed: say what differs.
+  if (values.some((value) => typeof value !== 'string' && String(value) === written)) {
+    return `${message}, written without quotes (it is text now)`;
+  }
   const guess =
     options.length <= MAX_OPTIONS_FOR_TYPO_HINT
       ? closestMatch(written, options)

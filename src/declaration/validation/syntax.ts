@@ -23,14 +23,31 @@ function plainMessage(error: YAMLError, text: string): string {
   }
 }
 
+function endsDocument(error: YAMLError): boolean {
+  return error.code === 'UNEXPECTED_TOKEN' && error.message.includes('in YAML stream');
+}
+
 /** Every YAML error (or warning) with its position, in plain words where the message is cryptic. */
 export function syntaxProblems(
   errors: readonly YAMLError[],
   text: string,
   lineCounter: LineCounter,
 ): SyntaxProblem[] {
-  return errors.map((error) => {
+  const problems: SyntaxProblem[] = [];
+  for (const error of errors) {
     const { line, col } = lineCounter.linePos(error.pos[0]);
-    return { line, column: col, message: plainMessage(error, text) };
-  });
+    // The parser often reports one mistake several times on its line; the first says it best.
+    if (problems.some((known) => known.line === line)) continue;
+    if (endsDocument(error)) {
+      // Past a token that ends the document, every later token is "unexpected": one error says it.
+      problems.push({
+        line,
+        column: col,
+        message: `${plainMessage(error, text)}; the rest of the file cannot be read until this is fixed`,
+      });
+      break;
+    }
+    problems.push({ line, column: col, message: plainMessage(error, text) });
+  }
+  return problems;
 }

@@ -13,6 +13,13 @@ function startOf(node: Node | null | undefined): number | undefined {
   return node?.range?.[0];
 }
 
+/** `key:` with nothing after it: the parser puts an empty value after the colon; the key reads better. */
+function isBlank(node: Node | null): boolean {
+  return (
+    node === null || (isScalar(node) && node.value === null && node.range?.[0] === node.range?.[1])
+  );
+}
+
 function resolve(document: Document, node: unknown): unknown {
   return isAlias(node) ? node.resolve(document) : node;
 }
@@ -59,7 +66,7 @@ export function positionOf(
   let offset: number | undefined;
   if (complete && last) {
     offset =
-      issue.anchor === 'key'
+      issue.anchor === 'key' || isBlank(last.node)
         ? (startOf(last.key) ?? startOf(last.node))
         : (startOf(last.node) ?? startOf(last.key));
   } else if (last) {
