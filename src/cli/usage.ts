@@ -1,0 +1,74 @@
+/** The help texts, one per command, shown by --help and pointed to by usage errors. */
+export const HELP = {
+  main: `privacy-disclosure: validate and export Privacy Disclosure declarations
+
+Usage:
+  privacy-disclosure validate FILE...                 check declaration files
+  privacy-disclosure export --format FORMAT FILE      write a declaration in another format
+  privacy-disclosure COMMAND --help                   help on a command
+
+Options:
+  -h, --help       show this help
+  -v, --version    show the version
+
+Exit codes: 0 success, 1 invalid declaration or unreadable file, 2 usage error.
+`,
+  validate: `Usage: privacy-disclosure validate [--format text|json] FILE...
+
+Checks each declaration file (YAML or JSON) against the format and its references.
+Problems are printed to stderr, one per line: file:line:column  path  message.
+Warnings are reported but do not fail.
+
+Options:
+  --format text|json   text (default) or a JSON report on stdout, for CI annotations
+  -h, --help           show this help
+
+Exit codes: 0 all files valid, 1 any file invalid or unreadable, 2 usage error.
+`,
+  export: `Usage: privacy-disclosure export --format FORMAT [-o OUT] [--locale LOCALE] FILE
+
+Validates FILE, then writes it in FORMAT to stdout or to OUT. Nothing is written when the
+declaration is invalid.
+
+Formats:
+  html          a standalone page to host and link from the Marketplace listing
+  md            Markdown for documentation sites
+  json          the normalised declaration
+  csv           one row per data category, for a record of processing
+  marketplace   answers for the Marketplace "Privacy & security" questionnaire
+
+Options:
+  -f, --format FORMAT   the output format (required)
+  -o, --output OUT      write to OUT instead of stdout (replaced in one step)
+  -l, --locale LOCALE   the reader's language for translated text, e.g. de or pt-BR (default en)
+  -h, --help            show this help
+
+Exit codes: 0 written, 1 invalid declaration or write failure, 2 usage error.
+`,
+} as const;
+
+/** A usage error: what was wrong and where to look. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly command: keyof typeof HELP = 'main',
+  ) {
+    super(message);
+  }
+
+  /** The message with a hint to the right help. */
+  describe(): string {
+    const help =
+      this.command === 'main'
+        ? 'privacy-disclosure --help'
+        : `privacy-disclosure ${this.command} --help`;
+    return `privacy-disclosure: ${this.message}\nRun "${help}" for usage.\n`;
+  }
+}
+
+/** Turns node:util parseArgs errors into usage errors for the command. */
+export function usageErrorFrom(error: unknown, command: keyof typeof HELP): UsageError {
+  const message =
+    error instanceof Error ? error.message.replace(/\. To specify .*$/s, '') : String(error);
+  return new UsageError(message.charAt(0).toLowerCase() + message.slice(1), command);
+}
