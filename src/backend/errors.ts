@@ -23,6 +23,6 @@ export class DisclosureError extends Error {
 export function corrupt(what: string, detail: string): DisclosureError {
   return new DisclosureError(
     'CORRUPT_DATA',
-    `The stored ${what} is damaged and was not shown (${detail}). Reinstalling or upgrading the app publishes the declaration again.`,
+    `The stored ${what} is damaged and was not shown (${detail}). The problem is in the app's logs for its vendor.`,
   );
 }
