@@ -1,0 +1,27 @@
+import type * as ForgeBridge from './forge-bridge-lite.ts';
+
+/**
+ * The one place that loads `@forge/bridge` (the parts in `forge-bridge-lite.ts`). The bridge throws while loading when the page is not
+ * inside an Atlassian host (no `__bridge` global), so it is imported lazily: a missing host then
+ * becomes a readable error in the page instead of a blank iframe.
+ */
+type Bridge = typeof ForgeBridge;
+
+let loading: Promise<Bridge> | undefined;
+
+/** The `@forge/bridge` module, loaded once on first use. */
+export function loadBridge(): Promise<Bridge> {
+  loading ??= import('./forge-bridge-lite.ts').catch((error: unknown) => {
+    // Let a later call try again (the host may define the bridge after a delay).
+    loading = undefined;
+    throw error;
+  });
+  return loading;
+}
+
+/** A short, readable description of anything thrown. */
+export function describeError(error: unknown): string {
+  if (error instanceof Error && error.message.trim()) return error.message.trim().split('\n')[0]!;
+  if (typeof error === 'string' && error.trim()) return error.trim();
+  return 'Unknown error';
+}

@@ -1,0 +1,20 @@
+/**
+ * The UI's only way to the backend and the host. Components import from here and never call
+ * `@forge/bridge` themselves, so tests mock exactly this module.
+ */
+export {
+  diffVersions,
+  getDisclosure,
+  getVersion,
+  listVersions,
+  markReviewed,
+  type DisclosureDefs,
+} from './resolvers.ts';
+export {
+  enableHostTheme,
+  getHostContext,
+  normalizeLocale,
+  openExternal,
+  type ColorMode,
+  type HostContext,
+} from './host.ts';

@@ -1,0 +1,110 @@
+import type { Declaration } from '@declaration';
+import { countryName, LABELS, summarize } from '@declaration/present/index.ts';
+import { formatDate, formatList, useLocale } from '../i18n/index.ts';
+import { Section } from './common.tsx';
+
+/** The nutrition label: the facts an admin needs in ten seconds, before any detail. */
+export function AtAGlance({ declaration }: { declaration: Declaration }) {
+  const { locale, t } = useLocale();
+  const g = t.glance;
+  const facts = summarize(declaration, locale);
+  const countries = (codes: string[]) => codes.map((code) => countryName(code, locale));
+  const hostedIn = [...countries(facts.hosting.countries), ...facts.hosting.geographies];
+  const stored = declaration.locations.length > 0;
+
+  return (
+    <Section id="at-a-glance" title={t.sections.atAGlance}>
+      <dl className="glance">
+        <div className="glance-fact" data-testid="glance-personal">
+          <dt>{g.personalData}</dt>
+          <dd>
+            <strong>
+              {facts.categories === 0
+                ? g.nothingCollected
+                : facts.collectsPersonalData
+                  ? g.personalYes(facts.personalCategories, facts.categories)
+                  : g.personalNo}
+            </strong>
+            {facts.categories > 0 && (
+              <span className="glance-sub">{g.sensitive(facts.sensitiveCategories)}</span>
+            )}
+          </dd>
+        </div>
+        <div className="glance-fact" data-testid="glance-hosting">
+          <dt>{g.hosted}</dt>
+          <dd>
+            <strong>
+              {stored ? formatList(hostedIn, locale) || g.residency['not-stated'] : g.notStored}
+            </strong>
+            {stored && (
+              <span className="glance-sub">
+                {facts.hosting.onAtlassianOnly ? g.onAtlassian : g.notOnAtlassian}
+              </span>
+            )}
+            {stored && (
+              <span className="glance-sub">{g.residency[facts.hosting.dataResidency]}</span>
+            )}
+          </dd>
+        </div>
+        <div className="glance-fact" data-testid="glance-retention">
+          <dt>{g.retention}</dt>
+          <dd>
+            {facts.retention.longest ? (
+              <>
+                <span className="glance-line">
+                  {g.longest}: <strong>{facts.retention.longest}</strong>
+                </span>
+                {facts.retention.typical && facts.retention.typical !== facts.retention.longest && (
+                  <span className="glance-line">
+                    {g.typical}: <strong>{facts.retention.typical}</strong>
+                  </span>
+                )}
+              </>
+            ) : (
+              <strong>{g.nothingCollected}</strong>
+            )}
+          </dd>
+        </div>
+        <div className="glance-fact" data-testid="glance-subprocessors">
+          <dt>{g.subprocessors}</dt>
+          <dd>
+            <strong>{g.subprocessorCount(facts.subprocessors.count)}</strong>
+            {facts.subprocessors.countries.length > 0 && (
+              <span className="glance-sub">
+                {g.inCountries(formatList(countries(facts.subprocessors.countries), locale))}
+              </span>
+            )}
+            {facts.subprocessors.withoutCountry > 0 && (
+              <span className="glance-sub">
+                {g.withoutCountry(facts.subprocessors.withoutCountry)}
+              </span>
+            )}
+            {facts.recipients > facts.subprocessors.count && (
+              <span className="glance-sub">
+                {g.otherRecipients(facts.recipients - facts.subprocessors.count)}
+              </span>
+            )}
+          </dd>
+        </div>
+        <div className="glance-fact" data-testid="glance-platforms">
+          <dt>{g.platforms}</dt>
+          <dd>
+            <strong>
+              {formatList(
+                facts.platforms.map((p) => LABELS.platform[p]),
+                locale,
+              )}
+            </strong>
+          </dd>
+        </div>
+        <div className="glance-fact" data-testid="glance-version">
+          <dt>{g.version}</dt>
+          <dd>
+            <strong>{facts.policyVersion}</strong>
+            <span className="glance-sub">{formatDate(facts.lastUpdated, locale)}</span>
+          </dd>
+        </div>
+      </dl>
+    </Section>
+  );
+}

@@ -1,0 +1,149 @@
+import { useId, useState } from 'react';
+import type { DataCategory, Declaration, Platform } from '@declaration';
+import { describeRetention, LABELS } from '@declaration/present/index.ts';
+import { formatList, useLocale } from '../i18n/index.ts';
+import { Notes, Section, useText } from './common.tsx';
+
+/** Whether the categories differ by platform, so that filtering by platform tells something. */
+function differsByPlatform(declaration: Declaration): boolean {
+  const declared = new Set(declaration.app.platforms.map((statement) => statement.platform));
+  if (declared.size < 2) return false;
+  return declaration.dataCategories.some((category) =>
+    [...declared].some((platform) => !category.platforms.includes(platform)),
+  );
+}
+
+function CategoryRow({
+  category,
+  declaration,
+}: {
+  category: DataCategory;
+  declaration: Declaration;
+}) {
+  const { locale, t } = useLocale();
+  const text = useText();
+  const purposes = category.purposes.map((id) => declaration.purposes.find((p) => p.id === id));
+  const bases = new Set(
+    category.legalBasis ?? purposes.flatMap((purpose) => purpose?.legalBasis ?? []),
+  );
+  const locations = (category.storedIn ?? []).map((id) => {
+    const location = declaration.locations.find((l) => l.id === id);
+    return location ? text(location.name) || text(location.provider) || id : id;
+  });
+  const recipients = (category.recipients ?? []).map((id) => {
+    const recipient = declaration.recipients.find((r) => r.id === id);
+    return recipient ? text(recipient.name) : id;
+  });
+  const examples = (category.examples ?? []).map(text);
+
+  return (
+    <tr data-testid={`category-${category.id}`}>
+      <th scope="row">
+        <span className="category-name">{text(category.name)}</span>
+        {category.personal && <span className="badge">{t.table.personal}</span>}
+        {category.sensitive && <span className="badge badge-danger">{t.table.sensitive}</span>}
+        {category.collection === 'optional' && <span className="badge">{t.table.optional}</span>}
+        {category.description && <p className="cell-note">{text(category.description)}</p>}
+        {examples.length > 0 && (
+          <p className="cell-note">
+            {t.table.examples}: {formatList(examples, locale)}
+          </p>
+        )}
+        {category.howToDisable && (
+          <p className="cell-note">
+            {t.table.howToDisable}: {text(category.howToDisable)}
+          </p>
+        )}
+        <Notes notes={category.notes} />
+      </th>
+      <td>
+        {formatList(
+          category.subjects.map((s) => LABELS.dataSubject[s]),
+          locale,
+        )}
+      </td>
+      <td>
+        {formatList(
+          purposes.map((purpose, index) =>
+            purpose ? text(purpose.name) : category.purposes[index]!,
+          ),
+          locale,
+        )}
+        {bases.size > 0 && (
+          <p className="cell-note">
+            {t.table.legalBasis}:{' '}
+            {formatList(
+              [...bases].map((b) => LABELS.legalBasis[b]),
+              locale,
+            )}
+          </p>
+        )}
+      </td>
+      <td>{locations.length > 0 ? formatList(locations, locale) : t.table.notStored}</td>
+      <td data-testid="retention">{describeRetention(category.retention, locale)}</td>
+      <td>{recipients.length > 0 ? formatList(recipients, locale) : t.table.nobody}</td>
+    </tr>
+  );
+}
+
+/** A real table with a row per kind of data: what, whose, why, where, how long, shared with. */
+export function DataCollected({ declaration }: { declaration: Declaration }) {
+  const { t } = useLocale();
+  const filterId = useId();
+  const [platform, setPlatform] = useState<Platform | 'all'>('all');
+  const showFilter = differsByPlatform(declaration);
+  const platforms = [...new Set(declaration.app.platforms.map((statement) => statement.platform))];
+  const categories = declaration.dataCategories.filter(
+    (category) => platform === 'all' || category.platforms.includes(platform),
+  );
+
+  return (
+    <Section id="data-collected" title={t.sections.dataCollected}>
+      {declaration.dataCategories.length === 0 ? (
+        <p data-testid="no-data-collected">{t.table.noneCollected}</p>
+      ) : (
+        <>
+          {showFilter && (
+            <div className="filter">
+              <label htmlFor={filterId}>{t.table.filterLabel}</label>
+              <select
+                id={filterId}
+                data-testid="platform-filter"
+                value={platform}
+                onChange={(event) => setPlatform(event.target.value as Platform | 'all')}
+              >
+                <option value="all">{t.table.allPlatforms}</option>
+                {platforms.map((p) => (
+                  <option key={p} value={p}>
+                    {LABELS.platform[p]}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t.table.caption}>
+            <table className="data-table" data-testid="data-table">
+              <caption className="visually-hidden">{t.table.caption}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.table.what}</th>
+                  <th scope="col">{t.table.whose}</th>
+                  <th scope="col">{t.table.why}</th>
+                  <th scope="col">{t.table.where}</th>
+                  <th scope="col">{t.table.howLong}</th>
+                  <th scope="col">{t.table.sharedWith}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {categories.map((category) => (
+                  <CategoryRow key={category.id} category={category} declaration={declaration} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {categories.length === 0 && <p>{t.table.noneOnPlatform}</p>}
+        </>
+      )}
+    </Section>
+  );
+}

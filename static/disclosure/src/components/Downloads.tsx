@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import type { Declaration } from '@declaration';
+import { localize } from '@declaration/present/index.ts';
+import { toCsv } from '@declaration/export/csv.ts';
+import { toJson } from '@declaration/export/json.ts';
+import { toMarkdown } from '@declaration/export/markdown.ts';
+import { describeError } from '../api/bridge.ts';
+import { useLocale } from '../i18n/index.ts';
+import { fileSlug, saveTextFile } from '../download.ts';
+import { Section } from './common.tsx';
+
+type Format = 'json' | 'markdown' | 'csv';
+
+const FORMATS: Record<Format, { extension: string; mime: string }> = {
+  json: { extension: 'json', mime: 'application/json' },
+  markdown: { extension: 'md', mime: 'text/markdown' },
+  csv: { extension: 'csv', mime: 'text/csv' },
+};
+
+/** The declaration as a file in the requested format, in the viewer's locale. */
+export function renderExport(format: Format, declaration: Declaration, locale: string): string {
+  if (format === 'json') return toJson(declaration);
+  if (format === 'markdown') return toMarkdown(declaration, { locale });
+  return toCsv(declaration, { locale });
+}
+
+/** JSON, Markdown and CSV downloads for the admin's own records. */
+export function Downloads({ declaration }: { declaration: Declaration }) {
+  const { locale, t } = useLocale();
+  const [error, setError] = useState<string | null>(null);
+  const base = `${fileSlug(localize(declaration.app.name, 'en'))}-privacy-${fileSlug(declaration.policy.version)}`;
+
+  const download = (format: Format) => {
+    setError(null);
+    try {
+      const { extension, mime } = FORMATS[format];
+      saveTextFile(`${base}.${extension}`, mime, renderExport(format, declaration, locale));
+    } catch (thrown) {
+      setError(`${t.downloads.failed} ${describeError(thrown)}`);
+    }
+  };
+
+  return (
+    <Section id="downloads" title={t.sections.downloads}>
+      <p>{t.downloads.intro}</p>
+      <div className="button-row">
+        <button
+          type="button"
+          className="button"
+          data-testid="download-json"
+          onClick={() => download('json')}
+        >
+          {t.downloads.json}
+        </button>
+        <button
+          type="button"
+          className="button"
+          data-testid="download-markdown"
+          onClick={() => download('markdown')}
+        >
+          {t.downloads.markdown}
+        </button>
+        <button
+          type="button"
+          className="button"
+          data-testid="download-csv"
+          onClick={() => download('csv')}
+        >
+          {t.downloads.csv}
+        </button>
+      </div>
+      {error && (
+        <p role="alert" className="inline-error">
+          {error}
+        </p>
+      )}
+    </Section>
+  );
+}

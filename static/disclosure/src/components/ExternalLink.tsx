@@ -1,0 +1,47 @@
+import { useState, type ReactNode } from 'react';
+import { openExternal } from '../api/index.ts';
+import { useLocale } from '../i18n/index.ts';
+import { displayUrl, safeExternalUrl } from '../links.ts';
+
+/**
+ * A link out of the app. The sandboxed iframe cannot open tabs itself, so a click asks the host
+ * (`router.open`). Anything that is not https or mailto is rendered as text, never as a link.
+ */
+export function ExternalLink({
+  href,
+  children,
+  testId,
+}: {
+  href: string | undefined | null;
+  children?: ReactNode;
+  testId?: string;
+}) {
+  const { t } = useLocale();
+  const [failed, setFailed] = useState(false);
+  const url = safeExternalUrl(href);
+  const label = children ?? (url ? displayUrl(url) : (href ?? ''));
+  if (!url) return <span data-testid={testId}>{label}</span>;
+  return (
+    <>
+      <a
+        href={url}
+        target="_blank"
+        rel="noopener noreferrer"
+        data-testid={testId}
+        onClick={(event) => {
+          event.preventDefault();
+          void openExternal(url).then((result) => setFailed(!result.ok));
+        }}
+      >
+        {label}
+        <span className="visually-hidden"> {t.links.opensInNewTab}</span>
+      </a>
+      {failed && (
+        <span role="status" className="inline-error">
+          {' '}
+          {t.links.openFailed(url)}
+        </span>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+import type { Declaration } from '@declaration';
+import { countryName, LABELS } from '@declaration/present/index.ts';
+import { formatList, useLocale } from '../i18n/index.ts';
+import { ExternalLink } from './ExternalLink.tsx';
+import { Notes, Section, TextList, useText } from './common.tsx';
+
+/** Subprocessors and other recipients: who, why, where, and how to opt out. */
+export function Recipients({ declaration }: { declaration: Declaration }) {
+  const { locale, t } = useLocale();
+  const text = useText();
+  const r = t.recipientsSection;
+  return (
+    <Section id="recipients" title={t.sections.recipients}>
+      {declaration.recipients.length === 0 ? (
+        <p>{r.none}</p>
+      ) : (
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t.sections.recipients}>
+          <table className="data-table" data-testid="recipients-table">
+            <thead>
+              <tr>
+                <th scope="col">{t.table.what}</th>
+                <th scope="col">{r.kind}</th>
+                <th scope="col">{r.purpose}</th>
+                <th scope="col">{r.countries}</th>
+                <th scope="col">{r.safeguards}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {declaration.recipients.map((recipient) => {
+                const where = [
+                  ...(recipient.countries ?? []).map((code) => countryName(code, locale)),
+                  text(recipient.geography),
+                ].filter(Boolean);
+                return (
+                  <tr key={recipient.id} data-testid={`recipient-${recipient.id}`}>
+                    <th scope="row">
+                      {text(recipient.name)}
+                      {recipient.legalEntity && (
+                        <p className="cell-note">{text(recipient.legalEntity)}</p>
+                      )}
+                      {recipient.privacyPolicyUrl && (
+                        <p className="cell-note">
+                          <ExternalLink href={recipient.privacyPolicyUrl}>
+                            {r.privacyPolicy}
+                          </ExternalLink>
+                        </p>
+                      )}
+                    </th>
+                    <td>
+                      {LABELS.recipientKind[recipient.kind]}
+                      <p className="cell-note">{LABELS.recipientCategory[recipient.category]}</p>
+                    </td>
+                    <td>
+                      {text(recipient.purpose)}
+                      {recipient.when && (
+                        <p className="cell-note">
+                          {r.when}: {text(recipient.when)}
+                        </p>
+                      )}
+                    </td>
+                    <td>{where.length > 0 ? formatList(where, locale) : r.notStated}</td>
+                    <td>
+                      <TextList items={recipient.safeguards} />
+                      {recipient.optOut && (
+                        <p className="cell-note">
+                          <ExternalLink href={recipient.optOut}>{r.optOut}</ExternalLink>
+                        </p>
+                      )}
+                      <Notes notes={recipient.notes} />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Section>
+  );
+}

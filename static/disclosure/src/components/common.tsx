@@ -1,0 +1,82 @@
+import type { ReactNode } from 'react';
+import type { Text } from '@declaration';
+import { localize } from '@declaration/present/index.ts';
+import { useLocale } from '../i18n/index.ts';
+
+/** Localised declaration text for the viewer, as a plain string (rendered by React as text). */
+export function useText(): (text: Text | undefined) => string {
+  const { locale } = useLocale();
+  return (text) => localize(text, locale);
+}
+
+/** A page section with its own heading, reachable from the section index by its id. */
+export function Section({
+  id,
+  title,
+  children,
+}: {
+  id: string;
+  title: string;
+  children: ReactNode;
+}) {
+  return (
+    <section
+      id={id}
+      aria-labelledby={`${id}-heading`}
+      data-testid={`section-${id}`}
+      className="section"
+    >
+      <h2 id={`${id}-heading`} tabIndex={-1}>
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+/** The vendor's notes on an item: clarifications, or where the policy is vague. */
+export function Notes({ notes }: { notes: Text[] | undefined }) {
+  const { t } = useLocale();
+  const text = useText();
+  if (!notes || notes.length === 0) return null;
+  return (
+    <div className="notes">
+      <span className="notes-label">{t.notes}: </span>
+      {notes.length === 1 ? (
+        text(notes[0])
+      ) : (
+        <ul>
+          {notes.map((note, index) => (
+            <li key={index}>{text(note)}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** A bulleted list of declaration texts; nothing when empty. */
+export function TextList({ items, className }: { items: Text[] | undefined; className?: string }) {
+  const text = useText();
+  if (!items || items.length === 0) return null;
+  return (
+    <ul className={className}>
+      {items.map((item, index) => (
+        <li key={index}>{text(item)}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** One term and its description in a `<dl>`; nothing when there is no value. */
+export function Fact({ term, children }: { term: string; children: ReactNode }) {
+  if (children === null || children === undefined || children === '' || children === false) {
+    return null;
+  }
+  return (
+    <div className="fact">
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,259 @@
+/**
+ * Every string the page shows that does not come from the declaration, in English. Translations
+ * copy this object with the same keys (the `Messages` type checks them); declaration text and the
+ * enum labels of `@declaration`'s `LABELS` are localised separately.
+ */
+export const en = {
+  pageTitle: (app: string) => `Privacy: ${app}`,
+  pageTitleFallback: 'Privacy disclosure',
+  declaredBy: (vendor: string) => `Declared by ${vendor}`,
+  unnamedVendor: 'a vendor that does not name itself',
+  versionLine: (policyVersion: string, lastUpdated: string) =>
+    `Policy version ${policyVersion}, last updated ${lastUpdated}`,
+  sectionIndex: 'On this page',
+
+  loading: 'Loading the privacy disclosure…',
+  loadFailed: 'The privacy disclosure could not be loaded.',
+  retry: 'Retry',
+  emptyTitle: 'No privacy disclosure yet',
+  emptyBody:
+    'This app has not published a privacy declaration on this site yet. It is published when the app is installed or upgraded.',
+  errorCode: (code: string) => `Error code: ${code}`,
+
+  sections: {
+    atAGlance: 'At a glance',
+    dataCollected: 'Data collected',
+    whereDataLives: 'Where data lives',
+    recipients: 'Who else receives it',
+    cookies: 'Cookies and trackers',
+    notCollected: 'What is not collected',
+    commitments: 'Commitments',
+    transfers: 'International transfers',
+    rights: 'Your rights',
+    security: 'Security',
+    vendorAccess: 'Vendor access to your data',
+    contacts: 'Contacts',
+    additional: 'More from the policy',
+    links: 'Links',
+    platforms: 'Per platform',
+    versions: 'Versions',
+    downloads: 'Download',
+  },
+
+  glance: {
+    personalData: 'Personal data',
+    personalYes: (personal: number, total: number) =>
+      `Yes: ${personal} of ${total} kinds of data are personal`,
+    personalNo: 'No personal data collected',
+    nothingCollected: 'Nothing is collected',
+    sensitive: (count: number) =>
+      count === 0
+        ? 'No sensitive data'
+        : `${count} kind${count === 1 ? '' : 's'} of sensitive data`,
+    hosted: 'Where it is hosted',
+    notStored: 'Not stored anywhere',
+    onAtlassian: "Stays on Atlassian's infrastructure",
+    notOnAtlassian: "Leaves Atlassian's infrastructure",
+    residency: {
+      all: 'Follows your data residency',
+      some: 'Partly follows your data residency',
+      none: 'Does not follow your data residency',
+      'not-stated': 'Data residency not stated',
+    },
+    retention: 'How long it is kept',
+    longest: 'Longest',
+    typical: 'Typical',
+    subprocessors: 'Subprocessors',
+    subprocessorCount: (count: number) =>
+      count === 0 ? 'None' : `${count} subprocessor${count === 1 ? '' : 's'}`,
+    inCountries: (countries: string) => `in ${countries}`,
+    withoutCountry: (count: number) => `${count} without a stated country`,
+    otherRecipients: (count: number) => `${count} other recipient${count === 1 ? '' : 's'}`,
+    platforms: 'Platforms covered',
+    version: 'Version',
+  },
+
+  table: {
+    caption: 'Every kind of data the app or vendor collects',
+    what: 'What',
+    whose: 'Whose',
+    why: 'Why',
+    where: 'Where stored',
+    howLong: 'How long',
+    sharedWith: 'Shared with',
+    examples: 'Examples',
+    legalBasis: 'Legal basis',
+    personal: 'Personal data',
+    sensitive: 'Sensitive',
+    optional: 'Optional',
+    notStored: 'Not stored',
+    nobody: 'Nobody',
+    noneCollected: 'This app declares that it collects no data.',
+    filterLabel: 'Platform',
+    allPlatforms: 'All platforms',
+    noneOnPlatform: 'Nothing is collected on this platform.',
+    howToDisable: 'How to turn it off',
+  },
+
+  locations: {
+    hostedBy: 'Hosted by',
+    provider: 'Provider',
+    region: 'Region',
+    country: 'Country',
+    holds: 'Holds',
+    residency: 'Follows data residency',
+    backups: 'Backups',
+    platforms: 'Platforms',
+    none: 'No storage locations are declared.',
+  },
+
+  recipientsSection: {
+    kind: 'Kind',
+    purpose: 'Purpose',
+    countries: 'Where',
+    when: 'When',
+    safeguards: 'Safeguards',
+    privacyPolicy: 'Privacy policy',
+    optOut: 'Opt out',
+    none: 'No one else receives data.',
+    notStated: 'Not stated',
+  },
+
+  cookies: {
+    name: 'Name',
+    purpose: 'Purpose',
+    category: 'Category',
+    party: 'Set by',
+    where: 'Used on',
+    duration: 'Lifetime',
+    optOut: 'Opt out',
+  },
+
+  transfers: {
+    from: 'From',
+    to: 'To',
+    mechanism: 'Mechanism',
+    reason: 'Why',
+    anywhere: 'Not stated',
+  },
+
+  rights: {
+    appliesTo: (who: string) => `Applies to: ${who}`,
+    howToExercise: 'How to exercise your rights',
+    contact: 'Send requests to',
+    responseTime: (duration: string) => `Answered within ${duration}`,
+    complaints: 'Complaints',
+  },
+
+  security: {
+    measures: 'Measures',
+    certifications: 'Certifications',
+    incidents: 'Incident notification',
+    disclaimers: 'Limits',
+    who: 'Who',
+    when: 'When',
+    contractors: 'Contractors',
+  },
+
+  contacts: {
+    vendor: 'Vendor',
+    legalName: 'Legal name',
+    tradingName: 'Trading as',
+    country: 'Established in',
+    address: 'Registered address',
+    website: 'Website',
+    privacyContact: 'Privacy contact',
+    officer: 'Privacy officer',
+    support: 'Support',
+  },
+
+  links: {
+    fullPolicy: 'Full privacy policy',
+    dpa: 'Data Processing Agreement',
+    trustCenter: 'Trust center',
+    security: 'Security page',
+    marketplace: 'View on Atlassian Marketplace',
+    changeNotice: 'How changes are announced',
+    opensInNewTab: '(opens in a new tab)',
+    openFailed: (url: string) => `Could not open ${url}. Copy the address instead.`,
+  },
+
+  notes: 'Notes',
+  exceptions: 'Exceptions',
+  platformsLabel: 'Platforms',
+  yes: 'Yes',
+  no: 'No',
+
+  versions: {
+    intro: 'The versions of this declaration that this site was shown, newest first.',
+    version: 'Version',
+    policyVersion: 'Policy version',
+    published: 'Published',
+    appVersion: 'App version',
+    reviews: 'Reviewed',
+    notReviewed: 'Not reviewed',
+    current: '(current)',
+    loadMore: 'Show older versions',
+    loading: 'Loading versions…',
+    loadFailed: 'The version history could not be loaded.',
+    compareTitle: 'What changed',
+    from: 'From version',
+    to: 'To version',
+    compare: 'Show changes',
+    comparing: 'Comparing…',
+    diffFailed: 'The changes could not be loaded.',
+    sameVersion: 'Choose two different versions to compare.',
+    onlyOne: 'This is the first version shown on this site: there is nothing to compare yet.',
+    sinceReviewed: (version: number) =>
+      `Showing changes since version ${version}, the last one reviewed.`,
+    noChanges: 'Nothing changed between these versions.',
+    counts: (added: number, removed: number, changed: number) =>
+      `${added} added, ${removed} removed, ${changed} changed`,
+    kind: { added: 'Added', removed: 'Removed', changed: 'Changed' },
+    before: 'Before',
+    after: 'After',
+    empty: '(none)',
+    versionOption: (version: number, policyVersion: string) =>
+      `Version ${version} (policy ${policyVersion})`,
+  },
+
+  review: {
+    mark: 'Mark this version as reviewed',
+    marking: 'Recording review…',
+    reviewedBy: (accountId: string, when: string) => `Reviewed by ${accountId} on ${when}`,
+    notYet: 'This version has not been reviewed yet.',
+    lastReviewedOlder: (version: number) => `The last reviewed version is version ${version}.`,
+    failed: 'The review could not be recorded.',
+  },
+
+  downloads: {
+    intro: 'Take this declaration into your own records.',
+    json: 'Download JSON',
+    markdown: 'Download Markdown',
+    csv: 'Download CSV',
+    failed: 'The file could not be created.',
+  },
+
+  diffSections: {
+    vendor: 'Vendor',
+    app: 'App',
+    policy: 'Policy',
+    purposes: 'Purposes',
+    dataCategories: 'Data collected',
+    retention: 'Retention',
+    locations: 'Where data lives',
+    recipients: 'Recipients',
+    cookies: 'Cookies and trackers',
+    notCollected: 'Not collected',
+    commitments: 'Commitments',
+    transfers: 'Transfers',
+    rights: 'Rights',
+    security: 'Security',
+    vendorAccess: 'Vendor access',
+    sections: 'Other sections',
+    summary: 'Summary',
+  },
+};
+
+/** The shape every translation of the UI strings has. */
+export type Messages = typeof en;

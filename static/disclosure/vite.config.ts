@@ -1,0 +1,31 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/**
+ * Builds the Custom UI into `dist/` (the manifest's resource path). `base: './'` because Forge
+ * serves the resource from an unknown path; scripts stay external files because the Custom UI
+ * content security policy forbids inline scripts.
+ */
+export default defineConfig({
+  root: here('./'),
+  base: './',
+  plugins: [react()],
+  resolve: {
+    alias: [
+      { find: /^@declaration$/, replacement: here('../../src/declaration/index.ts') },
+      { find: /^@declaration\/(.*)$/, replacement: here('../../src/declaration/$1') },
+    ],
+  },
+  build: {
+    outDir: here('./dist'),
+    emptyOutDir: true,
+    target: 'es2022',
+    // A data: URL for a small asset would be inlined into the page; keep everything a file.
+    assetsInlineLimit: 0,
+    modulePreload: { polyfill: false },
+    sourcemap: false,
+  },
+});
