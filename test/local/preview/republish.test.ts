@@ -35,7 +35,7 @@ describe('following the declaration file', () => {
     preview = await startTestPreview(EXAMPLE);
     expect((await status(preview)).publishedVersion).toBe(1);
     const text = readFileSync(preview.declarationFile, 'utf8');
-    const edited = text.replace(/^(policy:\n  version: ).*$/m, "$1'2026-12-01'");
+    const edited = text.replace(/^(policy:\n {2}version: ).*$/m, "$1'2026-12-01'");
     expect(edited).not.toBe(text);
     writeFileSync(preview.declarationFile, edited);
 
