@@ -1,0 +1,102 @@
+// @vitest-environment jsdom
+import { cleanup, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { describeRetention } from '@declaration';
+import { AtAGlance } from '../../static/disclosure/src/components/AtAGlance.tsx';
+import { DataCollected } from '../../static/disclosure/src/components/DataCollected.tsx';
+import { example } from './examples.ts';
+import { renderWithLocale } from './render.tsx';
+
+vi.mock(
+  '../../static/disclosure/src/api/index.ts',
+  async () => (await import('./api-mock.ts')).api,
+);
+
+afterEach(cleanup);
+
+const exalate = example('exalate-cloud');
+const osci = example('open-source-consulting-apps');
+
+describe('at a glance', () => {
+  test('says personal data is collected, where it is hosted, and how many subprocessors where', () => {
+    renderWithLocale(<AtAGlance declaration={exalate} />);
+    const personal = screen.getByTestId('glance-personal');
+    const personalCount = exalate.dataCategories.filter((c) => c.personal).length;
+    expect(personal.textContent).toContain(
+      `Yes: ${personalCount} of ${exalate.dataCategories.length}`,
+    );
+    // Exalate hosts on Google Cloud in Belgium with offline backups in Zurich.
+    const hosting = screen.getByTestId('glance-hosting').textContent ?? '';
+    expect(hosting).toContain('Belgium');
+    expect(hosting).toContain('Switzerland');
+    expect(hosting).toContain("Leaves Atlassian's infrastructure");
+    const subprocessors = screen.getByTestId('glance-subprocessors').textContent ?? '';
+    expect(subprocessors).toMatch(/\d+ subprocessors/);
+    expect(subprocessors).toContain('Belgium');
+  });
+
+  test('shows the policy version and a locale-formatted last update', () => {
+    renderWithLocale(<AtAGlance declaration={exalate} />, 'de-DE');
+    const version = screen.getByTestId('glance-version').textContent ?? '';
+    expect(version).toContain(exalate.policy.version);
+    const [year, month, day] = exalate.policy.lastUpdated.split('-').map(Number);
+    const german = new Intl.DateTimeFormat('de-DE', {
+      dateStyle: 'medium',
+      timeZone: 'UTC',
+    }).format(new Date(Date.UTC(year!, month! - 1, day!)));
+    expect(version).toContain(german);
+  });
+
+  test('names every platform the declaration covers', () => {
+    renderWithLocale(<AtAGlance declaration={osci} />);
+    const platforms = screen.getByTestId('glance-platforms').textContent ?? '';
+    expect(platforms).toContain('Cloud');
+    expect(platforms).toContain('Data Center');
+  });
+});
+
+describe('data collected table', () => {
+  test('has a row per category with a row header, and column headers with scope', () => {
+    renderWithLocale(<DataCollected declaration={exalate} />);
+    const table = screen.getByTestId('data-table');
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(exalate.dataCategories.length);
+    for (const header of within(table).getAllByRole('columnheader')) {
+      expect(header.getAttribute('scope')).toBe('col');
+    }
+    const first = exalate.dataCategories[0]!;
+    const firstRow = screen.getByTestId(`category-${first.id}`);
+    expect(within(firstRow).getByRole('rowheader').textContent).toContain(first.name as string);
+  });
+
+  test('says how long each kind of data is kept in words, and who receives it', () => {
+    renderWithLocale(<DataCollected declaration={exalate} />);
+    for (const category of exalate.dataCategories) {
+      const row = screen.getByTestId(`category-${category.id}`);
+      expect(within(row).getByTestId('retention').textContent).toBe(
+        describeRetention(category.retention, 'en-US'),
+      );
+    }
+    const operation = screen.getByTestId('category-operation-data');
+    expect(operation.textContent).toContain('180 days after the subscription ends');
+    expect(operation.textContent).toContain('Google Cloud');
+  });
+
+  test('filters rows by platform when categories differ by platform', async () => {
+    const user = userEvent.setup();
+    renderWithLocale(<DataCollected declaration={osci} />);
+    const onDataCenter = osci.dataCategories.filter((c) => c.platforms.includes('data-center'));
+    expect(onDataCenter.length).toBeLessThan(osci.dataCategories.length);
+    expect(screen.getAllByTestId(/^category-/)).toHaveLength(osci.dataCategories.length);
+    await user.selectOptions(screen.getByTestId('platform-filter'), 'data-center');
+    expect(screen.getAllByTestId(/^category-/).map((row) => row.dataset.testid)).toEqual(
+      onDataCenter.map((c) => `category-${c.id}`),
+    );
+  });
+
+  test('offers no platform filter when every category covers every platform', () => {
+    renderWithLocale(<DataCollected declaration={exalate} />);
+    expect(screen.queryByTestId('platform-filter')).toBeNull();
+  });
+});

@@ -1,0 +1,166 @@
+// @vitest-environment jsdom
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import type { DeclarationDiff, VersionPage } from '@declaration';
+import { Versions } from '../../static/disclosure/src/components/Versions.tsx';
+import { api, resetApi } from './api-mock.ts';
+import { example } from './examples.ts';
+import { renderWithLocale, versionMeta, viewOf } from './render.tsx';
+
+vi.mock(
+  '../../static/disclosure/src/api/index.ts',
+  async () => (await import('./api-mock.ts')).api,
+);
+
+const exalate = example('exalate-cloud');
+const reviewOfVersion1 = {
+  version: 1,
+  accountId: '5b10ac8d82e05b22cc7d4ef5',
+  reviewedAt: '2026-10-01T08:00:00.000Z',
+};
+
+function page(): VersionPage {
+  return {
+    versions: [
+      { ...versionMeta(exalate, 3, '2026-11-20T09:30:00.000Z'), reviews: [] },
+      { ...versionMeta(exalate, 2, '2026-10-15T09:30:00.000Z'), reviews: [] },
+      { ...versionMeta(exalate, 1, '2026-09-01T09:30:00.000Z'), reviews: [reviewOfVersion1] },
+    ],
+    nextCursor: null,
+  };
+}
+
+function diff(from: number, to: number): DeclarationDiff {
+  return {
+    from,
+    to,
+    entries: [
+      { section: 'recipients', kind: 'added', key: 'rsync-net', label: 'Rsync.net', fields: [] },
+      { section: 'cookies', kind: 'removed', key: '_ga', label: '_ga', fields: [] },
+      {
+        section: 'dataCategories',
+        kind: 'changed',
+        key: 'operation-data',
+        label: 'Operation data',
+        fields: [{ path: 'retention.period', before: 'P90D', after: 'P180D' }],
+      },
+    ],
+    counts: { added: 1, removed: 1, changed: 1 },
+  };
+}
+
+beforeEach(() => {
+  resetApi();
+  api.listVersions.mockResolvedValue({ ok: true, data: page() });
+  api.diffVersions.mockImplementation(async (from: number, to: number) => ({
+    ok: true,
+    data: diff(from, to),
+  }));
+});
+afterEach(cleanup);
+
+describe('versions and what changed', () => {
+  test('lists the versions this site was shown, with who reviewed which', async () => {
+    renderWithLocale(
+      <Versions view={viewOf(exalate, { version: 3, lastReviewed: reviewOfVersion1 })} />,
+    );
+    const table = await screen.findByTestId('versions-table');
+    expect(within(table).getAllByRole('row')).toHaveLength(4);
+    expect(screen.getByTestId('version-1').textContent).toContain(reviewOfVersion1.accountId);
+    expect(screen.getByTestId('version-2').textContent).toContain('Not reviewed');
+  });
+
+  test('shows by default what changed since the version last reviewed, each change marked', async () => {
+    renderWithLocale(
+      <Versions view={viewOf(exalate, { version: 3, lastReviewed: reviewOfVersion1 })} />,
+    );
+    await screen.findByTestId('diff');
+    expect(api.diffVersions).toHaveBeenCalledWith(1, 3);
+    expect(
+      screen.getByText('Showing changes since version 1, the last one reviewed.'),
+    ).toBeTruthy();
+    const entries = screen.getAllByTestId('diff-entry');
+    expect(entries.map((entry) => entry.dataset.kind)).toEqual(['added', 'removed', 'changed']);
+    expect(entries[0]!.className).toContain('diff-added');
+    expect(entries[0]!.textContent).toContain('Added');
+    expect(entries[1]!.textContent).toContain('Removed');
+    const changed = entries[2]!;
+    expect(changed.querySelector('.diff-before')?.textContent).toBe('P90D');
+    expect(changed.querySelector('.diff-after')?.textContent).toBe('P180D');
+    expect(screen.getByTestId('diff-counts').textContent).toBe('1 added, 1 removed, 1 changed');
+  });
+
+  test('compares any two versions the admin picks', async () => {
+    const user = userEvent.setup();
+    renderWithLocale(<Versions view={viewOf(exalate, { version: 3 })} />);
+    await screen.findByTestId('versions-table');
+    await user.selectOptions(screen.getByTestId('diff-from'), '1');
+    await user.selectOptions(screen.getByTestId('diff-to'), '2');
+    await user.click(screen.getByTestId('diff-compare'));
+    await waitFor(() => expect(api.diffVersions).toHaveBeenLastCalledWith(1, 2));
+  });
+
+  test('says what failed when the diff cannot be loaded', async () => {
+    api.diffVersions.mockResolvedValue({
+      ok: false,
+      error: { code: 'CORRUPT_DATA', message: 'Version 2 in storage is not a valid declaration.' },
+    });
+    renderWithLocale(<Versions view={viewOf(exalate, { version: 3 })} />);
+    const error = await screen.findByTestId('diff-error');
+    expect(error.textContent).toContain('Version 2 in storage is not a valid declaration.');
+  });
+
+  test('loads older versions page by page', async () => {
+    const user = userEvent.setup();
+    const [v3, v2, v1] = page().versions;
+    api.listVersions
+      .mockResolvedValueOnce({ ok: true, data: { versions: [v3, v2], nextCursor: 'after-2' } })
+      .mockResolvedValueOnce({ ok: true, data: { versions: [v1], nextCursor: null } });
+    renderWithLocale(<Versions view={viewOf(exalate, { version: 3 })} />);
+    await user.click(await screen.findByTestId('versions-load-more'));
+    await screen.findByTestId('version-1');
+    expect(api.listVersions).toHaveBeenLastCalledWith('after-2');
+    expect(screen.queryByTestId('versions-load-more')).toBeNull();
+  });
+});
+
+describe('review', () => {
+  test('an admin records a review and then sees who reviewed and when', async () => {
+    const user = userEvent.setup();
+    const review = {
+      version: 3,
+      accountId: '712020:2d9f5e1c',
+      reviewedAt: '2026-11-21T10:15:00.000Z',
+    };
+    api.markReviewed.mockResolvedValue({ ok: true, data: { review } });
+    renderWithLocale(<Versions view={viewOf(exalate, { version: 3, canReview: true })} />);
+    expect(screen.getByTestId('review-status').textContent).toContain('not been reviewed');
+    await user.click(screen.getByTestId('review-button'));
+    expect(api.markReviewed).toHaveBeenCalledWith(3);
+    await waitFor(() =>
+      expect(screen.getByTestId('review-status').textContent).toContain(
+        'Reviewed by 712020:2d9f5e1c',
+      ),
+    );
+  });
+
+  test('a refused review is reported, not swallowed', async () => {
+    const user = userEvent.setup();
+    api.markReviewed.mockResolvedValue({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'Only Jira administrators can record reviews.' },
+    });
+    renderWithLocale(<Versions view={viewOf(exalate, { version: 3, canReview: true })} />);
+    await user.click(screen.getByTestId('review-button'));
+    expect((await screen.findByTestId('review-error')).textContent).toContain(
+      'Only Jira administrators can record reviews.',
+    );
+  });
+
+  test('without canReview there is no write control', () => {
+    renderWithLocale(<Versions view={viewOf(exalate, { version: 3, canReview: false })} />);
+    expect(screen.queryByTestId('review-button')).toBeNull();
+    expect(screen.getByTestId('review-status')).toBeTruthy();
+  });
+});
