@@ -27,7 +27,9 @@ function names(categories: DataCategory[], locale: string): string {
 }
 
 function yesWith(items: string[], none: string): string {
-  return items.length > 0 ? `Yes. ${items.map((item) => item.replace(/\.$/, '')).join('; ')}.` : none;
+  return items.length > 0
+    ? `Yes. ${items.map((item) => item.replace(/\.$/, '')).join('; ')}.`
+    : none;
 }
 
 /**

@@ -7,6 +7,7 @@ import type {
   LegalBasis,
   MarketplaceDataClass,
   Platform,
+  Policy,
   Recipient,
   RecipientCategory,
   RetentionBasis,
@@ -44,6 +45,7 @@ export interface Labels {
   framework: Record<NonNullable<App['framework']>, string>;
   product: Record<NonNullable<App['products']>[number], string>;
   supportChannel: Record<SupportChannel['kind'], string>;
+  lastUpdatedSource: Record<NonNullable<Policy['lastUpdatedSource']>, string>;
 }
 
 /** English labels for every enum value of the format, for people who do not read YAML. */
@@ -205,5 +207,9 @@ export const LABELS: Labels = {
     community: 'Community',
     form: 'Form',
     other: 'Other',
+  },
+  lastUpdatedSource: {
+    policy: 'Stated in the policy',
+    declaration: 'The policy is undated; this is when the declaration was written',
   },
 };

@@ -76,11 +76,10 @@ export function linksSection(declaration: Declaration, locale: string): Section 
       facts([
         ['Policy version', policy.version],
         ['Effective', policy.effectiveDate],
+        ['Last updated', policy.lastUpdated],
         [
-          'Last updated',
-          policy.lastUpdatedSource === 'declaration'
-            ? `${policy.lastUpdated} (the policy is undated; this is when the declaration was written)`
-            : policy.lastUpdated,
+          'Date source',
+          policy.lastUpdatedSource && LABELS.lastUpdatedSource[policy.lastUpdatedSource],
         ],
         ['Applies to', localize(policy.scope, locale)],
         ['How changes are announced', localize(policy.changeNotice, locale)],

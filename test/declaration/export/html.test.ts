@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { toHtml, type Declaration } from '@declaration';
+import { loadExample } from '../../examples/load-example.ts';
+import { walkDeclaration } from './schema-walk.ts';
+
+const complete = loadExample('test/declaration/export/fixtures/exalate-complete.yaml');
+
+/** The page's text as a reader sees it: entities decoded. */
+function decoded(html: string): string {
+  return html
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+describe('toHtml', () => {
+  it('starts from a fixture that fills in every field of the format', () => {
+    expect(walkDeclaration(complete).missing).toEqual([]);
+  });
+
+  it('shows every field of a fully populated declaration (Exalate, seed 002)', () => {
+    const page = decoded(toHtml(complete));
+    const absent = walkDeclaration(complete)
+      .values.filter(({ anyOf }) => !anyOf.some((text) => text && page.includes(text)))
+      .map(({ path, anyOf }) => `${path}: ${anyOf.join(' | ')}`);
+    expect(absent).toEqual([]);
+  });
+
+  it('is a standalone page: no script, no external requests, light, dark and print styles', () => {
+    const page = toHtml(complete);
+    expect(page).toMatch(/^<!doctype html>/);
+    expect(page).not.toMatch(/<script|<link|<img|<iframe|\bsrc=|@import|url\(/i);
+    expect(page).toContain('prefers-color-scheme: dark');
+    expect(page).toContain('@media print');
+    expect(page).toContain("default-src 'none'");
+  });
+
+  it('shows markup in the declaration as text', () => {
+    const hostile: Declaration = structuredClone(complete);
+    hostile.app.name = '<script>alert("x")</script> Sync';
+    hostile.dataCategories[0]!.name = { en: '<img src=x onerror=alert(1)>', de: 'Betriebsdaten' };
+    const page = toHtml(hostile);
+    expect(page).not.toContain('<script>alert');
+    expect(page).not.toContain('<img');
+    expect(page).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Sync');
+  });
+
+  it('links only https and mailto addresses', () => {
+    const hostile: Declaration = structuredClone(complete);
+    hostile.vendor.website = 'javascript:alert(1)';
+    hostile.policy.dpaUrl = 'http://exalate.com/dpa';
+    const page = toHtml(hostile);
+    expect(page).not.toMatch(/href="(javascript|http):/);
+    expect(page).toContain('javascript:alert(1)');
+    expect(page).toContain('href="mailto:privacy@exalate.com"');
+    expect(page).toContain(
+      'href="https://docs.exalate.com/docs/data-security-and-privacy-statement"',
+    );
+  });
+
+  it('uses the reader’s language for translations and country names', () => {
+    const german: Declaration = structuredClone(complete);
+    german.dataCategories[0]!.name = { en: 'Operation Data', de: 'Betriebsdaten' };
+    const page = toHtml(german, { locale: 'de' });
+    expect(page).toContain('<html lang="de">');
+    expect(page).toContain('Betriebsdaten');
+    expect(page).toContain('Belgien');
+  });
+
+  it('links the Marketplace privacy tab and gives the data table its six columns', () => {
+    const page = toHtml(complete);
+    expect(page).toContain(
+      'https://marketplace.atlassian.com/apps/1216227/exalate-jira-issue-sync-more?hosting=cloud&amp;tab=privacy-and-security',
+    );
+    for (const header of [
+      'What',
+      'Whose',
+      'Why (legal basis)',
+      'Where',
+      'How long',
+      'Shared with',
+    ]) {
+      expect(page).toContain(`<th scope="col">${header}</th>`);
+    }
+  });
+});
