@@ -1,0 +1,99 @@
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { validate } from '@forge/manifest';
+import { RESOLVER_KEYS } from '@declaration';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { MODULE_KEYS } from '../src/backend/module-keys.ts';
+import { readRepoFile } from './examples/load-example.ts';
+
+const repoRoot = fileURLToPath(new URL('../', import.meta.url));
+const manifest = parse(readRepoFile('manifest.yml'));
+
+/**
+ * Validates a copy of manifest.yml in a scratch folder that links to the real `src/` and copies the
+ * built UI, or a placeholder page when the UI has not been built: the validator checks that the
+ * entry file and resource folder exist, and nothing may be left behind in the repository.
+ */
+async function validateManifest() {
+  const dir = mkdtempSync(join(tmpdir(), 'manifest-'));
+  try {
+    copyFileSync(join(repoRoot, 'manifest.yml'), join(dir, 'manifest.yml'));
+    symlinkSync(join(repoRoot, 'src'), join(dir, 'src'), 'dir');
+    const dist = join(repoRoot, 'static/disclosure/dist');
+    mkdirSync(join(dir, 'static/disclosure'), { recursive: true });
+    if (existsSync(join(dist, 'index.html'))) {
+      // Copied, not linked: the validator requires a real directory (lstat).
+      cpSync(dist, join(dir, 'static/disclosure/dist'), { recursive: true });
+    } else {
+      mkdirSync(join(dir, 'static/disclosure/dist'));
+      writeFileSync(
+        join(dir, 'static/disclosure/dist/index.html'),
+        '<!doctype html><title>UI</title>',
+      );
+    }
+    return await validate(false, join(dir, 'manifest.yml'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('manifest.yml', () => {
+  it('passes @forge/manifest validation with no errors or warnings', async () => {
+    const result = await validateManifest();
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.success).toBe(true);
+  });
+
+  it('declares the pages, the resolver and the lifecycle trigger the backend expects', () => {
+    const { modules } = manifest;
+    expect(modules['jira:adminPage'].map((m: { key: string }) => m.key)).toEqual([
+      MODULE_KEYS.jiraAdminPage,
+    ]);
+    expect(modules['confluence:globalPage']).toEqual([
+      expect.objectContaining({ key: MODULE_KEYS.confluenceGlobalPage, route: 'privacy' }),
+    ]);
+    expect(modules['confluence:globalSettings'].map((m: { key: string }) => m.key)).toEqual([
+      MODULE_KEYS.confluenceGlobalSettings,
+    ]);
+    for (const page of ['jira:adminPage', 'confluence:globalPage', 'confluence:globalSettings']) {
+      expect(modules[page][0]).toMatchObject({
+        resource: 'disclosure-ui',
+        resolver: { function: 'resolver' },
+      });
+    }
+    expect(modules.trigger[0]).toMatchObject({
+      function: 'lifecycle',
+      events: ['avi:forge:installed:app', 'avi:forge:upgraded:app'],
+    });
+    expect(modules.function).toEqual([
+      { key: 'resolver', handler: 'index.handler' },
+      { key: 'lifecycle', handler: 'index.lifecycle' },
+    ]);
+    expect(manifest.resources).toEqual([{ key: 'disclosure-ui', path: 'static/disclosure/dist' }]);
+    expect(manifest.app.runtime.name).toBe('nodejs22.x');
+    expect(Object.values(RESOLVER_KEYS)).toHaveLength(5);
+  });
+
+  it('asks only for the scopes the code uses, inline styles, and no egress', () => {
+    expect([...manifest.permissions.scopes].sort()).toEqual([
+      'read:confluence-user',
+      'read:jira-user',
+      'storage:app',
+    ]);
+    expect(manifest.permissions.content).toEqual({ styles: ['unsafe-inline'] });
+    expect(manifest.permissions.external).toBeUndefined();
+    expect(Object.keys(manifest.permissions).sort()).toEqual(['content', 'scopes']);
+  });
+});
