@@ -111,7 +111,13 @@ export function validateDeclarationText(text: string, file: string): TextValidat
   if (document.errors.some((error) => error.code !== 'DUPLICATE_KEY')) {
     return { ok: false, issues: syntaxIssues, warnings: yamlWarnings };
   }
-  const value: unknown = document.toJS({ maxAliasCount: 100 });
+  let value: unknown;
+  try {
+    value = document.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // yaml refuses alias chains that expand exponentially ("billion laughs"); say so, do not throw.
+    return atTop(file, `the file cannot be read: ${(error as Error).message}`);
+  }
   if (value === null || value === undefined) {
     return atTop(
       file,

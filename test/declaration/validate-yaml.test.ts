@@ -530,6 +530,24 @@ describe('validateDeclarationText: the file as a whole', () => {
     );
   });
 
+  it('refuses an alias bomb instead of expanding it', () => {
+    const lines = ['laugh: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+    for (const [name, previous] of [
+      ['b', 'a'],
+      ['c', 'b'],
+      ['d', 'c'],
+      ['e', 'd'],
+    ]) {
+      lines.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(', ')}]`);
+    }
+    expectOnlyError(
+      `${lines.join('\n')}\n`,
+      '',
+      /^the file cannot be read: Excessive alias count/,
+      'laugh',
+    );
+  });
+
   it('rejects a file over 2 MB before parsing it', () => {
     const text = `${valid}# ${'x'.repeat(2 * 1024 * 1024)}\n`;
     expectOnlyError(text, '', /larger than 2 MB/, '# TechTime');

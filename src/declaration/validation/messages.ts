@@ -8,6 +8,7 @@ export const TEXT_MESSAGE =
 export function describeWritten(input: unknown): string {
   if (input === null) return 'empty';
   if (Array.isArray(input)) return 'a list';
+  if (ArrayBuffer.isView(input)) return 'binary data';
   switch (typeof input) {
     case 'string':
       return 'text';
