@@ -1,0 +1,76 @@
+// @vitest-environment jsdom
+import { cleanup, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { toCsv, toMarkdown } from '@declaration';
+import { Downloads } from '../../static/disclosure/src/components/Downloads.tsx';
+import { example } from './examples.ts';
+import { renderWithLocale } from './render.tsx';
+
+vi.mock(
+  '../../static/disclosure/src/api/index.ts',
+  async () => (await import('./api-mock.ts')).api,
+);
+
+const techtime = example('techtime-user-management');
+
+/** What the page handed to the browser: the file name and the Blob behind the object URL. */
+const saved: { name: string; blob: Blob }[] = [];
+
+beforeEach(() => {
+  saved.length = 0;
+  const blobs = new Map<string, Blob>();
+  // jsdom has no object URLs; record the Blob and the anchor click that saves it.
+  URL.createObjectURL = vi.fn((blob: Blob) => {
+    const url = `blob:disclosure/${blobs.size}`;
+    blobs.set(url, blob);
+    return url;
+  });
+  URL.revokeObjectURL = vi.fn();
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+    this: HTMLAnchorElement,
+  ) {
+    saved.push({ name: this.download, blob: blobs.get(this.href)! });
+  });
+});
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+async function download(testId: string) {
+  const user = userEvent.setup();
+  renderWithLocale(<Downloads declaration={techtime} />);
+  await user.click(screen.getByTestId(testId));
+  await waitFor(() => expect(saved).toHaveLength(1));
+  return { name: saved[0]!.name, type: saved[0]!.blob.type, text: await saved[0]!.blob.text() };
+}
+
+test('JSON download is the declaration, named after the app and policy version', async () => {
+  const file = await download('download-json');
+  expect(file.name).toBe(`user-management-privacy-${techtime.policy.version}.json`);
+  expect(file.type).toContain('application/json');
+  const parsed = JSON.parse(file.text);
+  expect(parsed.app.name).toBe(techtime.app.name);
+  expect(parsed.dataCategories.map((c: { id: string }) => c.id)).toEqual(
+    techtime.dataCategories.map((c) => c.id),
+  );
+});
+
+test('Markdown download is the Markdown export in the viewer locale', async () => {
+  const file = await download('download-markdown');
+  expect(file.name).toMatch(/\.md$/);
+  expect(file.text).toBe(toMarkdown(techtime, { locale: 'en-US' }));
+  expect(file.text).toContain('User Management');
+});
+
+test('CSV download is the CSV export, naming every data category', async () => {
+  const file = await download('download-csv');
+  expect(file.name).toMatch(/\.csv$/);
+  expect(file.type).toContain('text/csv');
+  expect(file.text).toBe(toCsv(techtime, { locale: 'en-US' }));
+  expect(file.text.startsWith('Category,')).toBe(true);
+  for (const category of techtime.dataCategories) {
+    expect(file.text).toContain(category.name as string);
+  }
+});
