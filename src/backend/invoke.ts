@@ -1,3 +1,4 @@
+import { MODULE_KEYS } from './module-keys.ts';
 import { resolverHandler } from './resolvers.ts';
 
 /** Who is calling and from where, as the Forge platform would tell the resolver. */
@@ -37,7 +38,13 @@ export function invokeResolver(
   );
 }
 
+/** The module type Forge reports in `context.extension.type` for each of the app's modules. */
+const EXTENSION_TYPES: Record<string, string> = {
+  [MODULE_KEYS.jiraAdminPage]: 'jira:adminPage',
+  [MODULE_KEYS.confluenceGlobalPage]: 'confluence:globalPage',
+  [MODULE_KEYS.confluenceGlobalSettings]: 'confluence:globalSettings',
+};
+
 function extensionType(moduleKey: string): string {
-  if (moduleKey.includes('jira')) return 'jira:adminPage';
-  return moduleKey.includes('settings') ? 'confluence:globalSettings' : 'confluence:globalPage';
+  return EXTENSION_TYPES[moduleKey] ?? 'unknown';
 }
