@@ -168,3 +168,24 @@ describe('an invalid declaration file', () => {
     });
   });
 });
+
+describe('the host page controls', () => {
+  it('give the app the chosen locale, and switch its theme without reloading it', async () => {
+    const frame = await open(EXALATE, '/jira-admin?locale=de');
+    // The Exalate policy was last updated on 28 February 2024: German dates read 28.02.2024.
+    expect(await frame.textContent('[data-testid="version-line"]')).toContain('28.02.2024');
+    await frame.evaluate(
+      () => ((window as unknown as { __sameDocument?: boolean }).__sameDocument = true),
+    );
+    await page.selectOption('[data-testid="preview-theme"]', 'dark');
+    await frame.waitForFunction(
+      () => document.documentElement.getAttribute('data-color-mode') === 'dark',
+    );
+    expect(
+      await frame.evaluate(
+        () => (window as unknown as { __sameDocument?: boolean }).__sameDocument,
+      ),
+    ).toBe(true);
+    expect(new URL(page.url()).searchParams.get('theme')).toBe('dark');
+  });
+});
