@@ -57,9 +57,7 @@ async function seriousViolations(frame: Frame): Promise<string[]> {
     const axe = (
       window as unknown as {
         axe: {
-          run(
-            context: Document,
-          ): Promise<{
+          run(context: Document): Promise<{
             violations: {
               id: string;
               impact: string;
