@@ -14,7 +14,9 @@ export function Contacts({ declaration }: { declaration: Declaration }) {
   return (
     <Section id="contacts" title={t.sections.contacts}>
       <dl className="facts">
-        <Fact term={c.legalName}>{text(vendor.legalName) || t.unnamedVendor}</Fact>
+        <Fact term={c.legalName}>
+          {text(vendor.legalName) || (vendor.tradingName ? '' : t.unnamedVendor)}
+        </Fact>
         <Fact term={c.tradingName}>{text(vendor.tradingName)}</Fact>
         <Fact term={c.country}>{vendor.country && countryName(vendor.country, locale)}</Fact>
         <Fact term={c.address}>{text(vendor.registeredAddress)}</Fact>

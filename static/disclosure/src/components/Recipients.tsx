@@ -18,7 +18,7 @@ export function Recipients({ declaration }: { declaration: Declaration }) {
           <table className="data-table" data-testid="recipients-table">
             <thead>
               <tr>
-                <th scope="col">{t.table.what}</th>
+                <th scope="col">{r.name}</th>
                 <th scope="col">{r.kind}</th>
                 <th scope="col">{r.purpose}</th>
                 <th scope="col">{r.countries}</th>

@@ -108,6 +108,7 @@ export const en = {
   },
 
   recipientsSection: {
+    name: 'Recipient',
     kind: 'Kind',
     purpose: 'Purpose',
     countries: 'Where',
