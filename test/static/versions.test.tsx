@@ -135,6 +135,7 @@ describe('review', () => {
     };
     api.markReviewed.mockResolvedValue({ ok: true, data: { review } });
     renderWithLocale(<Versions view={viewOf(exalate, { version: 3, canReview: true })} />);
+    expect((await screen.findByTestId('version-3')).textContent).toContain('Not reviewed');
     expect(screen.getByTestId('review-status').textContent).toContain('not been reviewed');
     await user.click(screen.getByTestId('review-button'));
     expect(api.markReviewed).toHaveBeenCalledWith(3);
@@ -143,6 +144,7 @@ describe('review', () => {
         'Reviewed by 712020:2d9f5e1c',
       ),
     );
+    expect(screen.getByTestId('version-3').textContent).toContain('712020:2d9f5e1c');
   });
 
   test('a refused review is reported, not swallowed', async () => {

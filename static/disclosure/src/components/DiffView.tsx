@@ -23,7 +23,7 @@ function Entry({ entry }: { entry: DiffEntry }) {
         <table className="diff-fields">
           <thead>
             <tr>
-              <th scope="col">{t.versions.compareTitle}</th>
+              <th scope="col">{v.field}</th>
               <th scope="col">{v.before}</th>
               <th scope="col">{v.after}</th>
             </tr>

@@ -123,7 +123,14 @@ export function Versions({ view }: { view: DisclosureView }) {
         current={review}
         lastReviewed={view.review.lastReviewed}
         canReview={view.canReview}
-        onReviewed={setReview}
+        onReviewed={(record) => {
+          setReview(record);
+          setRows((previous) =>
+            previous.map((row) =>
+              row.version === record.version ? { ...row, reviews: [record, ...row.reviews] } : row,
+            ),
+          );
+        }}
       />
       <p>{v.intro}</p>
       {rows.length > 0 && <VersionTable rows={rows} current={current} />}

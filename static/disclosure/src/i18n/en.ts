@@ -211,6 +211,7 @@ export const en = {
     counts: (added: number, removed: number, changed: number) =>
       `${added} added, ${removed} removed, ${changed} changed`,
     kind: { added: 'Added', removed: 'Removed', changed: 'Changed' },
+    field: 'Field',
     before: 'Before',
     after: 'After',
     empty: '(none)',
