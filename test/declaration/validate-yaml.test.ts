@@ -572,6 +572,14 @@ describe('validateDeclarationText: warnings', () => {
     expect(warning?.message).toMatch(/vendor is not named: add legalName or tradingName/);
   });
 
+  it('does not warn about an unnamed vendor when vendor.notes say why', () => {
+    const text = breakFixture(
+      '  legalName: TechTime Initiative Group Limited\n  tradingName: TechTime\n',
+      '  notes:\n    - The policy never names the company that publishes it.\n',
+    );
+    expect(warningsOf(text).map((warning) => warning.message)).toEqual([]);
+  });
+
   it('warns when there is nowhere to send privacy requests', () => {
     const text = breakFixture(
       '  contact: mailto:support@techtime.co.nz\n',

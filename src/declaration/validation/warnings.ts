@@ -44,7 +44,10 @@ export function declarationWarnings(value: unknown): AnchoredIssue[] {
   const warnings: AnchoredIssue[] = [];
   const vendor = isMapping(value.vendor) ? value.vendor : undefined;
   const rights = isMapping(value.rights) ? value.rights : undefined;
-  if (vendor && !present(vendor.legalName) && !present(vendor.tradingName)) {
+  // A vendor whose policy never names it can say so in vendor.notes; that is the honest answer,
+  // so the warning is only for a name that is simply missing.
+  const explained = vendor && Array.isArray(vendor.notes) && vendor.notes.length > 0;
+  if (vendor && !present(vendor.legalName) && !present(vendor.tradingName) && !explained) {
     warnings.push({
       path: ['vendor'],
       anchor: 'key',
