@@ -1,4 +1,4 @@
-import { parseDuration } from '../schema/primitives.ts';
+import { parseDuration } from '../duration.ts';
 import type { Retention, RetentionTrigger } from '../schema/index.ts';
 import { localize } from './localize.ts';
 

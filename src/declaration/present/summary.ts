@@ -1,4 +1,4 @@
-import { durationInDays } from '../schema/primitives.ts';
+import { durationInDays } from '../duration.ts';
 import type { DataCategory, Declaration, Platform, Retention } from '../schema/index.ts';
 import { localize } from './localize.ts';
 import { describeRetention } from './retention.ts';

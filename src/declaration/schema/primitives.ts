@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DURATION_PATTERN } from '../duration.ts';
 import { COUNTRY_CODES } from './countries.ts';
 
 /** Lower-case kebab-case identifier that other parts of the declaration refer to. */
@@ -81,30 +82,14 @@ export const ContactLink = z
   )
   .describe('An https:// link, or mailto:address for e-mail.');
 
-const DURATION = /^P(?!$)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/;
-
 /** An ISO 8601 period of whole years, months, weeks or days, e.g. P30D, P6M, P1Y. */
 export const IsoDuration = z
   .string()
-  .regex(DURATION, { message: 'must be an ISO 8601 period such as P30D, P6M or P1Y' })
+  .regex(DURATION_PATTERN, { message: 'must be an ISO 8601 period such as P30D, P6M or P1Y' })
   .describe('An ISO 8601 period such as P30D (30 days), P6M (6 months) or P1Y (1 year).');
 
-/** The parts of an ISO 8601 period; undefined when `value` is not one. */
-export function parseDuration(
-  value: string,
-): { years: number; months: number; weeks: number; days: number } | undefined {
-  const match = DURATION.exec(value);
-  if (!match) return undefined;
-  const part = (index: number) => Number(match[index] ?? 0);
-  return { years: part(1), months: part(2), weeks: part(3), days: part(4) };
-}
-
-/** Approximate length of an ISO 8601 period in days, for ordering retention periods. */
-export function durationInDays(value: string): number | undefined {
-  const parts = parseDuration(value);
-  if (!parts) return undefined;
-  return parts.years * 365 + parts.months * 30 + parts.weeks * 7 + parts.days;
-}
+// Re-exported so existing imports keep working; the helpers live zod-free in duration.ts.
+export { durationInDays, parseDuration } from '../duration.ts';
 
 /** An ISO 3166-1 alpha-2 country code such as NZ, BE or US. */
 export const CountryCode = z
