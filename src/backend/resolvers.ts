@@ -1,18 +1,11 @@
 import { makeResolver, type Request } from '@forge/resolver';
 import type { z } from 'zod';
+import { PAYLOAD_SCHEMAS } from '../declaration/api-payloads.ts';
 import {
-  DiffVersionsPayload,
-  GetDisclosurePayload,
-  GetVersionPayload,
-  ListVersionsPayload,
-  MarkReviewedPayload,
   RESOLVER_KEYS,
   type ApiResult,
-  type DeclarationDiff,
-  type DisclosureView,
-  type MarkReviewedResult,
-  type VersionDetail,
-  type VersionPage,
+  type DisclosureDefs,
+  type ResolverKey,
 } from '../declaration/api.ts';
 import { formatPath, issuesFromZod } from '../declaration/parse.ts';
 import {
@@ -24,27 +17,8 @@ import {
 } from './disclosure-service.ts';
 import { DisclosureError } from './errors.ts';
 
-/**
- * The resolver definitions shared with the UI: `makeInvoke<DisclosureDefs>()` in
- * `@forge/bridge` gets each key's payload and answer types from here.
- */
-export type DisclosureDefs = {
-  [RESOLVER_KEYS.getDisclosure]: (
-    payload: z.input<typeof GetDisclosurePayload>,
-  ) => ApiResult<DisclosureView>;
-  [RESOLVER_KEYS.listVersions]: (
-    payload: z.input<typeof ListVersionsPayload>,
-  ) => ApiResult<VersionPage>;
-  [RESOLVER_KEYS.getVersion]: (
-    payload: z.input<typeof GetVersionPayload>,
-  ) => ApiResult<VersionDetail>;
-  [RESOLVER_KEYS.diffVersions]: (
-    payload: z.input<typeof DiffVersionsPayload>,
-  ) => ApiResult<DeclarationDiff>;
-  [RESOLVER_KEYS.markReviewed]: (
-    payload: z.input<typeof MarkReviewedPayload>,
-  ) => ApiResult<MarkReviewedResult>;
-};
+/** The resolver map is defined once, in the contract the UI also uses. */
+export type { DisclosureDefs } from '../declaration/api.ts';
 
 /** The trusted part of a resolver request: what the platform says about the caller. */
 function callerOf(request: Request<unknown>) {
@@ -57,7 +31,7 @@ function callerOf(request: Request<unknown>) {
  * envelope. Expected failures keep their code; anything else is logged and answered INTERNAL.
  */
 function resolver<S extends z.ZodType, T>(
-  key: string,
+  key: ResolverKey,
   schema: S,
   run: (payload: z.output<S>, caller: ReturnType<typeof callerOf>) => Promise<T>,
 ) {
@@ -95,25 +69,27 @@ function resolver<S extends z.ZodType, T>(
 export const resolverDefinitions = makeResolver<DisclosureDefs>({
   [RESOLVER_KEYS.getDisclosure]: resolver(
     RESOLVER_KEYS.getDisclosure,
-    GetDisclosurePayload,
+    PAYLOAD_SCHEMAS[RESOLVER_KEYS.getDisclosure],
     (_p, caller) => getDisclosure(caller),
   ),
   [RESOLVER_KEYS.listVersions]: resolver(
     RESOLVER_KEYS.listVersions,
-    ListVersionsPayload,
+    PAYLOAD_SCHEMAS[RESOLVER_KEYS.listVersions],
     (payload) => listVersions(payload),
   ),
-  [RESOLVER_KEYS.getVersion]: resolver(RESOLVER_KEYS.getVersion, GetVersionPayload, (payload) =>
-    getVersion(payload.version),
+  [RESOLVER_KEYS.getVersion]: resolver(
+    RESOLVER_KEYS.getVersion,
+    PAYLOAD_SCHEMAS[RESOLVER_KEYS.getVersion],
+    (payload) => getVersion(payload.version),
   ),
   [RESOLVER_KEYS.diffVersions]: resolver(
     RESOLVER_KEYS.diffVersions,
-    DiffVersionsPayload,
+    PAYLOAD_SCHEMAS[RESOLVER_KEYS.diffVersions],
     (payload) => diffVersions(payload.from, payload.to),
   ),
   [RESOLVER_KEYS.markReviewed]: resolver(
     RESOLVER_KEYS.markReviewed,
-    MarkReviewedPayload,
+    PAYLOAD_SCHEMAS[RESOLVER_KEYS.markReviewed],
     (payload, caller) => markReviewed(payload.version, caller),
   ),
 });

@@ -1,9 +1,12 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { PAYLOAD_SCHEMAS } from './api-payloads.ts';
 import type { Declaration } from './schema/index.ts';
 
 /**
- * The contract between the Forge resolvers and the Custom UI: function keys, payload schemas
- * (validated by the backend) and answer types. Pure, so both sides import it from one place.
+ * The contract between the Forge resolvers and the Custom UI: function keys, the resolver map
+ * (`DisclosureDefs`) and answer types. Every import here is type-only, so loading it at run time
+ * loads no zod: the Custom UI bundle imports it. The payload schemas the backend validates with
+ * are in `api-payloads.ts`.
  */
 export const RESOLVER_KEYS = {
   getDisclosure: 'disclosure/get',
@@ -12,6 +15,9 @@ export const RESOLVER_KEYS = {
   diffVersions: 'versions/diff',
   markReviewed: 'review/mark',
 } as const;
+
+/** A resolver function key, e.g. "versions/list". */
+export type ResolverKey = (typeof RESOLVER_KEYS)[keyof typeof RESOLVER_KEYS];
 
 /** Why a resolver call failed. */
 export type ApiErrorCode =
@@ -31,23 +37,6 @@ export interface ApiError {
 
 /** Every resolver answers with this envelope. */
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError };
-
-/** A positive whole version number: 1 is the first declaration this site was shown. */
-export const VersionNumber = z.number().int().min(1).max(1_000_000);
-
-/** Payload of `disclosure/get`. */
-export const GetDisclosurePayload = z.strictObject({});
-/** Payload of `versions/list`. */
-export const ListVersionsPayload = z.strictObject({
-  cursor: z.string().max(200).optional(),
-  limit: z.number().int().min(1).max(50).optional(),
-});
-/** Payload of `versions/get`. */
-export const GetVersionPayload = z.strictObject({ version: VersionNumber });
-/** Payload of `versions/diff`: from the older to the newer version. */
-export const DiffVersionsPayload = z.strictObject({ from: VersionNumber, to: VersionNumber });
-/** Payload of `review/mark`. */
-export const MarkReviewedPayload = z.strictObject({ version: VersionNumber });
 
 /** What is known about one published version, without the declaration itself. */
 export interface VersionMeta {
@@ -154,3 +143,29 @@ export interface DeclarationDiff {
 export interface MarkReviewedResult {
   review: ReviewRecord;
 }
+
+/** What the page may send to `key`: the input type of its payload schema. */
+export type ResolverPayload<K extends ResolverKey> = z.input<(typeof PAYLOAD_SCHEMAS)[K]>;
+
+/**
+ * The resolver map, the one definition both sides use: `makeResolver<DisclosureDefs>()` in the
+ * backend and `makeInvoke<DisclosureDefs>()` in the Custom UI check each key's payload and
+ * answer against it.
+ */
+export type DisclosureDefs = {
+  [RESOLVER_KEYS.getDisclosure]: (
+    payload: ResolverPayload<typeof RESOLVER_KEYS.getDisclosure>,
+  ) => ApiResult<DisclosureView>;
+  [RESOLVER_KEYS.listVersions]: (
+    payload: ResolverPayload<typeof RESOLVER_KEYS.listVersions>,
+  ) => ApiResult<VersionPage>;
+  [RESOLVER_KEYS.getVersion]: (
+    payload: ResolverPayload<typeof RESOLVER_KEYS.getVersion>,
+  ) => ApiResult<VersionDetail>;
+  [RESOLVER_KEYS.diffVersions]: (
+    payload: ResolverPayload<typeof RESOLVER_KEYS.diffVersions>,
+  ) => ApiResult<DeclarationDiff>;
+  [RESOLVER_KEYS.markReviewed]: (
+    payload: ResolverPayload<typeof RESOLVER_KEYS.markReviewed>,
+  ) => ApiResult<MarkReviewedResult>;
+};

@@ -6,6 +6,7 @@ export * from './schema/index.ts';
 export { checkReferences, type DeclarationIssue } from './references.ts';
 export { migrate, MIGRATIONS, type MigrationResult } from './migrations.ts';
 export * from './api.ts';
+export * from './api-payloads.ts';
 export { formatPath, issuesFromZod, parseDeclaration, type ParseResult } from './parse.ts';
 export {
   formatLocatedIssue,

@@ -1,34 +1,19 @@
-import type {
-  ApiResult,
-  DeclarationDiff,
-  DisclosureView,
-  MarkReviewedResult,
-  VersionDetail,
-  VersionPage,
-} from '@declaration';
-import { RESOLVER_KEYS } from '@declaration/api.ts';
+import {
+  RESOLVER_KEYS,
+  type ApiResult,
+  type DeclarationDiff,
+  type DisclosureDefs,
+  type DisclosureView,
+  type MarkReviewedResult,
+  type VersionDetail,
+  type VersionPage,
+} from '@declaration/api.ts';
 import type { makeInvoke } from './forge-bridge-lite.ts';
 import { describeError, loadBridge } from './bridge.ts';
 
-/**
- * What each resolver key takes and answers, for `makeInvoke<Defs>()`. The payload types match the
- * zod payload schemas in `src/declaration/api.ts`, which the backend validates.
- */
-export type DisclosureDefs = {
-  [RESOLVER_KEYS.getDisclosure]: (payload: Record<string, never>) => ApiResult<DisclosureView>;
-  [RESOLVER_KEYS.listVersions]: (payload: {
-    cursor?: string;
-    limit?: number;
-  }) => ApiResult<VersionPage>;
-  [RESOLVER_KEYS.getVersion]: (payload: { version: number }) => ApiResult<VersionDetail>;
-  [RESOLVER_KEYS.diffVersions]: (payload: {
-    from: number;
-    to: number;
-  }) => ApiResult<DeclarationDiff>;
-  [RESOLVER_KEYS.markReviewed]: (payload: { version: number }) => ApiResult<MarkReviewedResult>;
-};
+export type { DisclosureDefs } from '@declaration/api.ts';
 
-/** `invoke` specialised to the keys above: each call's payload and answer are checked. */
+/** `invoke` specialised to the contract's keys: each call's payload and answer are checked. */
 type Invoke = ReturnType<typeof makeInvoke<DisclosureDefs>>;
 
 function isEnvelope(value: unknown): value is ApiResult<unknown> {
