@@ -1,4 +1,5 @@
-import { Declaration } from '../schema/index.ts';
+import type { Declaration } from '../schema/index.ts';
+import { JSON_KEY_ORDER } from './json-key-order.ts';
 
 function isTranslations(value: object): value is Record<string, string> {
   return (
@@ -9,9 +10,12 @@ function isTranslations(value: object): value is Record<string, string> {
   );
 }
 
-/** Orders keys: objects follow the schema (re-parsing rebuilds them in its order); translations put en first. */
-function ordered(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(ordered);
+/**
+ * Orders keys: objects follow the schema's key order for their path; translations put en first.
+ * A key the table does not know is kept after the known ones, so nothing is ever dropped.
+ */
+function ordered(value: unknown, path: string): unknown {
+  if (Array.isArray(value)) return value.map((item) => ordered(item, `${path}[]`));
   if (value === null || typeof value !== 'object') return value;
   if (isTranslations(value)) {
     const keys = Object.keys(value).sort((a, b) =>
@@ -19,18 +23,25 @@ function ordered(value: unknown): unknown {
     );
     return Object.fromEntries(keys.map((key) => [key, value[key]]));
   }
+  const record = value as Record<string, unknown>;
+  const known = JSON_KEY_ORDER[path] ?? [];
+  const keys = [
+    ...known.filter((key) => key in record),
+    ...Object.keys(record).filter((key) => !known.includes(key)),
+  ];
   return Object.fromEntries(
-    Object.entries(value)
-      .filter(([, item]) => item !== undefined)
-      .map(([key, item]) => [key, ordered(item)]),
+    keys
+      .filter((key) => record[key] !== undefined)
+      .map((key) => [key, ordered(record[key], path ? `${path}.${key}` : key)]),
   );
 }
 
 /**
- * The normalised declaration as JSON: keys in the schema's order (translations with en first),
- * text trimmed, 2-space indent and a trailing newline, so the same declaration always gives the
- * same bytes and diffs stay small.
+ * The declaration as JSON: keys in the schema's order (translations with en first), 2-space
+ * indent and a trailing newline, so the same declaration always gives the same bytes and diffs
+ * stay small. Takes a parsed declaration (text already trimmed by `parseDeclaration`) and does
+ * not validate again: it runs in the Custom UI, which must not load zod.
  */
 export function toJson(declaration: Declaration): string {
-  return `${JSON.stringify(ordered(Declaration.parse(declaration)), null, 2)}\n`;
+  return `${JSON.stringify(ordered(declaration, ''), null, 2)}\n`;
 }
