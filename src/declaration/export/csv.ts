@@ -6,11 +6,10 @@ import { csvField } from './escape.ts';
 import {
   encryptionText,
   legalBasesOf,
-  locationText,
-  locationsOf,
   purposesOf,
   recipientText,
   recipientsOf,
+  storedInText,
   transferText,
   transfersOf,
 } from './facts.ts';
@@ -60,7 +59,7 @@ export function toCsv(declaration: Declaration, options: CsvOptions = {}): strin
     list(legalBasesOf(declaration, category).map((basis) => LABELS.legalBasis[basis])),
     list(category.sources.map((source) => LABELS.dataSource[source])),
     list(category.platforms.map((platform) => LABELS.platform[platform])),
-    list(locationsOf(declaration, category).map((location) => locationText(location, locale))),
+    storedInText(declaration, category, locale, '; '),
     describeRetention(category.retention, locale),
     category.retention.period ?? '',
     list(recipientsOf(declaration, category).map((recipient) => recipientText(recipient, locale))),

@@ -8,6 +8,7 @@ import type {
 } from '../schema/index.ts';
 import { LABELS } from '../present/labels.ts';
 import { countryName, localize } from '../present/localize.ts';
+import { NOT_STATED, statedLegalBases, storageOf } from '../present/stated.ts';
 
 /** Finds the declared items a category refers to by id, in the category's order. */
 function pick<T extends { id: string }>(items: T[], ids: string[] | undefined): T[] {
@@ -29,10 +30,12 @@ export function recipientsOf(declaration: Declaration, category: DataCategory): 
   return pick(declaration.recipients, category.recipients);
 }
 
-/** The category's own legal bases, or else those of its purposes. */
+/** The category's own legal bases, or else those of its purposes; "not stated" only when alone. */
 export function legalBasesOf(declaration: Declaration, category: DataCategory): LegalBasis[] {
-  if (category.legalBasis && category.legalBasis.length > 0) return category.legalBasis;
-  return [...new Set(purposesOf(declaration, category).flatMap((p) => p.legalBasis ?? []))];
+  if (category.legalBasis && category.legalBasis.length > 0) {
+    return statedLegalBases(category.legalBasis);
+  }
+  return statedLegalBases(purposesOf(declaration, category).flatMap((p) => p.legalBasis ?? []));
 }
 
 /** Country names joined for reading. */
@@ -62,6 +65,28 @@ export function locationText(location: StorageLocation, locale: string): string 
     : [];
   const main = where.length > 0 ? `${name} (${where.join(', ')})` : name;
   return backupWhere.length > 0 ? `${main}; backups: ${backupWhere.join(', ')}` : main;
+}
+
+/**
+ * Where a category is stored, for reading: its locations joined with `separator`, "Not stored"
+ * when its retention says so, else "Not stated" (no location given is not the same as none).
+ */
+export function storedInText(
+  declaration: Declaration,
+  category: DataCategory,
+  locale: string,
+  separator = ', ',
+): string {
+  switch (storageOf(category)) {
+    case 'not-stored':
+      return LABELS.retentionBasis['not-stored'];
+    case 'not-stated':
+      return NOT_STATED;
+    case 'stated':
+      return locationsOf(declaration, category)
+        .map((location) => locationText(location, locale))
+        .join(separator);
+  }
 }
 
 /** "MixPanel (United States)". */

@@ -4,3 +4,4 @@ export { LABELS, type Labels } from './labels.ts';
 export { describeDuration, describeRetention } from './retention.ts';
 export { summarize, type AtAGlance } from './summary.ts';
 export { marketplacePrivacyUrl } from './marketplace-url.ts';
+export { NOT_STATED, policyVersionText, statedLegalBases, storageOf } from './stated.ts';

@@ -1,6 +1,6 @@
 import { durationInDays } from '../duration.ts';
-import type { DataCategory, Declaration, Platform, Retention } from '../schema/index.ts';
-import { localize } from './localize.ts';
+import type { DataCategory, Declaration, Platform, Retention, Text } from '../schema/index.ts';
+import { countryName, localize } from './localize.ts';
 import { describeRetention } from './retention.ts';
 
 /** At-a-glance facts, like a nutrition label. */
@@ -11,22 +11,28 @@ export interface AtAGlance {
   categories: number;
   sensitiveCategories: number;
   hosting: {
-    /** ISO codes of every storage and backup country, sorted. */
+    /** ISO codes of the countries data is stored in, sorted. */
     countries: string[];
-    /** Geographies given in words ("Europe") for locations and backups, in declaration order. */
+    /** Geographies in words ("Europe") of storage places without a country, in declaration order. */
     geographies: string[];
+    /** ISO codes of backup countries that are not already storage countries, sorted. */
+    backupCountries: string[];
+    /** Geographies in words of backup places without a country, naming no listed country. */
+    backupGeographies: string[];
     /** True when data is stored and every storage location is Atlassian's. */
     onAtlassianOnly: boolean;
     /** Whether storage locations follow the customer's Atlassian data-residency pin. */
     dataResidency: 'all' | 'some' | 'none' | 'not-stated';
   };
   retention: {
-    /** The longest retention in words, or null when nothing is collected. */
+    /** The longest stated retention in words, or null when none is stated or nothing is collected. */
     longest: string | null;
-    /** The most common retention in words among personal-data categories. */
+    /** The most common stated retention in words among personal-data categories. */
     typical: string | null;
     /** Ids of the categories kept the longest. */
     longestCategoryIds: string[];
+    /** How many of the categories considered do not say how long they are kept. */
+    notStated: number;
   };
   subprocessors: { count: number; countries: string[]; withoutCountry: number };
   /** Every party that receives data: subprocessors and other recipients. */
@@ -49,8 +55,10 @@ function retentionLength(retention: Retention): [number, number] {
     case 'while-subscribed':
     case 'while-installed':
     case 'until-deletion-request':
-    case 'not-stated':
       return [3, days];
+    case 'not-stated':
+      // Never compared: unstated retentions are counted apart, not ranked.
+      return [-1, 0];
     case 'until-purpose-fulfilled':
       // Bounded by its period when it has one; otherwise as open-ended as "while needed" sounds.
       return retention.period ? [2, days] : [3, Infinity];
@@ -72,7 +80,9 @@ function unique<T>(values: T[]): T[] {
 function retentionFacts(categories: DataCategory[], locale: string): AtAGlance['retention'] {
   const personal = categories.filter((category) => category.personal);
   // Personal data is what the label is about; fall back to everything for apps that have none.
-  const considered = personal.length > 0 ? personal : categories;
+  const about = personal.length > 0 ? personal : categories;
+  // "Longest: not stated" tells nothing; rank what is stated and count the rest apart.
+  const considered = about.filter((category) => category.retention.basis !== 'not-stated');
   let longest: DataCategory[] = [];
   for (const category of considered) {
     const first = longest[0];
@@ -96,6 +106,7 @@ function retentionFacts(categories: DataCategory[], locale: string): AtAGlance['
     longest: longest[0] ? describeRetention(longest[0].retention, locale) : null,
     typical,
     longestCategoryIds: longest.map((category) => category.id),
+    notStated: about.length - considered.length,
   };
 }
 
@@ -105,6 +116,45 @@ function residency(declaration: Declaration): AtAGlance['hosting']['dataResidenc
   if (answers.includes('yes')) return 'some';
   if (answers.includes('no')) return 'none';
   return 'not-stated';
+}
+
+/** Whether a geography in words names one of the countries, e.g. "Zurich (Switzerland)" and CH. */
+function namesACountry(geography: string, codes: string[], locale: string): boolean {
+  const words = geography.toLowerCase();
+  return codes.some((code) =>
+    [countryName(code, locale), countryName(code, 'en')].some((name) =>
+      words.includes(name.toLowerCase()),
+    ),
+  );
+}
+
+/**
+ * Where data is stored, countries first; a geography only when its place gives no country and it
+ * names none already listed ("Zurich (Switzerland)" beside Switzerland adds nothing); backups apart.
+ */
+function hostingPlaces(declaration: Declaration, locale: string) {
+  const codes = (values: (string | undefined)[]) =>
+    unique(values.filter((code): code is string => !!code)).sort();
+  const words = (places: ({ country?: string; geography?: Text } | undefined)[]) =>
+    unique(
+      places
+        .filter((place) => place && !place.country)
+        .map((place) => localize(place?.geography, locale))
+        .filter(Boolean),
+    );
+  const locations = declaration.locations;
+  const backups = locations.map((location) => location.backups);
+  const countries = codes(locations.map((location) => location.country));
+  const backupCountries = codes(backups.map((backup) => backup?.country)).filter(
+    (code) => !countries.includes(code),
+  );
+  const everyCountry = [...countries, ...backupCountries];
+  return {
+    countries,
+    geographies: words(locations).filter((g) => !namesACountry(g, countries, locale)),
+    backupCountries,
+    backupGeographies: words(backups).filter((g) => !namesACountry(g, everyCountry, locale)),
+  };
 }
 
 /** At-a-glance facts of a declaration, like a nutrition label. */
@@ -118,17 +168,7 @@ export function summarize(declaration: Declaration, locale = 'en'): AtAGlance {
     categories: categories.length,
     sensitiveCategories: categories.filter((category) => category.sensitive).length,
     hosting: {
-      countries: unique(
-        locations.flatMap((location) =>
-          [location.country, location.backups?.country].filter((c): c is string => !!c),
-        ),
-      ).sort(),
-      geographies: unique(
-        locations
-          .flatMap((location) => [location.geography, location.backups?.geography])
-          .map((geography) => localize(geography, locale))
-          .filter(Boolean),
-      ),
+      ...hostingPlaces(declaration, locale),
       onAtlassianOnly:
         locations.length > 0 && locations.every((location) => location.hostedBy === 'atlassian'),
       dataResidency: residency(declaration),

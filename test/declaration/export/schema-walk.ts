@@ -5,6 +5,7 @@ import {
   countryName,
   describeDuration,
   localize,
+  policyVersionText,
   type Declaration as DeclarationType,
 } from '@declaration';
 
@@ -105,6 +106,7 @@ export function walkDeclaration(declaration: DeclarationType): {
       anyOf = [countryName(String(value), 'en')];
     else if (def.type === 'enum') anyOf = enumLabels(String(value));
     else if (DURATION_KEYS.has(key)) anyOf = [describeDuration(String(value))];
+    else if (where === 'policy.version') anyOf = [policyVersionText(String(value))];
     else anyOf = [String(value)];
     values.push({ path: where, anyOf });
   }

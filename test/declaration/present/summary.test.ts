@@ -4,6 +4,8 @@ import { loadExample } from '../../examples/load-example.ts';
 
 const techtime = loadExample('test/declaration/present/fixtures/techtime-user-management.yaml');
 const exalate = loadExample('test/declaration/export/fixtures/exalate-complete.yaml');
+const exalateExample = loadExample('examples/exalate-cloud.yaml');
+const oci = loadExample('examples/oci-europe-web-service.yaml');
 
 describe('summarize', () => {
   it('counts categories like a nutrition label (TechTime, seed 000)', () => {
@@ -23,14 +25,22 @@ describe('summarize', () => {
     expect(glance.recipients).toBe(4);
   });
 
-  it('finds the typical and the longest retention of personal data', () => {
+  it('finds the typical and the longest stated retention, counting unstated ones apart', () => {
     const { retention } = summarize(techtime);
     expect(retention.typical).toBe('Kept until you ask for deletion');
-    expect(retention.longestCategoryIds).toEqual([
-      'runtime-user-data',
-      'survey-responses',
-      'service-desk-requests',
-    ]);
+    expect(retention.longest).toBe('Kept until you ask for deletion');
+    // TechTime's runtime user data does not say how long it is kept: not "the longest".
+    expect(retention.longestCategoryIds).toEqual(['survey-responses', 'service-desk-requests']);
+    expect(retention.notStated).toBe(1);
+  });
+
+  it('has no longest retention when no personal data says how long it is kept', () => {
+    const vague: Declaration = structuredClone(techtime);
+    vague.dataCategories.forEach((category) => (category.retention = { basis: 'not-stated' }));
+    const { retention } = summarize(vague);
+    expect(retention.longest).toBeNull();
+    expect(retention.typical).toBeNull();
+    expect(retention.notStated).toBe(3);
   });
 
   it('ranks "kept indefinitely" above open-ended and fixed retentions', () => {
@@ -61,12 +71,28 @@ describe('summarize', () => {
     expect(summarize(changed).retention.longestCategoryIds).toEqual(['service-desk-requests']);
   });
 
-  it('describes hosting: countries with backups, geographies, residency (Exalate, seed 002)', () => {
+  it('describes hosting: countries, backups apart, residency (Exalate, seed 002)', () => {
     const { hosting } = summarize(exalate);
-    expect(hosting.countries).toEqual(['BE', 'CH']);
-    expect(hosting.geographies).toEqual(['Europe', 'Zurich']);
+    expect(hosting.countries).toEqual(['BE']);
+    // "Europe" beside Belgium and "Zurich" beside Switzerland add nothing a reader needs.
+    expect(hosting.geographies).toEqual([]);
+    expect(hosting.backupCountries).toEqual(['CH']);
+    expect(hosting.backupGeographies).toEqual([]);
     expect(hosting.onAtlassianOnly).toBe(false);
     expect(hosting.dataResidency).toBe('none');
+  });
+
+  it('does not repeat a backup country named again in its geography (examples/exalate-cloud)', () => {
+    const { hosting } = summarize(exalateExample);
+    expect(hosting.countries).toEqual(['BE']);
+    expect(hosting.backupCountries).toEqual(['CH']);
+    expect(hosting.backupGeographies).toEqual([]);
+  });
+
+  it('keeps a geography when its place gives no country (examples/oci-europe-web-service)', () => {
+    const { hosting } = summarize(oci);
+    expect(hosting.countries).toEqual([]);
+    expect(hosting.geographies).toEqual(['Europe', 'Deployed globally']);
   });
 
   it('recognises an app that keeps everything in Atlassian storage that follows residency', () => {
@@ -101,6 +127,11 @@ describe('summarize', () => {
     const nothing: Declaration = { ...structuredClone(techtime), dataCategories: [] };
     const glance = summarize(nothing);
     expect(glance.collectsPersonalData).toBe(false);
-    expect(glance.retention).toEqual({ longest: null, typical: null, longestCategoryIds: [] });
+    expect(glance.retention).toEqual({
+      notStated: 0,
+      longest: null,
+      typical: null,
+      longestCategoryIds: [],
+    });
   });
 });

@@ -2,7 +2,8 @@ import type { Declaration } from '../../schema/index.ts';
 import { LABELS } from '../../present/labels.ts';
 import { countryName, localize } from '../../present/localize.ts';
 import { marketplacePrivacyUrl } from '../../present/marketplace-url.ts';
-import { facts, joined, link, notesBlock, type Block, type Section } from './model.ts';
+import { policyVersionText } from '../../present/stated.ts';
+import { facts, joined, link, listOf, notesBlock, type Block, type Section } from './model.ts';
 
 /** How to reach the vendor and its privacy officer. */
 export function contactsSection(declaration: Declaration, locale: string): Section {
@@ -65,16 +66,19 @@ export function additionalSections(declaration: Declaration, locale: string): Se
   }));
 }
 
-/** The policy, its companion documents and the Marketplace listing. */
-export function linksSection(declaration: Declaration, locale: string): Section {
+/**
+ * The policy itself: which version, since when, what it covers, how changes are announced, and
+ * the declaration's notes on it (where the policy is vague or silent), under their own heading.
+ */
+export function policySection(declaration: Declaration, locale: string): Section {
   const policy = declaration.policy;
-  const app = declaration.app;
+  const notes = policy.notes ?? [];
   return {
-    id: 'links',
-    title: 'Policy and links',
+    id: 'about-policy',
+    title: 'About this policy',
     blocks: [
       facts([
-        ['Policy version', policy.version],
+        ['Policy version', policyVersionText(policy.version)],
         ['Effective', policy.effectiveDate],
         ['Last updated', policy.lastUpdated],
         [
@@ -83,19 +87,37 @@ export function linksSection(declaration: Declaration, locale: string): Section 
         ],
         ['Applies to', localize(policy.scope, locale)],
         ['How changes are announced', localize(policy.changeNotice, locale)],
-        ['Full privacy policy', link(policy.fullPolicyUrl)],
-        ['Data Processing Agreement', link(policy.dpaUrl)],
-        ['Security', link(policy.securityUrl)],
-        ['Trust center', link(policy.trustCenterUrl)],
-        ['Marketplace listing', link(app.marketplaceUrl)],
-        [
-          'Marketplace privacy & security',
-          link(marketplacePrivacyUrl(app.marketplaceUrl) ?? undefined),
-        ],
       ]),
-      ...notesBlock(policy.notes, locale),
+      ...(notes.length > 0
+        ? [
+            {
+              kind: 'subsection' as const,
+              title: 'What to know about this policy',
+              blocks: [listOf(notes, locale)],
+            },
+          ]
+        : []),
     ],
   };
+}
+
+/** The policy, its companion documents and the Marketplace listing; null when none is given. */
+export function linksSection(declaration: Declaration): Section | null {
+  const policy = declaration.policy;
+  const app = declaration.app;
+  const links = facts([
+    ['Full privacy policy', link(policy.fullPolicyUrl)],
+    ['Data Processing Agreement', link(policy.dpaUrl)],
+    ['Security', link(policy.securityUrl)],
+    ['Trust center', link(policy.trustCenterUrl)],
+    ['Marketplace listing', link(app.marketplaceUrl)],
+    [
+      'Marketplace privacy & security',
+      link(marketplacePrivacyUrl(app.marketplaceUrl) ?? undefined),
+    ],
+  ]);
+  if (links.kind !== 'facts' || links.items.length === 0) return null;
+  return { id: 'links', title: 'Links', blocks: [links] };
 }
 
 /** What the app is and what is true on each hosting platform. */

@@ -1,6 +1,13 @@
 import type { Declaration } from '../../schema/index.ts';
 import { localize } from '../../present/localize.ts';
-import { aboutSection, additionalSections, contactsSection, linksSection } from './about.ts';
+import {
+  aboutSection,
+  additionalSections,
+  contactsSection,
+  linksSection,
+  policySection,
+} from './about.ts';
+import { policyVersionText } from '../../present/stated.ts';
 import {
   commitmentsSection,
   notCollectedSection,
@@ -44,14 +51,15 @@ export function buildDocument(declaration: Declaration, locale = 'en'): Disclosu
     vendorAccessSection(declaration, locale),
     contactsSection(declaration, locale),
     ...additionalSections(declaration, locale),
-    linksSection(declaration, locale),
+    policySection(declaration, locale),
+    linksSection(declaration),
     aboutSection(declaration, locale),
   ];
   return {
     title: `${localize(declaration.app.name, locale)}: privacy disclosure`,
     subtitle: [
       vendor && `By ${vendor}`,
-      `Version ${declaration.policy.version}, last updated ${declaration.policy.lastUpdated}`,
+      `Version ${policyVersionText(declaration.policy.version)}, last updated ${declaration.policy.lastUpdated}`,
     ]
       .filter(Boolean)
       .join(' · '),

@@ -1,34 +1,47 @@
 import type { DataCategory, Declaration } from '../../schema/index.ts';
 import { LABELS } from '../../present/labels.ts';
-import { localize } from '../../present/localize.ts';
-import { describeRetention } from '../../present/retention.ts';
-import { summarize } from '../../present/summary.ts';
-import { countryName } from '../../present/localize.ts';
-import { describeDuration } from '../../present/retention.ts';
+import { countryName, localize } from '../../present/localize.ts';
+import { describeDuration, describeRetention } from '../../present/retention.ts';
+import { NOT_STATED, statedLegalBases } from '../../present/stated.ts';
+import { summarize, type AtAGlance } from '../../present/summary.ts';
 import {
   encryptionText,
   legalBasesOf,
-  locationText,
-  locationsOf,
   purposesOf,
   recipientText,
   recipientsOf,
+  storedInText,
 } from '../facts.ts';
 import { facts, joined, notesBlock, yesNo, type Block, type Section } from './model.ts';
+
+/** Storage places, countries first, then geographies that add something. */
+function placesText(countries: string[], geographies: string[], locale: string): string {
+  return joined([...countries.map((code) => countryName(code, locale)), ...geographies]);
+}
+
+/** "Kept while the subscription lasts", with how many kinds of data do not say. */
+function retentionText(retention: AtAGlance['retention'], longest: boolean): string {
+  const words = longest ? retention.longest : retention.typical;
+  const unstated =
+    retention.notStated > 0
+      ? `not stated for ${retention.notStated} kind${retention.notStated === 1 ? '' : 's'} of data`
+      : '';
+  if (!words) return unstated ? `${NOT_STATED} for any kind of data` : '';
+  return longest && unstated ? `${words} (${unstated})` : words;
+}
 
 /** The nutrition-label facts first, so a reader can decide at a glance. */
 export function glanceSection(declaration: Declaration, locale: string): Section {
   const glance = summarize(declaration, locale);
-  const hosting = joined([
-    ...glance.hosting.countries.map((code) => countryName(code, locale)),
-    ...glance.hosting.geographies,
-  ]);
+  const { hosting } = glance;
+  const storedIn = placesText(hosting.countries, hosting.geographies, locale);
   const residency = {
     all: 'Follows your data residency',
     some: 'Some data follows your data residency',
     none: 'Does not follow data residency',
-    'not-stated': 'Not stated',
-  }[glance.hosting.dataResidency];
+    'not-stated': NOT_STATED,
+  }[hosting.dataResidency];
+  const stored = declaration.locations.length > 0;
   return {
     id: 'at-a-glance',
     title: 'At a glance',
@@ -39,11 +52,18 @@ export function glanceSection(declaration: Declaration, locale: string): Section
           'Kinds of data',
           `${glance.categories} (${glance.personalCategories} personal, ${glance.sensitiveCategories} sensitive)`,
         ],
-        ['Stored in', hosting || (glance.hosting.onAtlassianOnly ? 'Atlassian' : 'Not stated')],
-        ['Stored only on Atlassian', yesNo(glance.hosting.onAtlassianOnly)],
+        [
+          'Stored in',
+          stored ? storedIn || (hosting.onAtlassianOnly ? 'Atlassian' : NOT_STATED) : 'Not stored',
+        ],
+        ['Backups in', placesText(hosting.backupCountries, hosting.backupGeographies, locale)],
+        ['Stored only on Atlassian', yesNo(hosting.onAtlassianOnly)],
         ['Data residency', residency],
-        ['Longest retention', glance.retention.longest ?? ''],
-        ['Typical retention', glance.retention.typical ?? ''],
+        [
+          glance.retention.notStated > 0 ? 'Longest stated retention' : 'Longest retention',
+          retentionText(glance.retention, true),
+        ],
+        ['Typical retention', retentionText(glance.retention, false)],
         [
           'Subprocessors',
           `${glance.subprocessors.count}${glance.subprocessors.countries.length ? ` (${joined(glance.subprocessors.countries.map((c) => countryName(c, locale)))})` : ''}`,
@@ -66,7 +86,10 @@ export function purposesSection(declaration: Declaration, locale: string): Secti
       blocks: [
         facts([
           ['What for', localize(purpose.description, locale)],
-          ['Legal basis', joined((purpose.legalBasis ?? []).map((b) => LABELS.legalBasis[b]))],
+          [
+            'Legal basis',
+            joined(statedLegalBases(purpose.legalBasis ?? []).map((b) => LABELS.legalBasis[b])),
+          ],
           ['In the policy’s words', localize(purpose.legalBasisNote, locale)],
         ]),
         ...notesBlock(purpose.notes, locale),
@@ -104,10 +127,7 @@ function categoryDetails(declaration: Declaration, category: DataCategory, local
         ['Customer can turn it off', yesNo(category.customerCanDisable)],
         ['How to turn it off', localize(category.howToDisable, locale)],
         ['Why', whyText(declaration, category, locale)],
-        [
-          'Stored in',
-          joined(locationsOf(declaration, category).map((l) => locationText(l, locale))),
-        ],
+        ['Stored in', storedInText(declaration, category, locale)],
         ['How long', describeRetention(retention, locale)],
         ['Retention basis', LABELS.retentionBasis[retention.basis]],
         ['Retention period', retention.period && describeDuration(retention.period)],
@@ -159,7 +179,7 @@ export function dataSection(declaration: Declaration, locale: string): Section {
     ],
     [joined(category.subjects.map((s) => LABELS.dataSubject[s]))],
     [whyText(declaration, category, locale)],
-    [joined(locationsOf(declaration, category).map((l) => locationText(l, locale))) || '—'],
+    [storedInText(declaration, category, locale)],
     [describeRetention(category.retention, locale)],
     [joined(recipientsOf(declaration, category).map((r) => recipientText(r, locale))) || '—'],
   ]);
