@@ -36,8 +36,8 @@ function readColorMode(theme: unknown): ColorMode | null {
 /** Reads and normalises the host context; English and unknown module when the host fails. */
 export async function getHostContext(): Promise<HostContext> {
   try {
-    const { getContext } = await loadBridge();
-    const context = await getContext();
+    const { view } = await loadBridge();
+    const context = await view.getContext();
     return {
       locale: normalizeLocale(context.locale),
       moduleKey: typeof context.moduleKey === 'string' ? context.moduleKey : '',
@@ -55,8 +55,8 @@ export async function getHostContext(): Promise<HostContext> {
  */
 export async function enableHostTheme(): Promise<void> {
   try {
-    const { theme } = await loadBridge();
-    await theme.enable();
+    const { view } = await loadBridge();
+    await view.theme.enable();
   } catch {
     // Keep the attributes the page set itself.
   }

@@ -8,7 +8,7 @@ import {
   type VersionDetail,
   type VersionPage,
 } from '@declaration/api.ts';
-import type { makeInvoke } from './forge-bridge-lite.ts';
+import type { makeInvoke } from '@forge/bridge';
 import { describeError, loadBridge } from './bridge.ts';
 
 export type { DisclosureDefs } from '@declaration/api.ts';
