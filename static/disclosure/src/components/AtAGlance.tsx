@@ -1,5 +1,5 @@
 import type { Declaration } from '@declaration';
-import { countryName, LABELS, summarize } from '@declaration/present/index.ts';
+import { countryName, LABELS, policyVersionText, summarize } from '@declaration/present/index.ts';
 import { formatDate, formatList, useLocale } from '../i18n/index.ts';
 import { Section } from './common.tsx';
 
@@ -9,7 +9,9 @@ export function AtAGlance({ declaration }: { declaration: Declaration }) {
   const g = t.glance;
   const facts = summarize(declaration, locale);
   const countries = (codes: string[]) => codes.map((code) => countryName(code, locale));
-  const hostedIn = [...countries(facts.hosting.countries), ...facts.hosting.geographies];
+  const { hosting, retention } = facts;
+  const hostedIn = [...countries(hosting.countries), ...hosting.geographies];
+  const backupsIn = [...countries(hosting.backupCountries), ...hosting.backupGeographies];
   const stored = declaration.locations.length > 0;
 
   return (
@@ -34,34 +36,47 @@ export function AtAGlance({ declaration }: { declaration: Declaration }) {
           <dt>{g.hosted}</dt>
           <dd>
             <strong>
-              {stored ? formatList(hostedIn, locale) || g.residency['not-stated'] : g.notStored}
+              {!stored
+                ? g.notStored
+                : hostedIn.length > 0
+                  ? formatList(hostedIn, locale)
+                  : g.whereNotStated}
             </strong>
+            {stored && backupsIn.length > 0 && (
+              <span className="glance-sub">{g.backupsIn(formatList(backupsIn, locale))}</span>
+            )}
             {stored && (
               <span className="glance-sub">
-                {facts.hosting.onAtlassianOnly ? g.onAtlassian : g.notOnAtlassian}
+                {hosting.onAtlassianOnly ? g.onAtlassian : g.notOnAtlassian}
               </span>
             )}
-            {stored && (
-              <span className="glance-sub">{g.residency[facts.hosting.dataResidency]}</span>
-            )}
+            {stored && <span className="glance-sub">{g.residency[hosting.dataResidency]}</span>}
           </dd>
         </div>
         <div className="glance-fact" data-testid="glance-retention">
           <dt>{g.retention}</dt>
           <dd>
-            {facts.retention.longest ? (
+            {facts.categories === 0 ? (
+              <strong>{g.nothingCollected}</strong>
+            ) : (
               <>
-                <span className="glance-line">
-                  {g.longest}: <strong>{facts.retention.longest}</strong>
-                </span>
-                {facts.retention.typical && facts.retention.typical !== facts.retention.longest && (
+                {retention.longest ? (
                   <span className="glance-line">
-                    {g.typical}: <strong>{facts.retention.typical}</strong>
+                    {retention.notStated > 0 ? g.longestStated : g.longest}:{' '}
+                    <strong>{retention.longest}</strong>
+                  </span>
+                ) : (
+                  <strong>{g.noRetentionStated}</strong>
+                )}
+                {retention.typical && retention.typical !== retention.longest && (
+                  <span className="glance-line">
+                    {g.typical}: <strong>{retention.typical}</strong>
                   </span>
                 )}
+                {retention.longest && retention.notStated > 0 && (
+                  <span className="glance-sub">{g.retentionNotStated(retention.notStated)}</span>
+                )}
               </>
-            ) : (
-              <strong>{g.nothingCollected}</strong>
             )}
           </dd>
         </div>
@@ -100,7 +115,7 @@ export function AtAGlance({ declaration }: { declaration: Declaration }) {
         <div className="glance-fact" data-testid="glance-version">
           <dt>{g.version}</dt>
           <dd>
-            <strong>{facts.policyVersion}</strong>
+            <strong>{policyVersionText(facts.policyVersion)}</strong>
             <span className="glance-sub">{formatDate(facts.lastUpdated, locale)}</span>
           </dd>
         </div>

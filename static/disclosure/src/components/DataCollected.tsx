@@ -1,6 +1,11 @@
 import { useId, useState } from 'react';
 import type { DataCategory, Declaration, Platform } from '@declaration';
-import { describeRetention, LABELS } from '@declaration/present/index.ts';
+import {
+  describeRetention,
+  LABELS,
+  statedLegalBases,
+  storageOf,
+} from '@declaration/present/index.ts';
 import { formatList, useLocale } from '../i18n/index.ts';
 import { Notes, Section, useText } from './common.tsx';
 
@@ -23,9 +28,10 @@ function CategoryRow({
   const { locale, t } = useLocale();
   const text = useText();
   const purposes = category.purposes.map((id) => declaration.purposes.find((p) => p.id === id));
-  const bases = new Set(
+  const bases = statedLegalBases(
     category.legalBasis ?? purposes.flatMap((purpose) => purpose?.legalBasis ?? []),
   );
+  const storage = storageOf(category);
   const locations = (category.storedIn ?? []).map((id) => {
     const location = declaration.locations.find((l) => l.id === id);
     return location ? text(location.name) || text(location.provider) || id : id;
@@ -69,17 +75,23 @@ function CategoryRow({
           ),
           locale,
         )}
-        {bases.size > 0 && (
+        {bases.length > 0 && (
           <p className="cell-note">
             {t.table.legalBasis}:{' '}
             {formatList(
-              [...bases].map((b) => LABELS.legalBasis[b]),
+              bases.map((b) => LABELS.legalBasis[b]),
               locale,
             )}
           </p>
         )}
       </td>
-      <td>{locations.length > 0 ? formatList(locations, locale) : t.table.notStored}</td>
+      <td>
+        {storage === 'stated'
+          ? formatList(locations, locale)
+          : storage === 'not-stored'
+            ? t.table.notStored
+            : t.table.notStated}
+      </td>
       <td data-testid="retention">{describeRetention(category.retention, locale)}</td>
       <td>{recipients.length > 0 ? formatList(recipients, locale) : t.table.nobody}</td>
     </tr>

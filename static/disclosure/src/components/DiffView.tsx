@@ -1,12 +1,39 @@
 import type { DeclarationDiff, DiffEntry } from '@declaration';
+import { LABELS, policyVersionText } from '@declaration/present/index.ts';
 import { useLocale } from '../i18n/index.ts';
 
-/** A changed value as text: strings as written, lists joined, anything else as JSON. */
-function showValue(value: unknown, empty: string): string {
+/** The label table for a field, by the last key of its dotted path; enum ids are not for people. */
+const LABELS_BY_FIELD: Record<string, Record<string, string>> = {
+  basis: LABELS.retentionBasis,
+  after: LABELS.retentionTrigger,
+  legalBasis: LABELS.legalBasis,
+  subjects: LABELS.dataSubject,
+  sources: LABELS.dataSource,
+  platforms: LABELS.platform,
+  platform: LABELS.platform,
+  marketplaceClass: LABELS.marketplaceClass,
+  collectedBy: LABELS.collectedBy,
+  collection: LABELS.collection,
+  hostedBy: LABELS.hostedBy,
+  followsDataResidency: LABELS.tristate,
+  encryptionInTransit: LABELS.tristate,
+  encryptionAtRest: LABELS.tristate,
+  mechanism: LABELS.transferMechanism,
+  framework: LABELS.framework,
+  products: LABELS.product,
+  lastUpdatedSource: LABELS.lastUpdatedSource,
+};
+
+/** A changed value as text: enum ids as labels, strings as written, lists joined, else JSON. */
+function showValue(value: unknown, empty: string, path: string, section: string): string {
   if (value === undefined || value === null || value === '') return empty;
-  if (typeof value === 'string') return value;
+  const field = path.split('.').at(-1) ?? '';
+  const labels = LABELS_BY_FIELD[field];
+  const word = (item: string) =>
+    section === 'policy' && path === 'version' ? policyVersionText(item) : (labels?.[item] ?? item);
+  if (typeof value === 'string') return word(value);
   if (Array.isArray(value) && value.every((item) => typeof item === 'string')) {
-    return value.length > 0 ? value.join(', ') : empty;
+    return value.length > 0 ? value.map(word).join(', ') : empty;
   }
   return JSON.stringify(value);
 }
@@ -34,8 +61,12 @@ function Entry({ entry }: { entry: DiffEntry }) {
                 <th scope="row">
                   <code>{field.path}</code>
                 </th>
-                <td className="diff-before">{showValue(field.before, v.empty)}</td>
-                <td className="diff-after">{showValue(field.after, v.empty)}</td>
+                <td className="diff-before">
+                  {showValue(field.before, v.empty, field.path, entry.section)}
+                </td>
+                <td className="diff-after">
+                  {showValue(field.after, v.empty, field.path, entry.section)}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,12 +1,13 @@
 import type { MouseEvent } from 'react';
 import type { Declaration, DisclosureView } from '@declaration';
-import { localize } from '@declaration/present/index.ts';
+import { localize, policyVersionText } from '@declaration/present/index.ts';
 import { formatDate, useLocale } from '../i18n/index.ts';
 import { AtAGlance } from './AtAGlance.tsx';
 import { Contacts } from './Contacts.tsx';
 import { DataCollected } from './DataCollected.tsx';
 import { Downloads } from './Downloads.tsx';
 import { AdditionalSections, PlatformStatements, PolicyLinks } from './Links.tsx';
+import { AboutPolicy, hasAboutPolicy } from './AboutPolicy.tsx';
 import { Commitments, Cookies, NotCollected } from './Practices.tsx';
 import { Recipients } from './Recipients.tsx';
 import { Rights } from './Rights.tsx';
@@ -34,6 +35,7 @@ function sectionIndex(declaration: Declaration, t: Messages): { id: string; titl
     { id: 'contacts', title: s.contacts, show: true },
     { id: 'additional', title: s.additional, show: present(declaration.sections) },
     { id: 'platforms', title: s.platforms, show: true },
+    { id: 'about-policy', title: s.aboutPolicy, show: hasAboutPolicy(declaration) },
     { id: 'links', title: s.links, show: true },
     { id: 'versions', title: s.versions, show: true },
     { id: 'downloads', title: s.downloads, show: true },
@@ -66,7 +68,7 @@ export function DisclosurePage({ view }: { view: DisclosureView }) {
         <p className="subtitle">{t.declaredBy(vendorName)}</p>
         <p className="subtitle" data-testid="version-line">
           {t.versionLine(
-            declaration.policy.version,
+            policyVersionText(declaration.policy.version),
             formatDate(declaration.policy.lastUpdated, locale),
           )}
         </p>
@@ -98,6 +100,7 @@ export function DisclosurePage({ view }: { view: DisclosureView }) {
         <Contacts declaration={declaration} />
         <AdditionalSections declaration={declaration} />
         <PlatformStatements declaration={declaration} />
+        <AboutPolicy declaration={declaration} />
         <PolicyLinks declaration={declaration} marketplaceUrl={view.marketplacePrivacyUrl} />
         <Versions view={view} />
         <Downloads declaration={declaration} />

@@ -79,7 +79,6 @@ export function PolicyLinks({
   marketplaceUrl: string | null;
 }) {
   const { t } = useLocale();
-  const text = useText();
   const policy = declaration.policy;
   const links = [
     { label: t.links.fullPolicy, href: policy.fullPolicyUrl, id: 'link-full-policy' },
@@ -101,12 +100,6 @@ export function PolicyLinks({
           ))}
         </ul>
       )}
-      {policy.changeNotice && (
-        <p>
-          {t.links.changeNotice}: {text(policy.changeNotice)}
-        </p>
-      )}
-      <Notes notes={policy.notes} />
       {marketplace && <MarketplaceButton url={marketplace} />}
     </Section>
   );

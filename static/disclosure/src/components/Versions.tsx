@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { DeclarationDiff, DisclosureView, ReviewRecord, VersionPage } from '@declaration';
+import { policyVersionText } from '@declaration/present/index.ts';
 import { diffVersions, listVersions } from '../api/index.ts';
 import { formatDateTime, formatList, useLocale } from '../i18n/index.ts';
 import { DiffView } from './DiffView.tsx';
@@ -37,7 +38,7 @@ function VersionTable({ rows, current }: { rows: VersionRow[]; current: number }
               <th scope="row">
                 {row.version} {row.version === current && v.current}
               </th>
-              <td>{row.policyVersion}</td>
+              <td>{policyVersionText(row.policyVersion)}</td>
               <td>{formatDateTime(row.publishedAt, locale)}</td>
               <td>{row.appVersion}</td>
               <td>
@@ -113,8 +114,10 @@ export function Versions({ view }: { view: DisclosureView }) {
     ...new Set([current, ...(from ? [from] : []), ...rows.map((r) => r.version)]),
   ].sort((a, b) => b - a);
   const policyOf = (version: number) =>
-    rows.find((row) => row.version === version)?.policyVersion ??
-    (version === current ? view.version.policyVersion : '?');
+    policyVersionText(
+      rows.find((row) => row.version === version)?.policyVersion ??
+        (version === current ? view.version.policyVersion : '?'),
+    );
 
   return (
     <Section id="versions" title={t.sections.versions}>

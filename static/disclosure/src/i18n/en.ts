@@ -34,6 +34,7 @@ export const en = {
     vendorAccess: 'Vendor access to your data',
     contacts: 'Contacts',
     additional: 'More from the policy',
+    aboutPolicy: 'About this policy',
     links: 'Links',
     platforms: 'Per platform',
     versions: 'Versions',
@@ -52,6 +53,8 @@ export const en = {
         : `${count} kind${count === 1 ? '' : 's'} of sensitive data`,
     hosted: 'Where it is hosted',
     notStored: 'Not stored anywhere',
+    whereNotStated: 'The policy does not say where',
+    backupsIn: (places: string) => `Backups in ${places}`,
     onAtlassian: "Stays on Atlassian's infrastructure",
     notOnAtlassian: "Leaves Atlassian's infrastructure",
     residency: {
@@ -62,7 +65,11 @@ export const en = {
     },
     retention: 'How long it is kept',
     longest: 'Longest',
+    longestStated: 'Longest stated',
     typical: 'Typical',
+    retentionNotStated: (count: number) =>
+      `Not stated for ${count} kind${count === 1 ? '' : 's'} of data`,
+    noRetentionStated: 'Not stated for any kind of data',
     subprocessors: 'Subprocessors',
     subprocessorCount: (count: number) =>
       count === 0 ? 'None' : `${count} subprocessor${count === 1 ? '' : 's'}`,
@@ -87,6 +94,7 @@ export const en = {
     sensitive: 'Sensitive',
     optional: 'Optional',
     notStored: 'Not stored',
+    notStated: 'Not stated',
     nobody: 'Nobody',
     noneCollected: 'This app declares that it collects no data.',
     filterLabel: 'Platform',
@@ -168,13 +176,21 @@ export const en = {
     support: 'Support',
   },
 
+  aboutPolicy: {
+    version: 'Policy version',
+    effective: 'In effect since',
+    lastUpdated: 'Last updated',
+    scope: 'Applies to',
+    changeNotice: 'How changes are announced',
+    notes: 'What to know about this policy',
+  },
+
   links: {
     fullPolicy: 'Full privacy policy',
     dpa: 'Data Processing Agreement',
     trustCenter: 'Trust center',
     security: 'Security page',
     marketplace: 'View on Atlassian Marketplace',
-    changeNotice: 'How changes are announced',
     opensInNewTab: '(opens in a new tab)',
     openFailed: (url: string) => `Could not open ${url}. Copy the address instead.`,
   },

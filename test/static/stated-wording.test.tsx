@@ -1,0 +1,118 @@
+// @vitest-environment jsdom
+import { cleanup, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import type { Declaration } from '@declaration';
+import { AboutPolicy } from '../../static/disclosure/src/components/AboutPolicy.tsx';
+import { AtAGlance } from '../../static/disclosure/src/components/AtAGlance.tsx';
+import { DataCollected } from '../../static/disclosure/src/components/DataCollected.tsx';
+import { DisclosurePage } from '../../static/disclosure/src/components/DisclosurePage.tsx';
+import { example } from './examples.ts';
+import { api } from './api-mock.ts';
+import { renderWithLocale, versionMeta, viewOf } from './render.tsx';
+
+vi.mock(
+  '../../static/disclosure/src/api/index.ts',
+  async () => (await import('./api-mock.ts')).api,
+);
+
+afterEach(cleanup);
+
+const exalate = example('exalate-cloud');
+const oci = example('oci-europe-web-service');
+const techtime = example('techtime-user-management');
+
+/** The "Where stored" cell of a category's row in the data table. */
+function whereStored(declaration: Declaration, id: string): string {
+  renderWithLocale(<DataCollected declaration={declaration} />);
+  const row = screen.getByTestId(`category-${id}`);
+  return within(row).getAllByRole('cell')[2]?.textContent ?? '';
+}
+
+describe('the page says "not stated" where the policy is silent', () => {
+  test('a kept category without storage is "Not stated", not "Not stored"', () => {
+    const kept: Declaration = structuredClone(exalate);
+    const category = kept.dataCategories[0]!;
+    category.storedIn = undefined;
+    category.retention = { basis: 'while-subscribed' };
+    expect(whereStored(kept, category.id)).toBe('Not stated');
+    cleanup();
+    category.retention = { basis: 'not-stored' };
+    expect(whereStored(kept, category.id)).toBe('Not stored');
+  });
+
+  test('"Not stated" is not listed beside real legal bases', () => {
+    const mixed: Declaration = structuredClone(exalate);
+    const category = mixed.dataCategories[0]!;
+    category.legalBasis = ['contract', 'not-stated', 'legitimate-interests', 'consent'];
+    renderWithLocale(<DataCollected declaration={mixed} />);
+    const row = screen.getByTestId(`category-${category.id}`).textContent ?? '';
+    expect(row).toContain(
+      'Legal basis: Performance of a contract, Legitimate interests, and Consent',
+    );
+    expect(row).not.toContain('Not stated');
+  });
+
+  test('a policy without a version label shows "Not stated" (OCI, seed 003)', async () => {
+    const meta = versionMeta(oci, 1, '2026-11-20T09:30:00.000Z');
+    api.listVersions.mockResolvedValue({
+      ok: true,
+      data: { versions: [{ ...meta, reviews: [] }], nextCursor: null },
+    });
+    renderWithLocale(<DisclosurePage view={viewOf(oci)} />);
+    const row = await screen.findByTestId('version-1');
+    expect(within(row).getAllByRole('cell')[0]?.textContent).toBe('Not stated');
+    expect(screen.getByTestId('version-line').textContent).toContain('Policy version Not stated');
+    expect(screen.getByTestId('glance-version').textContent).toContain('Not stated');
+    expect(document.body.textContent).not.toContain('not-stated');
+  });
+});
+
+describe('at a glance', () => {
+  test('says where is not stated once, and residency once (TechTime, seed 000)', () => {
+    const vague: Declaration = structuredClone(techtime);
+    vague.locations.forEach((location) => {
+      delete location.country;
+      delete location.geography;
+      delete location.backups;
+    });
+    renderWithLocale(<AtAGlance declaration={vague} />);
+    const hosting = screen.getByTestId('glance-hosting').textContent ?? '';
+    expect(hosting).toContain('The policy does not say where');
+    expect(hosting.match(/Data residency not stated/g)?.length ?? 0).toBeLessThanOrEqual(1);
+  });
+
+  test('gives the longest stated retention and counts the unstated ones (TechTime, seed 000)', () => {
+    renderWithLocale(<AtAGlance declaration={techtime} />);
+    const retention = screen.getByTestId('glance-retention').textContent ?? '';
+    expect(retention).not.toContain('Longest: How long it is kept is not stated');
+    const unstated = techtime.dataCategories.filter(
+      (c) => c.personal && c.retention.basis === 'not-stated',
+    ).length;
+    expect(unstated).toBeGreaterThan(0);
+    expect(retention).toContain(`Not stated for ${unstated} kind`);
+  });
+
+  test('names Belgium, and the Swiss backups apart without repeating them (Exalate, seed 002)', () => {
+    renderWithLocale(<AtAGlance declaration={exalate} />);
+    const hosting = screen.getByTestId('glance-hosting');
+    expect(hosting.querySelector('strong')?.textContent).toBe('Belgium');
+    expect(hosting.textContent).toContain('Backups in Switzerland');
+    expect(hosting.textContent).not.toContain('Zurich');
+  });
+});
+
+describe('about this policy', () => {
+  test('shows scope, change notice and the notes under their own heading (OCI, seed 003)', () => {
+    renderWithLocale(<AboutPolicy declaration={oci} />);
+    const section = screen.getByTestId('section-about-policy');
+    expect(within(section).getByRole('heading', { level: 2 }).textContent).toBe(
+      'About this policy',
+    );
+    expect(section.textContent).toContain('We only use the information we collect');
+    expect(section.textContent).toContain('we will notify signed users');
+    expect(
+      within(section).getByRole('heading', { name: 'What to know about this policy' }),
+    ).toBeTruthy();
+    expect(within(section).getAllByRole('listitem')).toHaveLength(oci.policy.notes!.length);
+  });
+});
