@@ -38,7 +38,11 @@ function periodPhrase(retention: Retention): string {
   return `${describeDuration(retention.period)}${after}`;
 }
 
-function mainPhrase(retention: Retention): string {
+/**
+ * The retention's main phrase alone, e.g. "Kept while needed; deleted at the latest 180 days after
+ * the subscription ends": what fits a summary, without the sentences on requests and backups.
+ */
+export function describeRetentionBriefly(retention: Retention): string {
   const upperBound = retention.period ? `; deleted at the latest ${periodPhrase(retention)}` : '';
   switch (retention.basis) {
     case 'fixed-period':
@@ -69,7 +73,7 @@ function mainPhrase(retention: Retention): string {
  * backups when the declaration states them.
  */
 export function describeRetention(retention: Retention, locale = 'en'): string {
-  const sentences = [mainPhrase(retention)];
+  const sentences = [describeRetentionBriefly(retention)];
   if (retention.deletableOnRequest && retention.basis !== 'until-deletion-request') {
     sentences.push('You can ask for earlier deletion');
   }

@@ -1,7 +1,7 @@
 import { durationInDays } from '../duration.ts';
 import type { DataCategory, Declaration, Platform, Retention, Text } from '../schema/index.ts';
 import { countryName, localize } from './localize.ts';
-import { describeRetention } from './retention.ts';
+import { describeRetentionBriefly } from './retention.ts';
 
 /** At-a-glance facts, like a nutrition label. */
 export interface AtAGlance {
@@ -25,7 +25,7 @@ export interface AtAGlance {
     dataResidency: 'all' | 'some' | 'none' | 'not-stated';
   };
   retention: {
-    /** The longest stated retention in words, or null when none is stated or nothing is collected. */
+    /** The longest stated retention in brief words, or null when none is stated or nothing is collected. */
     longest: string | null;
     /** The most common stated retention in words among personal-data categories. */
     typical: string | null;
@@ -77,7 +77,7 @@ function unique<T>(values: T[]): T[] {
   return [...new Set(values)];
 }
 
-function retentionFacts(categories: DataCategory[], locale: string): AtAGlance['retention'] {
+function retentionFacts(categories: DataCategory[]): AtAGlance['retention'] {
   const personal = categories.filter((category) => category.personal);
   // Personal data is what the label is about; fall back to everything for apps that have none.
   const about = personal.length > 0 ? personal : categories;
@@ -94,7 +94,7 @@ function retentionFacts(categories: DataCategory[], locale: string): AtAGlance['
   }
   const counts = new Map<string, number>();
   for (const category of considered) {
-    const words = describeRetention(category.retention, locale);
+    const words = describeRetentionBriefly(category.retention);
     counts.set(words, (counts.get(words) ?? 0) + 1);
   }
   let typical: string | null = null;
@@ -103,7 +103,7 @@ function retentionFacts(categories: DataCategory[], locale: string): AtAGlance['
     if (count > best) [typical, best] = [words, count];
   }
   return {
-    longest: longest[0] ? describeRetention(longest[0].retention, locale) : null,
+    longest: longest[0] ? describeRetentionBriefly(longest[0].retention) : null,
     typical,
     longestCategoryIds: longest.map((category) => category.id),
     notStated: about.length - considered.length,
@@ -173,7 +173,7 @@ export function summarize(declaration: Declaration, locale = 'en'): AtAGlance {
         locations.length > 0 && locations.every((location) => location.hostedBy === 'atlassian'),
       dataResidency: residency(declaration),
     },
-    retention: retentionFacts(categories, locale),
+    retention: retentionFacts(categories),
     subprocessors: {
       count: subprocessors.length,
       countries: unique(subprocessors.flatMap((r) => r.countries ?? [])).sort(),

@@ -89,6 +89,13 @@ describe('summarize', () => {
     expect(hosting.backupGeographies).toEqual([]);
   });
 
+  it('keeps the at-a-glance retention brief: no backup sentences (examples/exalate-cloud)', () => {
+    const { retention } = summarize(exalateExample);
+    expect(retention.longest).toBe(
+      'Kept while needed; deleted at the latest 180 days after the subscription ends',
+    );
+  });
+
   it('keeps a geography when its place gives no country (examples/oci-europe-web-service)', () => {
     const { hosting } = summarize(oci);
     expect(hosting.countries).toEqual([]);
