@@ -116,3 +116,18 @@ describe('about this policy', () => {
     expect(within(section).getAllByRole('listitem')).toHaveLength(oci.policy.notes!.length);
   });
 });
+
+describe('links', () => {
+  test('a policy without links or a Marketplace listing shows no empty Links section', () => {
+    const bare: Declaration = structuredClone(oci);
+    delete bare.policy.fullPolicyUrl;
+    delete bare.policy.dpaUrl;
+    delete bare.policy.securityUrl;
+    delete bare.policy.trustCenterUrl;
+    delete bare.app.marketplaceUrl;
+    api.listVersions.mockResolvedValue({ ok: true, data: { versions: [], nextCursor: null } });
+    renderWithLocale(<DisclosurePage view={viewOf(bare)} />);
+    expect(screen.queryByTestId('section-links')).toBeNull();
+    expect(within(screen.getByTestId('section-index')).queryByText('Links')).toBeNull();
+  });
+});

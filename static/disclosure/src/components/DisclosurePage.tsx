@@ -6,7 +6,7 @@ import { AtAGlance } from './AtAGlance.tsx';
 import { Contacts } from './Contacts.tsx';
 import { DataCollected } from './DataCollected.tsx';
 import { Downloads } from './Downloads.tsx';
-import { AdditionalSections, PlatformStatements, PolicyLinks } from './Links.tsx';
+import { AdditionalSections, hasLinks, PlatformStatements, PolicyLinks } from './Links.tsx';
 import { AboutPolicy, hasAboutPolicy } from './AboutPolicy.tsx';
 import { Commitments, Cookies, NotCollected } from './Practices.tsx';
 import { Recipients } from './Recipients.tsx';
@@ -17,7 +17,11 @@ import { Transfers, WhereDataLives } from './WhereDataLives.tsx';
 import type { Messages } from '../i18n/index.ts';
 
 /** The sections in page order, each with whether this declaration has anything for it. */
-function sectionIndex(declaration: Declaration, t: Messages): { id: string; title: string }[] {
+function sectionIndex(
+  declaration: Declaration,
+  t: Messages,
+  marketplaceUrl: string | null,
+): { id: string; title: string }[] {
   const s = t.sections;
   const present = (items: unknown[] | undefined) => (items?.length ?? 0) > 0;
   return [
@@ -36,7 +40,7 @@ function sectionIndex(declaration: Declaration, t: Messages): { id: string; titl
     { id: 'additional', title: s.additional, show: present(declaration.sections) },
     { id: 'platforms', title: s.platforms, show: true },
     { id: 'about-policy', title: s.aboutPolicy, show: hasAboutPolicy(declaration) },
-    { id: 'links', title: s.links, show: true },
+    { id: 'links', title: s.links, show: hasLinks(declaration, marketplaceUrl) },
     { id: 'versions', title: s.versions, show: true },
     { id: 'downloads', title: s.downloads, show: true },
   ].filter((section) => section.show);
@@ -76,7 +80,7 @@ export function DisclosurePage({ view }: { view: DisclosureView }) {
       </header>
       <nav aria-label={t.sectionIndex} className="section-index" data-testid="section-index">
         <ul>
-          {sectionIndex(declaration, t).map((section) => (
+          {sectionIndex(declaration, t, view.marketplacePrivacyUrl).map((section) => (
             <li key={section.id}>
               <a href={`#${section.id}`} onClick={(event) => jumpTo(event, section.id)}>
                 {section.title}

@@ -70,6 +70,15 @@ function MarketplaceButton({ url }: { url: string }) {
   );
 }
 
+/** Whether the Links section has anything to show: a policy document or the Marketplace tab. */
+export function hasLinks(declaration: Declaration, marketplaceUrl: string | null): boolean {
+  const policy = declaration.policy;
+  return (
+    !!(policy.fullPolicyUrl || policy.dpaUrl || policy.trustCenterUrl || policy.securityUrl) ||
+    !!safeExternalUrl(marketplaceUrl)
+  );
+}
+
 /** The full policy, DPA, trust center and security page, and the Marketplace listing. */
 export function PolicyLinks({
   declaration,
@@ -87,6 +96,8 @@ export function PolicyLinks({
     { label: t.links.security, href: policy.securityUrl, id: 'link-security' },
   ].filter((link) => link.href);
   const marketplace = safeExternalUrl(marketplaceUrl);
+  // A heading over nothing reads as a broken page; the section index leaves it out too.
+  if (!hasLinks(declaration, marketplaceUrl)) return null;
   return (
     <Section id="links" title={t.sections.links}>
       {links.length > 0 && (
