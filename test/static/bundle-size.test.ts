@@ -19,7 +19,12 @@ function filesUnder(dir: string): string[] {
   });
 }
 
+const nodeEnvBefore = process.env.NODE_ENV;
+
 beforeAll(async () => {
+  // Built under the test runner's NODE_ENV=test on purpose: a build started from a test (as the
+  // browser suite's setup does) must still be the production page.
+  expect(process.env.NODE_ENV).toBe('test');
   await build({
     configFile: join(uiRoot, 'vite.config.ts'),
     logLevel: 'error',
@@ -27,7 +32,10 @@ beforeAll(async () => {
   });
 }, 120_000);
 
-afterAll(() => rmSync(dist, { recursive: true, force: true }));
+afterAll(() => {
+  process.env.NODE_ENV = nodeEnvBefore;
+  rmSync(dist, { recursive: true, force: true });
+});
 
 test('the page ships at most 150 KB of gzipped JavaScript and CSS', () => {
   const assets = filesUnder(dist).filter((path) => /\.(js|css)$/.test(path));
@@ -57,5 +65,13 @@ test('the page ships no zod: the UI imports only the zod-free parts of the core'
   for (const path of scripts) {
     const marker = /\$ZodType|ZodError/.exec(readFileSync(path, 'utf8'))?.[0];
     expect(marker, `${path.slice(dist.length + 1)} bundles zod`).toBeUndefined();
+  }
+});
+
+test('the page is a production build even when built from a test run (no development JSX)', () => {
+  // React's production runtime has no jsxDEV: a bundle calling it renders nothing at all.
+  const scripts = filesUnder(dist).filter((path) => path.endsWith('.js'));
+  for (const path of scripts) {
+    expect(readFileSync(path, 'utf8'), path.slice(dist.length + 1)).not.toContain('jsxDEV');
   }
 });
