@@ -86,9 +86,68 @@ describe('versions and what changed', () => {
     expect(entries[0]!.textContent).toContain('Added');
     expect(entries[1]!.textContent).toContain('Removed');
     const changed = entries[2]!;
-    expect(changed.querySelector('.diff-before')?.textContent).toBe('P90D');
-    expect(changed.querySelector('.diff-after')?.textContent).toBe('P180D');
+    expect(changed.querySelector('.diff-before')?.textContent).toBe('90 days');
+    expect(changed.querySelector('.diff-after')?.textContent).toBe('180 days');
     expect(screen.getByTestId('diff-counts').textContent).toBe('1 added, 1 removed, 1 changed');
+  });
+
+  test('names changed fields in words and shows their values as people read them', async () => {
+    api.diffVersions.mockResolvedValue({
+      ok: true,
+      data: {
+        from: 2,
+        to: 3,
+        entries: [
+          {
+            section: 'retention',
+            kind: 'changed',
+            key: 'support-data',
+            label: 'Support data',
+            fields: [
+              { path: 'basis', before: 'until-deletion-request', after: 'fixed-period' },
+              { path: 'period', before: null, after: 'P2Y' },
+              { path: 'deletableOnRequest', before: false, after: true },
+            ],
+          },
+          {
+            section: 'recipients',
+            kind: 'changed',
+            key: 'rsync-net',
+            label: 'Rsync.net',
+            fields: [{ path: 'countries', before: ['CH'], after: ['CH', 'US'] }],
+          },
+          {
+            section: 'dataCategories',
+            kind: 'changed',
+            key: 'operation-data',
+            label: 'Operation data',
+            fields: [
+              {
+                path: 'recipients',
+                before: ['google-cloud'],
+                after: ['google-cloud', 'rsync-net'],
+              },
+              { path: 'backups.region', before: 'europe-west1', after: 'europe-west4' },
+            ],
+          },
+        ],
+        counts: { added: 0, removed: 0, changed: 3 },
+      },
+    });
+    renderWithLocale(<Versions view={viewOf(exalate, { version: 3 })} />);
+    await screen.findByTestId('diff');
+    const rows = screen
+      .getAllByTestId('diff-entry')
+      .flatMap((entry) => [...entry.querySelectorAll('tbody tr')])
+      .map((row) => [...row.children].map((cell) => cell.textContent));
+    expect(rows).toEqual([
+      ['How long it is kept', 'Until deletion is requested', 'Fixed period'],
+      ['Period', '(none)', '2 years'],
+      ['Deleted on request', 'No', 'Yes'],
+      ['Countries', 'Switzerland', 'Switzerland and United States'],
+      ['Shared with', 'Google Cloud', 'Google Cloud and Rsync.net'],
+      ['Backups → Region', 'europe-west1', 'europe-west4'],
+    ]);
   });
 
   test('compares any two versions the admin picks', async () => {

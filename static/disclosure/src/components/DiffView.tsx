@@ -1,44 +1,9 @@
-import type { DeclarationDiff, DiffEntry } from '@declaration';
-import { LABELS, policyVersionText } from '@declaration/present/index.ts';
-import { useLocale } from '../i18n/index.ts';
+import { useMemo } from 'react';
+import type { Declaration, DeclarationDiff, DiffEntry } from '@declaration';
+import { formatList, useLocale } from '../i18n/index.ts';
+import { fieldLabel, namesById, showValue, type ValueContext } from './diff-values.ts';
 
-/** The label table for a field, by the last key of its dotted path; enum ids are not for people. */
-const LABELS_BY_FIELD: Record<string, Record<string, string>> = {
-  basis: LABELS.retentionBasis,
-  after: LABELS.retentionTrigger,
-  legalBasis: LABELS.legalBasis,
-  subjects: LABELS.dataSubject,
-  sources: LABELS.dataSource,
-  platforms: LABELS.platform,
-  platform: LABELS.platform,
-  marketplaceClass: LABELS.marketplaceClass,
-  collectedBy: LABELS.collectedBy,
-  collection: LABELS.collection,
-  hostedBy: LABELS.hostedBy,
-  followsDataResidency: LABELS.tristate,
-  encryptionInTransit: LABELS.tristate,
-  encryptionAtRest: LABELS.tristate,
-  mechanism: LABELS.transferMechanism,
-  framework: LABELS.framework,
-  products: LABELS.product,
-  lastUpdatedSource: LABELS.lastUpdatedSource,
-};
-
-/** A changed value as text: enum ids as labels, strings as written, lists joined, else JSON. */
-function showValue(value: unknown, empty: string, path: string, section: string): string {
-  if (value === undefined || value === null || value === '') return empty;
-  const field = path.split('.').at(-1) ?? '';
-  const labels = LABELS_BY_FIELD[field];
-  const word = (item: string) =>
-    section === 'policy' && path === 'version' ? policyVersionText(item) : (labels?.[item] ?? item);
-  if (typeof value === 'string') return word(value);
-  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) {
-    return value.length > 0 ? value.map(word).join(', ') : empty;
-  }
-  return JSON.stringify(value);
-}
-
-function Entry({ entry }: { entry: DiffEntry }) {
+function Entry({ entry, context }: { entry: DiffEntry; context: ValueContext }) {
   const { t } = useLocale();
   const v = t.versions;
   return (
@@ -58,14 +23,14 @@ function Entry({ entry }: { entry: DiffEntry }) {
           <tbody>
             {entry.fields.map((field) => (
               <tr key={field.path}>
-                <th scope="row">
-                  <code>{field.path}</code>
+                <th scope="row" title={field.path}>
+                  {fieldLabel(field.path, t)}
                 </th>
                 <td className="diff-before">
-                  {showValue(field.before, v.empty, field.path, entry.section)}
+                  {showValue(field.before, field.path, entry.section, context)}
                 </td>
                 <td className="diff-after">
-                  {showValue(field.after, v.empty, field.path, entry.section)}
+                  {showValue(field.after, field.path, entry.section, context)}
                 </td>
               </tr>
             ))}
@@ -76,9 +41,28 @@ function Entry({ entry }: { entry: DiffEntry }) {
   );
 }
 
-/** What changed between two versions: added, removed and changed items, each marked. */
-export function DiffView({ diff }: { diff: DeclarationDiff }) {
-  const { t } = useLocale();
+/**
+ * What changed between two versions: added, removed and changed items, each marked, with every
+ * changed field named in words and its values as people read them. Ids in a changed list are
+ * named from `declaration` (the current one) when it has them.
+ */
+export function DiffView({
+  diff,
+  declaration,
+}: {
+  diff: DeclarationDiff;
+  declaration?: Declaration;
+}) {
+  const { locale, t } = useLocale();
+  const context = useMemo<ValueContext>(
+    () => ({
+      t,
+      locale,
+      names: declaration ? namesById(declaration, locale) : new Map(),
+      list: (items) => formatList(items, locale),
+    }),
+    [t, locale, declaration],
+  );
   const { added, removed, changed } = diff.counts;
   return (
     <div data-testid="diff">
@@ -88,7 +72,11 @@ export function DiffView({ diff }: { diff: DeclarationDiff }) {
       ) : (
         <ul className="diff-list">
           {diff.entries.map((entry) => (
-            <Entry key={`${entry.section}:${entry.key}:${entry.kind}`} entry={entry} />
+            <Entry
+              key={`${entry.section}:${entry.key}:${entry.kind}`}
+              entry={entry}
+              context={context}
+            />
           ))}
         </ul>
       )}

@@ -219,7 +219,7 @@ export function Versions({ view }: { view: DisclosureView }) {
           {v.diffFailed} {diffError}
         </p>
       )}
-      {diff && <DiffView diff={diff} />}
+      {diff && <DiffView diff={diff} declaration={view.declaration} />}
     </Section>
   );
 }
