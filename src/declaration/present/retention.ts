@@ -62,7 +62,7 @@ export function describeRetentionBriefly(retention: Retention): string {
     case 'not-stored':
       return 'Not stored';
     case 'not-stated':
-      return `How long it is kept is not stated${upperBound}`;
+      return `Not stated${upperBound}`;
   }
 }
 

@@ -3,6 +3,25 @@ import type { Declaration, DeclarationDiff, DiffEntry } from '@declaration';
 import { formatList, useLocale } from '../i18n/index.ts';
 import { fieldLabel, namesById, showValue, type ValueContext } from './diff-values.ts';
 
+/** One side of a change; an absent value is marked so it is not struck through like a removal. */
+function ValueCell({
+  kind,
+  value,
+  path,
+  section,
+  context,
+}: {
+  kind: 'before' | 'after';
+  value: unknown;
+  path: string;
+  section: DiffEntry['section'];
+  context: ValueContext;
+}) {
+  const text = showValue(value, path, section, context);
+  const empty = text === context.t.versions.empty;
+  return <td className={`diff-${kind}${empty ? ' diff-empty' : ''}`}>{text}</td>;
+}
+
 function Entry({ entry, context }: { entry: DiffEntry; context: ValueContext }) {
   const { t } = useLocale();
   const v = t.versions;
@@ -26,12 +45,20 @@ function Entry({ entry, context }: { entry: DiffEntry; context: ValueContext }) 
                 <th scope="row" title={field.path}>
                   {fieldLabel(field.path, t)}
                 </th>
-                <td className="diff-before">
-                  {showValue(field.before, field.path, entry.section, context)}
-                </td>
-                <td className="diff-after">
-                  {showValue(field.after, field.path, entry.section, context)}
-                </td>
+                <ValueCell
+                  kind="before"
+                  value={field.before}
+                  path={field.path}
+                  section={entry.section}
+                  context={context}
+                />
+                <ValueCell
+                  kind="after"
+                  value={field.after}
+                  path={field.path}
+                  section={entry.section}
+                  context={context}
+                />
               </tr>
             ))}
           </tbody>

@@ -59,8 +59,11 @@ export function Recipients({ declaration }: { declaration: Declaration }) {
                       )}
                     </td>
                     <td>{where.length > 0 ? formatList(where, locale) : r.notStated}</td>
-                    <td>
-                      <TextList items={recipient.safeguards} />
+                    <td data-testid="recipient-safeguards">
+                      {(recipient.safeguards?.length ?? 0) === 0 && !recipient.optOut && (
+                        <p className="cell-first">{r.noSafeguards}</p>
+                      )}
+                      <TextList items={recipient.safeguards} className="cell-list" />
                       {recipient.optOut && (
                         <p className="cell-note">
                           <ExternalLink href={recipient.optOut}>{r.optOut}</ExternalLink>

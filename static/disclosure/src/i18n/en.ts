@@ -122,6 +122,7 @@ export const en = {
     countries: 'Where',
     when: 'When',
     safeguards: 'Safeguards',
+    noSafeguards: 'None stated',
     privacyPolicy: 'Privacy policy',
     optOut: 'Opt out',
     none: 'No one else receives data.',
