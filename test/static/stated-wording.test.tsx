@@ -4,6 +4,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { Declaration } from '@declaration';
 import { AboutPolicy } from '../../static/disclosure/src/components/AboutPolicy.tsx';
 import { AtAGlance } from '../../static/disclosure/src/components/AtAGlance.tsx';
+import { Cookies } from '../../static/disclosure/src/components/Practices.tsx';
 import { DataCollected } from '../../static/disclosure/src/components/DataCollected.tsx';
 import { DisclosurePage } from '../../static/disclosure/src/components/DisclosurePage.tsx';
 import { example } from './examples.ts';
@@ -62,9 +63,19 @@ describe('the page says "not stated" where the policy is silent', () => {
     renderWithLocale(<DisclosurePage view={viewOf(oci)} />);
     const row = await screen.findByTestId('version-1');
     expect(within(row).getAllByRole('cell')[0]?.textContent).toBe('Not stated');
-    expect(screen.getByTestId('version-line').textContent).toContain('Policy version Not stated');
+    // Mid-sentence in the header, "not stated" is not capitalised like a cell value.
+    expect(screen.getByTestId('version-line').textContent).toMatch(
+      /^Policy version not stated, last updated /,
+    );
     expect(screen.getByTestId('glance-version').textContent).toContain('Not stated');
     expect(document.body.textContent).not.toContain('not-stated');
+  });
+
+  test('a cookie without a stated lifetime says so instead of an empty cell (OCI, seed 003)', () => {
+    renderWithLocale(<Cookies declaration={oci} />);
+    const cells = screen.getAllByTestId('cookie-duration').map((cell) => cell.textContent);
+    expect(cells).toHaveLength(oci.cookies?.length ?? 0);
+    expect(cells.every((cell) => cell === 'Not stated')).toBe(true);
   });
 });
 

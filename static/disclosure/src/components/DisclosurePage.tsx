@@ -1,6 +1,6 @@
 import type { MouseEvent } from 'react';
 import type { Declaration, DisclosureView } from '@declaration';
-import { localize, policyVersionText } from '@declaration/present/index.ts';
+import { localize } from '@declaration/present/index.ts';
 import { formatDate, useLocale } from '../i18n/index.ts';
 import { AtAGlance } from './AtAGlance.tsx';
 import { Contacts } from './Contacts.tsx';
@@ -72,7 +72,7 @@ export function DisclosurePage({ view }: { view: DisclosureView }) {
         <p className="subtitle">{t.declaredBy(vendorName)}</p>
         <p className="subtitle" data-testid="version-line">
           {t.versionLine(
-            policyVersionText(declaration.policy.version),
+            declaration.policy.version === 'not-stated' ? null : declaration.policy.version,
             formatDate(declaration.policy.lastUpdated, locale),
           )}
         </p>

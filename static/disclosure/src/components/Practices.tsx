@@ -50,7 +50,9 @@ export function Cookies({ declaration }: { declaration: Declaration }) {
                     locale,
                   )}
                 </td>
-                <td>{cookie.duration ? describeDuration(cookie.duration) : ''}</td>
+                <td data-testid="cookie-duration">
+                  {cookie.duration ? describeDuration(cookie.duration) : c.notStated}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -8,8 +8,11 @@ export const en = {
   pageTitleFallback: 'Privacy disclosure',
   declaredBy: (vendor: string) => `Declared by ${vendor}`,
   unnamedVendor: 'a vendor that does not name itself',
-  versionLine: (policyVersion: string, lastUpdated: string) =>
-    `Policy version ${policyVersion}, last updated ${lastUpdated}`,
+  /** `policyVersion` is null when the policy gives none: "not stated" then reads mid-sentence. */
+  versionLine: (policyVersion: string | null, lastUpdated: string) =>
+    policyVersion === null
+      ? `Policy version not stated, last updated ${lastUpdated}`
+      : `Policy version ${policyVersion}, last updated ${lastUpdated}`,
   sectionIndex: 'On this page',
 
   loading: 'Loading the privacy disclosure…',
@@ -137,6 +140,7 @@ export const en = {
     where: 'Used on',
     duration: 'Lifetime',
     optOut: 'Opt out',
+    notStated: 'Not stated',
   },
 
   transfers: {
