@@ -99,4 +99,14 @@ describe('data collected table', () => {
     renderWithLocale(<DataCollected declaration={exalate} />);
     expect(screen.queryByTestId('platform-filter')).toBeNull();
   });
+
+  test('the badges read apart from the name, so "Personal data" is not glued to it (UpSmith, seed 001)', () => {
+    const upsmith = example('upsmith-zendesk-sell-for-jsm');
+    renderWithLocale(<DataCollected declaration={upsmith} />);
+    const header = within(screen.getByTestId('category-identity-and-contact')).getByRole(
+      'rowheader',
+    );
+    const name = upsmith.dataCategories.find((c) => c.id === 'identity-and-contact')?.name;
+    expect(header.textContent).toMatch(new RegExp(`^${String(name)} Personal data Optional`));
+  });
 });

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { Fragment, useId, useState } from 'react';
 import type { DataCategory, Declaration, Platform } from '@declaration';
 import {
   describeRetention,
@@ -41,14 +41,25 @@ function CategoryRow({
     return recipient ? text(recipient.name) : id;
   });
   const examples = (category.examples ?? []).map(text);
+  const badges = [
+    ...(category.personal ? [{ label: t.table.personal, className: 'badge' }] : []),
+    ...(category.sensitive ? [{ label: t.table.sensitive, className: 'badge badge-danger' }] : []),
+    ...(category.collection === 'optional'
+      ? [{ label: t.table.optional, className: 'badge' }]
+      : []),
+  ];
 
   return (
     <tr data-testid={`category-${category.id}`}>
       <th scope="row">
         <span className="category-name">{text(category.name)}</span>
-        {category.personal && <span className="badge">{t.table.personal}</span>}
-        {category.sensitive && <span className="badge badge-danger">{t.table.sensitive}</span>}
-        {category.collection === 'optional' && <span className="badge">{t.table.optional}</span>}
+        {/* Spaces between name and badges: read apart, and a badge that wraps starts flush. */}
+        {badges.map((badge) => (
+          <Fragment key={badge.label}>
+            {' '}
+            <span className={badge.className}>{badge.label}</span>
+          </Fragment>
+        ))}
         {category.description && <p className="cell-note">{text(category.description)}</p>}
         {examples.length > 0 && (
           <p className="cell-note">
