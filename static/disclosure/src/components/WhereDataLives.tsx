@@ -3,26 +3,29 @@ import { countryName, LABELS } from '@declaration/present/index.ts';
 import { formatList, useLocale } from '../i18n/index.ts';
 import { Fact, Notes, Section, useText } from './common.tsx';
 
+/** Country and free-text geography, without the country twice ("Zurich (Switzerland)" is enough). */
+function placeText(country: string | undefined, geography: string, locale: string): string {
+  const name = country ? countryName(country, locale) : '';
+  if (name && geography.includes(name)) return geography;
+  return [name, geography].filter(Boolean).join(', ');
+}
+
 function LocationCard({ location }: { location: StorageLocation }) {
   const { locale, t } = useLocale();
   const text = useText();
   const l = t.locations;
-  const place = [
-    location.country ? countryName(location.country, locale) : '',
-    text(location.geography),
-  ]
-    .filter(Boolean)
-    .join(', ');
+  const place = placeText(location.country, text(location.geography), locale);
   const backups = location.backups;
+  // The place is a list; the policy's description of the backups is a sentence of its own.
   const backupPlace = backups
     ? [
-        text(backups.provider),
-        backups.country ? countryName(backups.country, locale) : '',
-        text(backups.geography),
-        text(backups.description),
+        [text(backups.provider), placeText(backups.country, text(backups.geography), locale)]
+          .filter(Boolean)
+          .join(', '),
+        text(backups.description).replace(/\.$/, ''),
       ]
         .filter(Boolean)
-        .join(', ')
+        .join('. ')
     : '';
   const title =
     text(location.name) ||
