@@ -84,5 +84,6 @@ export function describeRetention(retention: Retention, locale = 'en'): string {
   const backupWords = localize(backups?.description, locale);
   // The policy's own words about backups read as a sentence of their own.
   if (backupWords) sentences.push(backupWords.replace(/\.$/, ''));
-  return sentences.join('. ');
+  // Several sentences read as prose and end like it; a single phrase stays a table-cell phrase.
+  return sentences.length > 1 ? `${sentences.join('. ')}.` : (sentences[0] ?? '');
 }

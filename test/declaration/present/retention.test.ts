@@ -52,7 +52,7 @@ describe('describeRetention', () => {
     );
     expect(words).toBe(
       'Deleted 180 days after the subscription ends. You can ask for earlier deletion. ' +
-        'Backup copies are kept up to 30 days longer. Offline in Zürich',
+        'Backup copies are kept up to 30 days longer. Offline in Zürich.',
     );
   });
 });
