@@ -7,7 +7,7 @@ import {
   storageOf,
 } from '@declaration/present/index.ts';
 import { formatList, useLocale } from '../i18n/index.ts';
-import { Notes, Section, useText } from './common.tsx';
+import { DataTable, Notes, Section, useText } from './common.tsx';
 
 /** Whether the categories differ by platform, so that filtering by platform tells something. */
 function differsByPlatform(declaration: Declaration): boolean {
@@ -144,26 +144,23 @@ export function DataCollected({ declaration }: { declaration: Declaration }) {
               </select>
             </div>
           )}
-          <div className="table-scroll" tabIndex={0} role="region" aria-label={t.table.caption}>
-            <table className="data-table" data-testid="data-table">
-              <caption className="visually-hidden">{t.table.caption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.table.what}</th>
-                  <th scope="col">{t.table.whose}</th>
-                  <th scope="col">{t.table.why}</th>
-                  <th scope="col">{t.table.where}</th>
-                  <th scope="col">{t.table.howLong}</th>
-                  <th scope="col">{t.table.sharedWith}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {categories.map((category) => (
-                  <CategoryRow key={category.id} category={category} declaration={declaration} />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            label={t.table.caption}
+            columns={[
+              t.table.what,
+              t.table.whose,
+              t.table.why,
+              t.table.where,
+              t.table.howLong,
+              t.table.sharedWith,
+            ]}
+            testId="data-table"
+            caption={t.table.caption}
+          >
+            {categories.map((category) => (
+              <CategoryRow key={category.id} category={category} declaration={declaration} />
+            ))}
+          </DataTable>
           {categories.length === 0 && <p>{t.table.noneOnPlatform}</p>}
         </>
       )}

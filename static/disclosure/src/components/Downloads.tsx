@@ -44,30 +44,17 @@ export function Downloads({ declaration }: { declaration: Declaration }) {
     <Section id="downloads" title={t.sections.downloads}>
       <p>{t.downloads.intro}</p>
       <div className="button-row">
-        <button
-          type="button"
-          className="button"
-          data-testid="download-json"
-          onClick={() => download('json')}
-        >
-          {t.downloads.json}
-        </button>
-        <button
-          type="button"
-          className="button"
-          data-testid="download-markdown"
-          onClick={() => download('markdown')}
-        >
-          {t.downloads.markdown}
-        </button>
-        <button
-          type="button"
-          className="button"
-          data-testid="download-csv"
-          onClick={() => download('csv')}
-        >
-          {t.downloads.csv}
-        </button>
+        {(Object.keys(FORMATS) as Format[]).map((format) => (
+          <button
+            key={format}
+            type="button"
+            className="button"
+            data-testid={`download-${format}`}
+            onClick={() => download(format)}
+          >
+            {t.downloads[format]}
+          </button>
+        ))}
       </div>
       {error && (
         <p role="alert" className="inline-error">

@@ -2,7 +2,7 @@ import type { Declaration } from '@declaration';
 import { describeDuration, LABELS } from '@declaration/present/index.ts';
 import { formatList, useLocale } from '../i18n/index.ts';
 import { ExternalLink } from './ExternalLink.tsx';
-import { Notes, Section, TextList, useText } from './common.tsx';
+import { DataTable, Notes, Section, TextList, useText } from './common.tsx';
 
 /** Cookies and trackers on the app, website, documentation or e-mail. */
 export function Cookies({ declaration }: { declaration: Declaration }) {
@@ -13,51 +13,38 @@ export function Cookies({ declaration }: { declaration: Declaration }) {
   if (cookies.length === 0) return null;
   return (
     <Section id="cookies" title={t.sections.cookies}>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label={t.sections.cookies}>
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{c.name}</th>
-              <th scope="col">{c.purpose}</th>
-              <th scope="col">{c.category}</th>
-              <th scope="col">{c.party}</th>
-              <th scope="col">{c.where}</th>
-              <th scope="col">{c.duration}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {cookies.map((cookie, index) => (
-              <tr key={index}>
-                <th scope="row">{text(cookie.name)}</th>
-                <td>
-                  {text(cookie.purpose)}
-                  {cookie.optOut && (
-                    <p className="cell-note">
-                      <ExternalLink href={cookie.optOut}>{c.optOut}</ExternalLink>
-                    </p>
-                  )}
-                  <Notes notes={cookie.notes} />
-                </td>
-                <td>{LABELS.cookieCategory[cookie.category]}</td>
-                <td>
-                  {[LABELS.cookieParty[cookie.party], text(cookie.provider)]
-                    .filter(Boolean)
-                    .join(': ')}
-                </td>
-                <td>
-                  {formatList(
-                    cookie.where.map((w) => LABELS.cookieWhere[w]),
-                    locale,
-                  )}
-                </td>
-                <td data-testid="cookie-duration">
-                  {cookie.duration ? describeDuration(cookie.duration) : c.notStated}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        label={t.sections.cookies}
+        columns={[c.name, c.purpose, c.category, c.party, c.where, c.duration]}
+      >
+        {cookies.map((cookie, index) => (
+          <tr key={index}>
+            <th scope="row">{text(cookie.name)}</th>
+            <td>
+              {text(cookie.purpose)}
+              {cookie.optOut && (
+                <p className="cell-note">
+                  <ExternalLink href={cookie.optOut}>{c.optOut}</ExternalLink>
+                </p>
+              )}
+              <Notes notes={cookie.notes} />
+            </td>
+            <td>{LABELS.cookieCategory[cookie.category]}</td>
+            <td>
+              {[LABELS.cookieParty[cookie.party], text(cookie.provider)].filter(Boolean).join(': ')}
+            </td>
+            <td>
+              {formatList(
+                cookie.where.map((w) => LABELS.cookieWhere[w]),
+                locale,
+              )}
+            </td>
+            <td data-testid="cookie-duration">
+              {cookie.duration ? describeDuration(cookie.duration) : c.notStated}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </Section>
   );
 }

@@ -2,7 +2,7 @@ import type { Declaration } from '@declaration';
 import { countryName, LABELS } from '@declaration/present/index.ts';
 import { formatList, useLocale } from '../i18n/index.ts';
 import { ExternalLink } from './ExternalLink.tsx';
-import { Notes, Section, TextList, useText } from './common.tsx';
+import { DataTable, Notes, Section, TextList, useText } from './common.tsx';
 
 /** Subprocessors and other recipients: who, why, where, and how to opt out. */
 export function Recipients({ declaration }: { declaration: Declaration }) {
@@ -14,69 +14,60 @@ export function Recipients({ declaration }: { declaration: Declaration }) {
       {declaration.recipients.length === 0 ? (
         <p>{r.none}</p>
       ) : (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={t.sections.recipients}>
-          <table className="data-table" data-testid="recipients-table">
-            <thead>
-              <tr>
-                <th scope="col">{r.name}</th>
-                <th scope="col">{r.kind}</th>
-                <th scope="col">{r.purpose}</th>
-                <th scope="col">{r.countries}</th>
-                <th scope="col">{r.safeguards}</th>
+        <DataTable
+          label={t.sections.recipients}
+          columns={[r.name, r.kind, r.purpose, r.countries, r.safeguards]}
+          testId="recipients-table"
+        >
+          {declaration.recipients.map((recipient) => {
+            const where = [
+              ...(recipient.countries ?? []).map((code) => countryName(code, locale)),
+              text(recipient.geography),
+            ].filter(Boolean);
+            return (
+              <tr key={recipient.id} data-testid={`recipient-${recipient.id}`}>
+                <th scope="row">
+                  {text(recipient.name)}
+                  {recipient.legalEntity && (
+                    <p className="cell-note">{text(recipient.legalEntity)}</p>
+                  )}
+                  {recipient.privacyPolicyUrl && (
+                    <p className="cell-note">
+                      <ExternalLink href={recipient.privacyPolicyUrl}>
+                        {r.privacyPolicy}
+                      </ExternalLink>
+                    </p>
+                  )}
+                </th>
+                <td>
+                  {LABELS.recipientKind[recipient.kind]}
+                  <p className="cell-note">{LABELS.recipientCategory[recipient.category]}</p>
+                </td>
+                <td>
+                  {text(recipient.purpose)}
+                  {recipient.when && (
+                    <p className="cell-note">
+                      {r.when}: {text(recipient.when)}
+                    </p>
+                  )}
+                </td>
+                <td>{where.length > 0 ? formatList(where, locale) : r.notStated}</td>
+                <td data-testid="recipient-safeguards">
+                  {(recipient.safeguards?.length ?? 0) === 0 && !recipient.optOut && (
+                    <p className="cell-first">{r.noSafeguards}</p>
+                  )}
+                  <TextList items={recipient.safeguards} className="cell-list" />
+                  {recipient.optOut && (
+                    <p className="cell-note">
+                      <ExternalLink href={recipient.optOut}>{r.optOut}</ExternalLink>
+                    </p>
+                  )}
+                  <Notes notes={recipient.notes} />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {declaration.recipients.map((recipient) => {
-                const where = [
-                  ...(recipient.countries ?? []).map((code) => countryName(code, locale)),
-                  text(recipient.geography),
-                ].filter(Boolean);
-                return (
-                  <tr key={recipient.id} data-testid={`recipient-${recipient.id}`}>
-                    <th scope="row">
-                      {text(recipient.name)}
-                      {recipient.legalEntity && (
-                        <p className="cell-note">{text(recipient.legalEntity)}</p>
-                      )}
-                      {recipient.privacyPolicyUrl && (
-                        <p className="cell-note">
-                          <ExternalLink href={recipient.privacyPolicyUrl}>
-                            {r.privacyPolicy}
-                          </ExternalLink>
-                        </p>
-                      )}
-                    </th>
-                    <td>
-                      {LABELS.recipientKind[recipient.kind]}
-                      <p className="cell-note">{LABELS.recipientCategory[recipient.category]}</p>
-                    </td>
-                    <td>
-                      {text(recipient.purpose)}
-                      {recipient.when && (
-                        <p className="cell-note">
-                          {r.when}: {text(recipient.when)}
-                        </p>
-                      )}
-                    </td>
-                    <td>{where.length > 0 ? formatList(where, locale) : r.notStated}</td>
-                    <td data-testid="recipient-safeguards">
-                      {(recipient.safeguards?.length ?? 0) === 0 && !recipient.optOut && (
-                        <p className="cell-first">{r.noSafeguards}</p>
-                      )}
-                      <TextList items={recipient.safeguards} className="cell-list" />
-                      {recipient.optOut && (
-                        <p className="cell-note">
-                          <ExternalLink href={recipient.optOut}>{r.optOut}</ExternalLink>
-                        </p>
-                      )}
-                      <Notes notes={recipient.notes} />
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </DataTable>
       )}
     </Section>
   );

@@ -5,7 +5,7 @@ import { diffVersions, listVersions } from '../api/index.ts';
 import { formatDateTime, formatList, useLocale } from '../i18n/index.ts';
 import { DiffView } from './DiffView.tsx';
 import { Review } from './Review.tsx';
-import { Section } from './common.tsx';
+import { DataTable, Section } from './common.tsx';
 
 type VersionRow = VersionPage['versions'][number];
 
@@ -21,41 +21,32 @@ function VersionTable({ rows, current }: { rows: VersionRow[]; current: number }
   const { locale, t } = useLocale();
   const v = t.versions;
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={t.sections.versions}>
-      <table className="data-table" data-testid="versions-table">
-        <thead>
-          <tr>
-            <th scope="col">{v.version}</th>
-            <th scope="col">{v.policyVersion}</th>
-            <th scope="col">{v.published}</th>
-            <th scope="col">{v.appVersion}</th>
-            <th scope="col">{v.reviews}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.version} data-testid={`version-${row.version}`}>
-              <th scope="row">
-                {row.version} {row.version === current && v.current}
-              </th>
-              <td>{policyVersionText(row.policyVersion)}</td>
-              <td>{formatDateTime(row.publishedAt, locale)}</td>
-              <td>{row.appVersion}</td>
-              <td>
-                {row.reviews.length === 0
-                  ? v.notReviewed
-                  : formatList(
-                      row.reviews.map((r) =>
-                        t.review.reviewedBy(r.accountId, formatDateTime(r.reviewedAt, locale)),
-                      ),
-                      locale,
-                    )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      label={t.sections.versions}
+      columns={[v.version, v.policyVersion, v.published, v.appVersion, v.reviews]}
+      testId="versions-table"
+    >
+      {rows.map((row) => (
+        <tr key={row.version} data-testid={`version-${row.version}`}>
+          <th scope="row">
+            {row.version} {row.version === current && v.current}
+          </th>
+          <td>{policyVersionText(row.policyVersion)}</td>
+          <td>{formatDateTime(row.publishedAt, locale)}</td>
+          <td>{row.appVersion}</td>
+          <td>
+            {row.reviews.length === 0
+              ? v.notReviewed
+              : formatList(
+                  row.reviews.map((r) =>
+                    t.review.reviewedBy(r.accountId, formatDateTime(r.reviewedAt, locale)),
+                  ),
+                  locale,
+                )}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

@@ -34,6 +34,42 @@ export function Section({
   );
 }
 
+/**
+ * A table of the page: scrolls sideways on its own when narrow (and can then be scrolled by
+ * keyboard, hence the focusable labelled region), with one header cell per column.
+ */
+export function DataTable({
+  label,
+  columns,
+  testId,
+  caption,
+  children,
+}: {
+  label: string;
+  columns: string[];
+  testId?: string;
+  caption?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={label}>
+      <table className="data-table" data-testid={testId}>
+        {caption && <caption className="visually-hidden">{caption}</caption>}
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th scope="col" key={column}>
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
 /** The vendor's notes on an item: clarifications, or where the policy is vague. */
 export function Notes({ notes }: { notes: Text[] | undefined }) {
   const { t } = useLocale();
