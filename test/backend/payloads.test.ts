@@ -1,12 +1,4 @@
-import {
-  DiffVersionsPayload,
-  GetDisclosurePayload,
-  GetVersionPayload,
-  ListVersionsPayload,
-  MarkReviewedPayload,
-  RESOLVER_KEYS,
-  type ApiErrorCode,
-} from '@declaration';
+import { PAYLOAD_SCHEMAS, RESOLVER_KEYS, type ApiErrorCode } from '@declaration';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
@@ -18,13 +10,8 @@ import { JIRA_ADMIN_PAGE, useLocalForge } from './forge-harness.ts';
 const { forge, call } = useLocalForge();
 const oci = loadExample('examples/oci-europe-web-service.yaml');
 
-const SCHEMAS: Record<string, z.ZodType> = {
-  [RESOLVER_KEYS.getDisclosure]: GetDisclosurePayload,
-  [RESOLVER_KEYS.listVersions]: ListVersionsPayload,
-  [RESOLVER_KEYS.getVersion]: GetVersionPayload,
-  [RESOLVER_KEYS.diffVersions]: DiffVersionsPayload,
-  [RESOLVER_KEYS.markReviewed]: MarkReviewedPayload,
-};
+// Every resolver key, with the schema its payloads must match (the compiler keeps it complete).
+const SCHEMAS: Record<string, z.ZodType> = PAYLOAD_SCHEMAS;
 const CODES: ApiErrorCode[] = ['INVALID_PAYLOAD', 'NOT_FOUND'];
 
 /** Payloads a broken or hostile page might send: anything JSON can carry, and then some. */
