@@ -26,36 +26,214 @@ export type StoreData = Record<string, Record<string, StoredRecord>>;
 const FORMAT = 'privacy-disclosure-local-kvs';
 const VERSION = 1;
 
-/** Reads a persisted store; a missing file is an empty store, a damaged one is a clear error (never overwritten). */
+/**
+ * A persisted store that cannot be used as it is. It is never overwritten: the caller decides,
+ * with the user, whether to move it aside ({@link moveDamagedStore}) and start empty.
+ */
+export class DamagedStoreError extends Error {
+  override name = 'DamagedStoreError';
+  /**
+   * @param file the store file, as it was given
+   * @param problem what is wrong, in words, e.g. "not valid JSON at line 3, column 5: ..."
+   */
+  constructor(
+    readonly file: string,
+    readonly problem: string,
+  ) {
+    super(`The local KVS file ${file} is damaged: ${problem}. It was left as it is.`);
+  }
+}
+
+/** Line and column (both from 1) of a character offset. */
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - (before.lastIndexOf('\n') + 1) + 1 };
+}
+
+/** Thrown inside {@link jsonErrorOffset}'s scanner where the text stops being JSON. */
+class JsonStop extends Error {
+  constructor(readonly at: number) {
+    super(`not JSON from offset ${at}`);
+  }
+}
+
+/**
+ * Where JSON.parse stopped, found by a small scanner: V8 says "at position N" for some errors
+ * and nothing for others ("Unexpected token"), and Node 20 and 22 word them differently.
+ */
+function jsonErrorOffset(text: string): number | undefined {
+  let at = 0;
+  const stop = (): never => {
+    throw new JsonStop(at);
+  };
+  const space = (): void => {
+    while (/[ \t\n\r]/.test(text[at] ?? '')) at += 1;
+  };
+  const expect = (char: string): void => {
+    if (text[at] !== char) stop();
+    at += 1;
+  };
+  const word = (expected: string): void => {
+    for (const char of expected) expect(char);
+  };
+  const string = (): void => {
+    expect('"');
+    for (let char = text[at]; char !== '"'; char = text[at]) {
+      if (char === undefined || char < ' ') stop();
+      if (char === '\\') {
+        at += 1;
+        if (text[at] === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(at + 1, at + 5))) at += 4;
+        else if (!'"\\/bfnrt'.includes(text[at] ?? 'u')) stop();
+      }
+      at += 1;
+    }
+    at += 1;
+  };
+  const number = (): void => {
+    const match = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(at));
+    if (!match) stop();
+    else at += match[0].length;
+  };
+  const container = (open: '{' | '['): void => {
+    const close = open === '{' ? '}' : ']';
+    expect(open);
+    space();
+    if (text[at] === close) return void (at += 1);
+    for (;;) {
+      if (open === '{') {
+        space();
+        string();
+        space();
+        expect(':');
+      }
+      value();
+      space();
+      if (text[at] === close) return void (at += 1);
+      expect(',');
+    }
+  };
+  const value = (): void => {
+    space();
+    const char = text[at];
+    if (char === '{' || char === '[') container(char);
+    else if (char === '"') string();
+    else if (char === 't') word('true');
+    else if (char === 'f') word('false');
+    else if (char === 'n') word('null');
+    else number();
+  };
+  try {
+    value();
+    space();
+    return at < text.length ? at : undefined;
+  } catch (e) {
+    // Anything else (a RangeError from nesting too deep to scan) leaves the position unknown.
+    return e instanceof JsonStop ? e.at : undefined;
+  }
+}
+
+/** Says where and why a text is not JSON, e.g. "not valid JSON at line 3, column 5: Expected ...". */
+function describeJsonError(text: string, error: Error): string {
+  if (text.trim() === '') return 'not valid JSON: the file is empty';
+  // V8's own words, without its position (computed below for both Node versions) or its excerpt.
+  const reason = error.message
+    .replace(/ at position \d+.*$/, '')
+    .replace(/ in JSON$/, '')
+    .replace(/, (?:\.{3})?"[\s\S]*"(?:\.{3})? is not valid JSON$/, '');
+  const offset = jsonErrorOffset(text);
+  if (offset === undefined) return `not valid JSON: ${reason}`;
+  const { line, column } = lineAndColumn(text, offset);
+  return `not valid JSON at line ${line}, column ${column}: ${reason}`;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const RECORD_FIELDS = new Set(['value', 'createdAt', 'updatedAt', 'expireAt']);
+
+/** What is wrong with one stored record, or null when it is one the emulator wrote. */
+function recordProblem(record: unknown): string | null {
+  if (!isObject(record)) return 'is not an object';
+  if (!('value' in record)) return 'has no "value"';
+  for (const field of ['createdAt', 'updatedAt'] as const)
+    if (typeof record[field] !== 'number' || !Number.isFinite(record[field]))
+      return `has a "${field}" that is not a number (Unix seconds)`;
+  if (
+    'expireAt' in record &&
+    (typeof record.expireAt !== 'number' || !Number.isFinite(record.expireAt))
+  )
+    return 'has an "expireAt" that is not a number (epoch milliseconds)';
+  const unknown = Object.keys(record).find((field) => !RECORD_FIELDS.has(field));
+  return unknown === undefined ? null : `has an unknown field "${unknown}"`;
+}
+
+/** Checks what a store file holds, record by record; says which record is wrong and how. */
+function checkStoreData(parsed: unknown): StoreData {
+  if (!isObject(parsed) || parsed.format !== FORMAT)
+    throw new Error(`not a ${FORMAT} file ("format" is missing or different)`);
+  if (parsed.version !== VERSION)
+    throw new Error(
+      `it has version ${JSON.stringify(parsed.version)}; this preview reads version ${VERSION}`,
+    );
+  const namespaces = parsed.namespaces;
+  if (!isObject(namespaces)) throw new Error('it has no "namespaces" object');
+  for (const [ns, records] of Object.entries(namespaces)) {
+    if (ns !== 'kv' && ns !== 'secret' && !/^entity:./.test(ns))
+      throw new Error(`a record fails validation: unknown namespace ${JSON.stringify(ns)}`);
+    if (!isObject(records))
+      throw new Error(
+        `a record fails validation: namespace ${JSON.stringify(ns)} is not an object of records`,
+      );
+    for (const [key, record] of Object.entries(records)) {
+      const problem = recordProblem(record);
+      if (problem)
+        throw new Error(
+          `a record fails validation: ${JSON.stringify(key)} in namespace ${JSON.stringify(ns)} ${problem}`,
+        );
+    }
+  }
+  return namespaces as StoreData;
+}
+
+/**
+ * Reads a persisted store. A missing file is an empty store; a file that cannot be read, is not
+ * JSON or holds anything this emulator did not write throws {@link DamagedStoreError} and is left
+ * exactly as it is.
+ */
 export function loadStore(file: string): StoreData {
   if (!existsSync(file)) return {};
-  const text = readFileSync(file, 'utf8');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new DamagedStoreError(file, `it cannot be read (${(e as Error).message})`);
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (e) {
-    throw new Error(
-      `Local KVS file ${file} is not valid JSON (${(e as Error).message}); move it away or fix it.`,
-      { cause: e },
-    );
+    throw new DamagedStoreError(file, describeJsonError(text, e as Error));
   }
-  if (
-    typeof parsed !== 'object' ||
-    parsed === null ||
-    (parsed as { format?: unknown }).format !== FORMAT
-  ) {
-    throw new Error(
-      `Local KVS file ${file} is not a ${FORMAT} file; refusing to use or overwrite it.`,
-    );
+  try {
+    return checkStoreData(parsed);
+  } catch (e) {
+    throw new DamagedStoreError(file, (e as Error).message);
   }
-  const { version, namespaces } = parsed as { version?: unknown; namespaces?: unknown };
-  if (version !== VERSION)
-    throw new Error(
-      `Local KVS file ${file} has version ${String(version)}; this emulator reads version ${VERSION}.`,
-    );
-  if (typeof namespaces !== 'object' || namespaces === null)
-    throw new Error(`Local KVS file ${file} has no "namespaces" object.`);
-  return namespaces as StoreData;
+}
+
+/**
+ * Moves a damaged store file aside, beside it, to `<file>.damaged-<UTC time>` (a free name, never
+ * over another file), and answers where it went; null when there was no file to move.
+ */
+export function moveDamagedStore(file: string, now: Date = new Date()): string | null {
+  if (!existsSync(file)) return null;
+  // No ':' in the name: the folder may be shared with Windows, where ':' is not allowed.
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  let backup = `${file}.damaged-${stamp}`;
+  for (let n = 2; existsSync(backup); n += 1) backup = `${file}.damaged-${stamp}-${n}`;
+  renameSync(file, backup);
+  return backup;
 }
 
 let sequence = 0;

@@ -1,8 +1,13 @@
 import { kvs } from '@forge/kvs';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLocalForge, type LocalForge } from '../../../src/local/forge/index.ts';
+import {
+  DamagedStoreError,
+  loadStore,
+  moveDamagedStore,
+} from '../../../src/local/forge/persist.ts';
 import { exampleDeclaration, scratchDir } from './fixtures.ts';
 
 const consulting = exampleDeclaration('open-source-consulting-apps.yaml');
@@ -74,12 +79,13 @@ describe('persistence', () => {
 
   it('refuses a damaged file with a message naming it, and does not overwrite it', () => {
     const damaged = join(scratch.dir, 'kvs.json');
-    writeFileSync(
-      damaged,
-      '{"format":"privacy-disclosure-local-kvs","version":1,"namespaces":{"kv":{"declaration:cur',
+    const text =
+      '{"format":"privacy-disclosure-local-kvs","version":1,"namespaces":{"kv":{"declaration:cur';
+    writeFileSync(damaged, text);
+    expect(() => createLocalForge({ persistFile: damaged })).toThrow(
+      `kvs.json is damaged: not valid JSON at line 1, column ${text.length + 1}: Unterminated string`,
     );
-    expect(() => createLocalForge({ persistFile: damaged })).toThrow(/kvs\.json is not valid JSON/);
-    expect(readFileSync(damaged, 'utf8')).toContain('declaration:cur');
+    expect(readFileSync(damaged, 'utf8')).toBe(text);
   });
 
   it('starts empty when the file does not exist yet, and creates it on the first write', async () => {
@@ -90,5 +96,93 @@ describe('persistence', () => {
     expect(existsSync(file)).toBe(true);
     forge.clear();
     expect(createLocalForge({ persistFile: file }).snapshot()).toEqual({});
+  });
+});
+
+/** A store the emulator wrote, as a person would see it after opening and re-indenting it. */
+async function handEditedStore(): Promise<string[]> {
+  forge = createLocalForge({ persistFile: file }).install();
+  await kvs.set('declaration:current', consulting);
+  await kvs.entity('review-mark').set('acc-1', { version: 1 });
+  forge.uninstall();
+  forge = undefined;
+  return JSON.stringify(JSON.parse(readFileSync(file, 'utf8')), null, 2).split('\n');
+}
+
+/** Writes `text` as the store file and answers why it cannot be loaded; the file stays as written. */
+function damage(text: string): DamagedStoreError {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, text);
+  let thrown: unknown;
+  try {
+    loadStore(file);
+  } catch (error) {
+    thrown = error;
+  }
+  expect(thrown).toBeInstanceOf(DamagedStoreError);
+  expect(readFileSync(file, 'utf8')).toBe(text);
+  return thrown as DamagedStoreError;
+}
+
+describe('a damaged store file', () => {
+  it('says at which line and column it stops being JSON', async () => {
+    const lines = await handEditedStore();
+    // Deleting the comma after "version": 1 makes the next line, the fourth, unexpected.
+    expect(lines[2]).toBe('  "version": 1,');
+    lines[2] = '  "version": 1';
+    const error = damage(lines.join('\n'));
+    expect(error.file).toBe(file);
+    expect(error.problem).toBe(
+      "not valid JSON at line 4, column 3: Expected ',' or '}' after property value",
+    );
+  });
+
+  it('locates an unexpected token, which the JSON parser reports without a position', async () => {
+    const lines = await handEditedStore();
+    const at = lines.findIndex((line) => line.includes('"createdAt"'));
+    lines[at] = lines[at]!.replace(/\d+/, "'yesterday'");
+    const column = lines[at]!.indexOf("'") + 1;
+    expect(damage(lines.join('\n')).problem).toBe(
+      `not valid JSON at line ${at + 1}, column ${column}: Unexpected token '''`,
+    );
+  });
+
+  it('says which record fails validation when the JSON has the wrong shape', async () => {
+    const stored = JSON.parse((await handEditedStore()).join('\n'));
+    stored.namespaces.kv['declaration:current'].updatedAt = '2026-12-01';
+    expect(damage(JSON.stringify(stored)).problem).toBe(
+      'a record fails validation: "declaration:current" in namespace "kv" has a "updatedAt" that is not a number (Unix seconds)',
+    );
+    delete stored.namespaces.kv['declaration:current'].value;
+    expect(damage(JSON.stringify(stored)).problem).toMatch(
+      /^a record fails validation: "declaration:current" in namespace "kv" has no "value"$/,
+    );
+    stored.namespaces.kv = {};
+    stored.namespaces['entity:review-mark'] = ['acc-1'];
+    expect(damage(JSON.stringify(stored)).problem).toBe(
+      'a record fails validation: namespace "entity:review-mark" is not an object of records',
+    );
+  });
+
+  it('says when it is empty, or not a store of this emulator at all', () => {
+    expect(damage('').problem).toBe('not valid JSON: the file is empty');
+    expect(damage('{"kv":{}}').problem).toBe(
+      'not a privacy-disclosure-local-kvs file ("format" is missing or different)',
+    );
+  });
+
+  it('is moved aside to a named backup beside it, never over an earlier one', () => {
+    const text = '{"format":"privacy-disclosure-local-kvs","version":1,"namespaces":{"kv":{';
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+    const when = new Date('2026-12-03T10:15:30.123Z');
+    const backup = moveDamagedStore(file, when);
+    expect(backup).toBe(`${file}.damaged-2026-12-03T10-15-30-123Z`);
+    expect(existsSync(file)).toBe(false);
+    expect(readFileSync(backup!, 'utf8')).toBe(text);
+    writeFileSync(file, 'a second damaged copy');
+    expect(moveDamagedStore(file, when)).toBe(`${file}.damaged-2026-12-03T10-15-30-123Z-2`);
+    expect(readFileSync(backup!, 'utf8')).toBe(text);
+    expect(moveDamagedStore(file, when)).toBeNull();
   });
 });
