@@ -10,10 +10,13 @@ export * from './api-payloads.ts';
 export { formatPath, issuesFromZod, parseDeclaration, type ParseResult } from './parse.ts';
 export {
   formatLocatedIssue,
+  MAX_DECLARATION_BYTES,
+  validateDeclarationBytes,
   validateDeclarationText,
   type LocatedIssue,
   type TextValidationResult,
 } from './validate-yaml.ts';
+export { escapeControls } from './validation/printable.ts';
 export * from './present/index.ts';
 export * from './export/index.ts';
 export { diffDeclarations, fieldChanges } from './diff.ts';

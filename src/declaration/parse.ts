@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { DeclarationIssue } from './references.ts';
 import type { Declaration } from './schema/index.ts';
 import { checkDeclarationValue } from './validation/check.ts';
+import { escapeControls } from './validation/printable.ts';
 
 /** The outcome of checking a value against the declaration format. */
 export type ParseResult =
@@ -18,12 +19,16 @@ export function issuesFromZod(error: z.ZodError): DeclarationIssue[] {
 /**
  * Validates an already-parsed value (from JSON, storage or a YAML document): migrates older
  * schema versions, applies the schema, then checks ids and references. Reports every problem in
- * plain language, each with its path. Never throws.
+ * plain language, each with its path; what a message quotes from the value has its control
+ * characters escaped (`\u001b`), so that it is safe to print. Never throws.
  */
 export function parseDeclaration(value: unknown): ParseResult {
   const check = checkDeclarationValue(value);
   if (check.declaration) return { ok: true, declaration: check.declaration };
-  return { ok: false, issues: check.errors.map(({ path, message }) => ({ path, message })) };
+  return {
+    ok: false,
+    issues: check.errors.map(({ path, message }) => ({ path, message: escapeControls(message) })),
+  };
 }
 
 /** Formats a path like dataCategories[2].purposes[0]. */

@@ -3,7 +3,9 @@ import { formatPath } from './parse.ts';
 import type { Declaration } from './schema/index.ts';
 import type { AnchoredIssue } from './validation/anchored.ts';
 import { checkDeclarationValue } from './validation/check.ts';
+import { decodeDeclarationBytes } from './validation/decode.ts';
 import { describeWritten } from './validation/messages.ts';
+import { escapeControls } from './validation/printable.ts';
 import { syntaxProblems } from './validation/syntax.ts';
 import { positionOf } from './validation/yaml-positions.ts';
 
@@ -33,11 +35,13 @@ export const MAX_DECLARATION_BYTES = 2 * 1024 * 1024;
 const SECTIONS =
   'schemaVersion: 1, vendor, app, policy, purposes, dataCategories, locations, recipients, rights';
 
-function atTop(file: string, message: string): TextValidationResult {
+const TOO_LARGE = 'the file is larger than 2 MB; a declaration is a few kilobytes of YAML or JSON';
+
+function atTop(file: string, message: string, line = 1, column = 1): TextValidationResult {
   return {
     ok: false,
     warnings: [],
-    issues: [{ file, line: 1, column: 1, path: [], pathText: '', message, severity: 'error' }],
+    issues: [{ file, line, column, path: [], pathText: '', message, severity: 'error' }],
   };
 }
 
@@ -65,10 +69,28 @@ function byPosition(a: LocatedIssue, b: LocatedIssue): number {
   return a.line - b.line || a.column - b.column;
 }
 
+/** The issue as it may be shown: what it quotes from the file has its control characters escaped. */
+function printable(issue: LocatedIssue): LocatedIssue {
+  return {
+    ...issue,
+    pathText: escapeControls(issue.pathText),
+    message: escapeControls(issue.message),
+  };
+}
+
+function withPrintableMessages(result: TextValidationResult): TextValidationResult {
+  const warnings = result.warnings.map(printable);
+  return result.ok
+    ? { ...result, warnings }
+    : { ok: false, issues: result.issues.map(printable), warnings };
+}
+
 /**
  * Validates the text of a YAML (or JSON) declaration file. Reports every YAML syntax error, or
  * else every schema and reference error at once, each with line, column and field path, plus
- * warnings that do not fail validation. Never throws.
+ * warnings that do not fail validation. A leading byte order mark is not part of the document:
+ * line 1 column 1 is the character after it, as an editor shows it. Messages and paths quote the
+ * file with its control characters escaped (`\u001b`), so they are safe to print. Never throws.
  */
 export function validateDeclarationText(text: string, file: string): TextValidationResult {
   // Cheap length test first: a string of n UTF-16 units encodes to at most 3n bytes.
@@ -76,11 +98,26 @@ export function validateDeclarationText(text: string, file: string): TextValidat
     text.length * 3 > MAX_DECLARATION_BYTES &&
     new TextEncoder().encode(text).length > MAX_DECLARATION_BYTES
   ) {
-    return atTop(
-      file,
-      `the file is larger than 2 MB; a declaration is a few kilobytes of YAML or JSON`,
-    );
+    return atTop(file, TOO_LARGE);
   }
+  return withPrintableMessages(
+    validateYaml(text.startsWith('\ufeff') ? text.slice(1) : text, file),
+  );
+}
+
+/**
+ * Validates a declaration file as read from disk: its bytes must be UTF-8 (a byte order mark is
+ * allowed and skipped), or the result is one error at the line and column of the first byte that
+ * is not. Otherwise the same as {@link validateDeclarationText}. Never throws.
+ */
+export function validateDeclarationBytes(bytes: Uint8Array, file: string): TextValidationResult {
+  if (bytes.length > MAX_DECLARATION_BYTES) return atTop(file, TOO_LARGE);
+  const decoded = decodeDeclarationBytes(bytes);
+  if (!decoded.ok) return atTop(file, decoded.message, decoded.line, decoded.column);
+  return validateDeclarationText(decoded.text, file);
+}
+
+function validateYaml(text: string, file: string): TextValidationResult {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false });
   // A tab used as indentation derails the parser for the rest of its block; the errors that
@@ -140,8 +177,12 @@ export function validateDeclarationText(text: string, file: string): TextValidat
   return { ok: false, issues, warnings };
 }
 
-/** One line per issue: `file:line:column  path  message`. */
+/**
+ * One line per issue: `file:line:column  path  message`, with control characters in any part
+ * escaped, so that the line stays one line and shows what the file holds.
+ */
 export function formatLocatedIssue(issue: LocatedIssue): string {
-  const where = issue.pathText ? `  ${issue.pathText}` : '';
-  return `${issue.file}:${issue.line}:${issue.column}${where}  ${issue.severity === 'warning' ? 'warning: ' : ''}${issue.message}`;
+  const where = issue.pathText ? `  ${escapeControls(issue.pathText)}` : '';
+  const message = escapeControls(issue.message);
+  return `${escapeControls(issue.file)}:${issue.line}:${issue.column}${where}  ${issue.severity === 'warning' ? 'warning: ' : ''}${message}`;
 }
