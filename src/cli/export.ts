@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   formatLocatedIssue,
@@ -6,19 +7,21 @@ import {
   toJson,
   toMarkdown,
   toMarketplaceAnswers,
-  validateDeclarationText,
+  validateDeclarationBytes,
   type Declaration,
 } from '../declaration/index.ts';
-import { EXIT, describeFsError, readText, writeAtomically, type CliIo } from './io.ts';
+import { EXIT, describeFsError, readDeclarationFile, type CliIo } from './io.ts';
+import { outputTarget, writeAtomically } from './output.ts';
 import { HELP, UsageError, usageErrorFrom } from './usage.ts';
 
-const FORMATS: Record<string, (declaration: Declaration, locale: string) => string> = {
-  html: (declaration, locale) => toHtml(declaration, { locale }),
-  md: (declaration, locale) => toMarkdown(declaration, { locale }),
-  json: (declaration) => toJson(declaration),
-  csv: (declaration, locale) => toCsv(declaration, { locale }),
-  marketplace: (declaration, locale) => toMarketplaceAnswers(declaration, locale),
-};
+// A Map, not an object: `--format toString` or `__proto__` must not find Object.prototype's members.
+const FORMATS = new Map<string, (declaration: Declaration, locale: string) => string>([
+  ['html', (declaration, locale) => toHtml(declaration, { locale })],
+  ['md', (declaration, locale) => toMarkdown(declaration, { locale })],
+  ['json', (declaration) => toJson(declaration)],
+  ['csv', (declaration, locale) => toCsv(declaration, { locale })],
+  ['marketplace', (declaration, locale) => toMarketplaceAnswers(declaration, locale)],
+]);
 
 const LOCALE = /^[a-zA-Z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/;
 
@@ -44,9 +47,9 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
     io.stdout(HELP.export);
     return EXIT.ok;
   }
-  const names = Object.keys(FORMATS).join(', ');
+  const names = [...FORMATS.keys()].join(', ');
   if (!values.format) throw new UsageError(`export needs --format (${names})`, 'export');
-  const render = FORMATS[values.format];
+  const render = FORMATS.get(values.format);
   if (!render)
     throw new UsageError(`unknown format "${values.format}"; use one of ${names}`, 'export');
   if (positionals.length !== 1) {
@@ -60,12 +63,22 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
     throw new UsageError(`--locale "${locale}" is not a locale such as en, de or pt-BR`, 'export');
   }
   const file = positionals[0] as string;
-  const read = await readText(file);
+  const out = values.output;
+  if (out === '') throw new UsageError('-o needs a file name', 'export');
+  // Decided before anything is read or written: -o naming the input, a FIFO or a device is a
+  // mistake on the command line, and nothing may be written for it.
+  const target = out === undefined ? undefined : await outputTarget(out, file);
+  if (target && !target.ok) {
+    if (target.usage) throw new UsageError(`cannot write to ${out}: ${target.reason}`, 'export');
+    io.stderr(`${out}: cannot write: ${target.reason}\n`);
+    return EXIT.invalid;
+  }
+  const read = await readDeclarationFile(file);
   if (!read.ok) {
     io.stderr(`${file}: cannot read: ${read.reason}\n`);
     return EXIT.invalid;
   }
-  const result = validateDeclarationText(read.text, file);
+  const result = validateDeclarationBytes(read.bytes, file);
   for (const warning of result.warnings) io.stderr(`${formatLocatedIssue(warning)}\n`);
   if (!result.ok) {
     for (const issue of result.issues) io.stderr(`${formatLocatedIssue(issue)}\n`);
@@ -73,16 +86,17 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
     return EXIT.invalid;
   }
   const content = render(result.declaration, locale);
-  if (!values.output) {
+  if (out === undefined || !target) {
     io.stdout(content);
     return EXIT.ok;
   }
   try {
-    await writeAtomically(values.output, content);
+    await writeAtomically(target.path, content, target.existing);
   } catch (error) {
-    io.stderr(`${values.output}: cannot write: ${describeFsError(error)}\n`);
+    io.stderr(`${out}: cannot write: ${describeFsError(error)}\n`);
     return EXIT.invalid;
   }
-  io.stderr(`Wrote ${values.output}\n`);
+  const through = resolve(out) === target.path ? '' : ` (the file it links to, ${target.path})`;
+  io.stderr(`Wrote ${out}${through}\n`);
   return EXIT.ok;
 }

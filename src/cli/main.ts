@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { exportCommand } from './export.ts';
 import { validateCommand } from './validate.ts';
-import { EXIT, processIo, type CliIo } from './io.ts';
+import {
+  EXIT,
+  endQuietlyOnClosedPipe,
+  processIo,
+  withPrintableMessages,
+  type CliIo,
+} from './io.ts';
 import { HELP, UsageError } from './usage.ts';
 
 function version(): string {
@@ -9,16 +15,21 @@ function version(): string {
   return String(pkg.version);
 }
 
-const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
-  validate: validateCommand,
-  export: exportCommand,
-};
+// A Map, not an object: the command `toString` or `__proto__` must not find Object.prototype's members.
+const COMMANDS = new Map<string, (args: string[], io: CliIo) => Promise<number>>([
+  ['validate', validateCommand],
+  ['export', exportCommand],
+]);
 
 /**
  * Runs the `privacy-disclosure` CLI with its arguments (without node and the script) and returns
- * the exit code: 0 success, 1 invalid input or I/O failure, 2 usage error.
+ * the exit code: 0 success, 1 invalid input or I/O failure, 2 usage error. Messages are written
+ * with control characters escaped; on the real terminal, a reader that closes the pipe early
+ * (`| head`) ends the run quietly.
  */
-export async function run(args: string[], io: CliIo = processIo): Promise<number> {
+export async function run(args: string[], output: CliIo = processIo): Promise<number> {
+  if (output === processIo) endQuietlyOnClosedPipe();
+  const io = withPrintableMessages(output);
   const [command, ...rest] = args;
   try {
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
@@ -29,10 +40,12 @@ export async function run(args: string[], io: CliIo = processIo): Promise<number
       io.stdout(`${version()}\n`);
       return EXIT.ok;
     }
-    const handler = COMMANDS[command];
+    const handler = COMMANDS.get(command);
     if (!handler) {
       const kind = command.startsWith('-') ? 'option' : 'command';
-      throw new UsageError(`unknown ${kind} "${command}"; commands are validate and export`);
+      const names = [...COMMANDS.keys()];
+      const listed = `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+      throw new UsageError(`unknown ${kind} "${command}"; commands are ${listed}`);
     }
     return await handler(rest, io);
   } catch (error) {

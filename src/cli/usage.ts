@@ -39,7 +39,9 @@ Formats:
 
 Options:
   -f, --format FORMAT   the output format (required)
-  -o, --output OUT      write to OUT instead of stdout (replaced in one step)
+  -o, --output OUT      write to OUT instead of stdout, replaced in one step (through a
+                        symbolic link, its target); OUT must be a regular file or new, and
+                        not FILE itself
   -l, --locale LOCALE   the reader's language for translated text, e.g. de or pt-BR (default en)
   -h, --help            show this help
 

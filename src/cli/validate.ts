@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
 import {
   formatLocatedIssue,
-  validateDeclarationText,
+  validateDeclarationBytes,
   type LocatedIssue,
 } from '../declaration/index.ts';
-import { EXIT, readText, type CliIo } from './io.ts';
+import { EXIT, printableLines, readDeclarationFile, type CliIo } from './io.ts';
 import { HELP, UsageError, usageErrorFrom } from './usage.ts';
 
 /** What validating one file found, as written in the JSON report. */
@@ -18,9 +18,9 @@ interface FileReport {
 }
 
 async function validateFile(file: string): Promise<FileReport> {
-  const read = await readText(file);
+  const read = await readDeclarationFile(file);
   if (!read.ok) return { file, valid: false, readError: read.reason, errors: [], warnings: [] };
-  const result = validateDeclarationText(read.text, file);
+  const result = validateDeclarationBytes(read.bytes, file);
   return {
     file,
     valid: result.ok,
@@ -60,7 +60,10 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
   for (const file of parsed.positionals) reports.push(await validateFile(file));
   const invalid = reports.filter((report) => !report.valid).length;
   if (format === 'json') {
-    io.stdout(`${JSON.stringify({ valid: invalid === 0, files: reports }, null, 2)}\n`);
+    // The report quotes file names and keys as they are; escaping what JSON.stringify leaves raw
+    // (bidi and C1 controls) as \u escapes keeps it safe to show and parses to the same values.
+    const report = JSON.stringify({ valid: invalid === 0, files: reports }, null, 2);
+    io.stdout(`${printableLines(report)}\n`);
   } else {
     for (const report of reports) {
       if (report.readError) io.stderr(`${report.file}: cannot read: ${report.readError}\n`);

@@ -1,24 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main.ts';
+import { cli, inProcess, root } from './run-cli.ts';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const valid = 'test/declaration/export/fixtures/exalate-complete.yaml';
 const work = mkdtempSync(join(tmpdir(), 'privacy-disclosure-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-/** Runs the CLI the way a vendor does, from the repository root. */
-function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, ['bin/privacy-disclosure.js', ...args], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 // The TechTime fixture with a retention period missing its trigger and an unknown purpose id.
 const broken = readFileSync(
@@ -103,16 +91,6 @@ describe.concurrent('privacy-disclosure export', () => {
     expect(existsSync(out)).toBe(false);
   });
 });
-
-/** Runs the CLI in this process (same code as the shim), for the many small usage checks. */
-async function inProcess(...args: string[]) {
-  const out = { stdout: '', stderr: '' };
-  const code = await run(args, {
-    stdout: (text) => (out.stdout += text),
-    stderr: (text) => (out.stderr += text),
-  });
-  return { code, ...out };
-}
 
 describe('help and usage errors', () => {
   it('shows help from the installed command, and exits 2 with a hint on an unknown command', () => {
