@@ -6,8 +6,9 @@ import { forgeStore } from '../../backend/store.ts';
 import type { Declaration } from '../../declaration/index.ts';
 import { handler } from '../../index.ts';
 import { createLocalForge, type LocalForge } from '../forge/index.ts';
-import type { PublishedVersion } from './declaration-source.ts';
-import { PREVIEW_USERS } from './model.ts';
+import { DamagedStoreError, moveDamagedStore } from '../forge/persist.ts';
+import { SinkUnavailableError, type PublishedVersion } from './declaration-source.ts';
+import { PREVIEW_USERS, type PreviewStoreStatus } from './model.ts';
 import type { InvocationContext, PreviewBackend } from './server.ts';
 
 /** How the preview's backend keeps its storage. */
@@ -16,11 +17,14 @@ export interface PreviewBackendOptions {
   persistFile?: string;
   /** Recorded as the app version of each publication. */
   appVersion?: string;
+  /** How a path is named to the user (e.g. relative to where the preview started). */
+  showPath?: (path: string) => string;
 }
 
 /** The preview's backend, with the local runtime exposed for tests. */
 export interface LocalPreviewBackend extends PreviewBackend {
-  forge: LocalForge;
+  /** The local runtime in use; null while the store is damaged and nothing is stored. */
+  readonly forge: LocalForge | null;
 }
 
 type ForgeHandler = (
@@ -28,22 +32,81 @@ type ForgeHandler = (
   backendRuntimePayload: Record<string, unknown>,
 ) => Promise<unknown>;
 
+/** Calls the app's own Forge handler with the context and runtime payload the platform would send. */
+async function callHandler(
+  forge: LocalForge,
+  functionKey: string,
+  payload: unknown,
+  context: InvocationContext,
+): Promise<unknown> {
+  forge.setActingUser(context.user.accountId);
+  try {
+    return await (handler as unknown as ForgeHandler)(
+      {
+        call: { functionKey, payload },
+        context: {
+          cloudId: context.cloudId,
+          siteUrl: context.siteUrl,
+          moduleKey: context.moduleKey,
+          localId: `${context.moduleKey}-local-preview`,
+          extension: { type: context.moduleType },
+          environmentType: 'DEVELOPMENT',
+          environmentId: 'local-preview',
+          locale: context.locale,
+          accountId: context.user.accountId,
+        },
+      },
+      {
+        principal: { accountId: context.user.accountId },
+        installContext: `ari:cloud:${context.moduleType.split(':')[0]}::site/${context.cloudId}`,
+        license: { isActive: true },
+      },
+    );
+  } finally {
+    forge.setActingUser(null);
+  }
+}
+
 /**
  * The real backend over the local Forge runtime: publishing as on install, and each resolver call
- * through the app's own Forge handler with the context the platform would send.
+ * through the app's own Forge handler. A damaged store file does not stop it: it then stores
+ * nothing, leaves the file as it is, and says what is wrong until the user starts over.
  */
 export async function createPreviewBackend(
   options: PreviewBackendOptions = {},
 ): Promise<LocalPreviewBackend> {
-  if (options.persistFile) mkdirSync(dirname(options.persistFile), { recursive: true });
-  const forge = createLocalForge({
-    ...(options.persistFile ? { persistFile: options.persistFile } : {}),
-    users: PREVIEW_USERS.map(({ accountId, jiraAdmin, confluenceAdmin }) => ({
-      accountId,
-      jiraAdmin,
-      confluenceAdmin,
-    })),
-  }).install();
+  const { persistFile } = options;
+  const showPath = options.showPath ?? ((path: string) => path);
+  if (persistFile) mkdirSync(dirname(persistFile), { recursive: true });
+  const openForge = (): LocalForge =>
+    createLocalForge({
+      ...(persistFile ? { persistFile } : {}),
+      users: PREVIEW_USERS.map(({ accountId, jiraAdmin, confluenceAdmin }) => ({
+        accountId,
+        jiraAdmin,
+        confluenceAdmin,
+      })),
+    }).install();
+  let store: PreviewStoreStatus = {
+    state: 'ok',
+    file: persistFile ? showPath(persistFile) : null,
+    problem: null,
+    backup: null,
+  };
+  let forge: LocalForge | null = null;
+  try {
+    forge = openForge();
+  } catch (error) {
+    if (!(error instanceof DamagedStoreError)) throw error;
+    store = { ...store, state: 'damaged', problem: error.problem };
+  }
+  const live = (): LocalForge => {
+    if (forge) return forge;
+    throw new SinkUnavailableError(
+      `the local store ${store.file ?? ''} is damaged (${store.problem ?? 'unreadable'}); start over from the host page`,
+    );
+  };
+
   const appVersion = options.appVersion ?? 'local-preview';
   const toPublished = (meta: { version: number; publishedAt: string }): PublishedVersion => ({
     version: meta.version,
@@ -57,44 +120,46 @@ export async function createPreviewBackend(
     return run;
   };
 
+  const startOver = async (): Promise<PreviewStoreStatus> => {
+    if (store.state !== 'damaged' || !persistFile)
+      throw new Error('The local store is not damaged: there is nothing to start over from.');
+    // Moved, never deleted. If the move fails, the file stays where it was and the state as it was.
+    const moved = moveDamagedStore(persistFile);
+    const backup = moved === null ? null : showPath(moved);
+    try {
+      forge = openForge();
+    } catch (error) {
+      if (!(error instanceof DamagedStoreError)) throw error;
+      // Another damaged file took its place meanwhile: it is left alone too.
+      store = { ...store, problem: error.problem, backup };
+      throw new Error(`moved the damaged store to ${backup}, but ${error.message}`, {
+        cause: error,
+      });
+    }
+    store = { ...store, state: 'started-over', problem: null, backup };
+    return { ...store };
+  };
+
   return {
-    forge,
+    get forge() {
+      return forge;
+    },
+    store: () => ({ ...store }),
+    startOver: () => serial(startOver),
     publish: (declaration: Declaration) =>
-      serial(async () => toPublished((await publishDeclaration(declaration, appVersion)).version)),
+      serial(async () => {
+        live();
+        return toPublished((await publishDeclaration(declaration, appVersion)).version);
+      }),
     latest: () =>
       serial(async () => {
+        // Nothing can be read from a damaged store: the page shows nothing published.
+        if (!forge) return null;
         const { current } = await readHead(forgeStore);
         return current ? toPublished(current.meta) : null;
       }),
     invoke: (functionKey: string, payload: unknown, context: InvocationContext) =>
-      serial(async () => {
-        forge.setActingUser(context.user.accountId);
-        try {
-          return await (handler as unknown as ForgeHandler)(
-            {
-              call: { functionKey, payload },
-              context: {
-                cloudId: context.cloudId,
-                siteUrl: context.siteUrl,
-                moduleKey: context.moduleKey,
-                localId: `${context.moduleKey}-local-preview`,
-                extension: { type: context.moduleType },
-                environmentType: 'DEVELOPMENT',
-                environmentId: 'local-preview',
-                locale: context.locale,
-                accountId: context.user.accountId,
-              },
-            },
-            {
-              principal: { accountId: context.user.accountId },
-              installContext: `ari:cloud:${context.moduleType.split(':')[0]}::site/${context.cloudId}`,
-              license: { isActive: true },
-            },
-          );
-        } finally {
-          forge.setActingUser(null);
-        }
-      }),
-    close: () => forge.uninstall(),
+      serial(() => callHandler(live(), functionKey, payload, context)),
+    close: () => forge?.uninstall(),
   };
 }

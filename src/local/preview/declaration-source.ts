@@ -3,7 +3,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { validateDeclarationText, type Declaration } from '../../declaration/index.ts';
-import type { PreviewStatus } from './model.ts';
+import type { DeclarationStatus } from './model.ts';
 
 /** A version the backend stored. */
 export interface PublishedVersion {
@@ -17,6 +17,14 @@ export interface DeclarationSink {
   publish(declaration: Declaration): Promise<PublishedVersion>;
   /** The newest stored version, or null when nothing was ever published. */
   latest(): Promise<PublishedVersion | null>;
+}
+
+/**
+ * Thrown by a sink that cannot store anything now (the preview's store is damaged and the user has
+ * not chosen yet). The source then waits, without retrying, until {@link DeclarationSource.republish}.
+ */
+export class SinkUnavailableError extends Error {
+  override name = 'SinkUnavailableError';
 }
 
 /** Thrown by {@link DeclarationSource.start} when the file cannot be read at all. */
@@ -46,7 +54,7 @@ export interface DeclarationSourceOptions {
  */
 export class DeclarationSource {
   /** What the host pages show. */
-  readonly status: PreviewStatus;
+  readonly status: DeclarationStatus;
   private lastText: string | null = null;
   private watcher: FSWatcher | null = null;
   private poller: NodeJS.Timeout | null = null;
@@ -74,20 +82,46 @@ export class DeclarationSource {
         `Cannot read the declaration file ${this.options.displayName}: ${(error as Error).message}`,
       );
     }
-    const stored = await this.options.sink.latest();
-    if (stored)
-      Object.assign(this.status, {
-        publishedVersion: stored.version,
-        publishedAt: stored.publishedAt,
-      });
+    await this.readStored();
     await this.check();
     this.follow();
+  }
+
+  /** Takes the published version from the sink; a failure is shown and logged, not thrown. */
+  private async readStored(): Promise<void> {
+    try {
+      const stored = await this.options.sink.latest();
+      this.update({
+        publishedVersion: stored?.version ?? null,
+        publishedAt: stored?.publishedAt ?? null,
+      });
+    } catch (error) {
+      // The preview still runs and says so; publishing next may repair or report it.
+      const problem = `Reading what is stored failed: ${(error as Error).message}`;
+      this.update({ problem });
+      this.options.log?.(problem);
+    }
   }
 
   /** Reads the file again now; changes of content are validated and published, one check at a time. */
   check(): Promise<void> {
     this.running = this.running.then(() => this.checkNow());
     return this.running;
+  }
+
+  /**
+   * Reads what the sink stores again and publishes the file as it is now, even if its content did
+   * not change: after the sink became available again (the user started over with an empty store).
+   */
+  republish(): Promise<void> {
+    const run = this.running.then(async () => {
+      await this.readStored();
+      this.lastText = null;
+      await this.checkNow();
+    });
+    // A failure is the caller's to report; the checks queued after it still run.
+    this.running = run.catch(() => undefined);
+    return run;
   }
 
   /** Stops following the file. */
@@ -168,6 +202,12 @@ export class DeclarationSource {
           : `${this.options.displayName} is valid (${digest}); published as version ${published.version}.`,
       );
     } catch (error) {
+      if (error instanceof SinkUnavailableError) {
+        // The text stays remembered: retrying each poll would only repeat this line until republish().
+        this.update({ issues: [], problem: null });
+        log(`${this.options.displayName} is valid; not published: ${error.message}`);
+        return;
+      }
       // Nothing half-written: the backend either stored the version or not; the file is read again next time.
       this.lastText = null;
       const problem = `Publishing ${this.options.displayName} failed: ${(error as Error).message}`;
@@ -182,7 +222,7 @@ export class DeclarationSource {
       : 'nothing (no valid version yet)';
   }
 
-  private update(change: Partial<PreviewStatus>): void {
+  private update(change: Partial<DeclarationStatus>): void {
     Object.assign(this.status, change);
     this.status.revision += 1;
   }

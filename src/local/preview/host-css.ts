@@ -90,6 +90,22 @@ code { font-family: ui-monospace, "SFMono-Regular", Menlo, monospace; font-size:
 .declaration-status h2 { margin: 0 0 4px; font-size: 16px; }
 .declaration-status ul { margin: 8px 0 0; padding-left: 20px; }
 .declaration-status li { margin: 2px 0; }
+.store-status {
+  margin: 0 0 12px; padding: 12px 16px; border-radius: 4px;
+  background: var(--ds-background-warning, #fff5db); color: var(--ds-text, #292a2e);
+  border-left: 4px solid var(--ds-border-warning, #e06c00);
+}
+.store-status[data-state="started-over"] {
+  background: var(--ds-background-information, #e9f2fe); border-left-color: var(--ds-border-information, #357de8);
+}
+.store-status h2 { margin: 0 0 4px; font-size: 16px; }
+.store-status p { margin: 4px 0; overflow-wrap: anywhere; }
+.store-error { color: var(--ds-text-danger, #ae2e24); }
+.store-button {
+  margin-top: 8px; padding: 6px 12px; border-radius: 4px; border: 0; font: inherit; font-weight: 500;
+  background: var(--ds-background-brand-bold, #1868db); color: var(--ds-text-inverse, #fff); cursor: pointer;
+}
+.store-button:disabled { opacity: .6; cursor: progress; }
 .open-request {
   margin: 0 0 12px; padding: 8px 16px; border-radius: 4px;
   background: var(--ds-background-information, #e9f2fe); border-left: 4px solid var(--ds-border-information, #357de8);

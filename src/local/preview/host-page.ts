@@ -3,9 +3,11 @@ import {
   HOST_PAGES,
   PREVIEW_LOCALES,
   PREVIEW_USERS,
+  describeStore,
   type HostPageId,
   type HostSettings,
   type PreviewStatus,
+  type PreviewStoreStatus,
 } from './model.ts';
 
 /** Everything a host page shows besides the app itself. */
@@ -93,8 +95,25 @@ function issuesPanel(status: PreviewStatus): string {
 </section>`;
 }
 
+/**
+ * What is wrong with the local store and the one way out the user may choose; host.ts keeps it up
+ * to date and sends the button's request.
+ */
+function storePanel(store: PreviewStoreStatus): string {
+  const words = describeStore(store);
+  const damaged = store.state === 'damaged';
+  return `<section id="store-status" class="store-status" data-testid="store-status" data-state="${store.state}" role="${damaged ? 'alert' : 'status'}"${words ? '' : ' hidden'}>
+  <h2 id="store-title">${escapeHtml(words?.title ?? '')}</h2>
+  <p id="store-problem" data-testid="store-problem"${words?.problem ? '' : ' hidden'}>${escapeHtml(words?.problem ?? '')}</p>
+  <p id="store-detail" data-testid="store-detail">${escapeHtml(words?.detail ?? '')}</p>
+  <p id="store-error" class="store-error" data-testid="store-error" hidden></p>
+  <button id="store-start-over" class="store-button" type="button" data-testid="store-start-over"${damaged ? '' : ' hidden'}>Start over with an empty store</button>
+</section>`;
+}
+
 function appArea(input: HostPageInput): string {
-  return `${issuesPanel(input.status)}
+  return `${storePanel(input.status.store)}
+${issuesPanel(input.status)}
 <p id="open-request" class="open-request" role="status" data-testid="open-request" hidden></p>
 <div id="flags" class="flags" aria-live="polite"></div>
 <iframe id="app-frame" class="app-frame" title="Privacy Disclosure (Forge app)" src="${APP_PREFIX}index.html"
@@ -189,6 +208,11 @@ export function renderIndexPage(status: PreviewStatus, settings: HostSettings): 
       ? `version ${status.publishedVersion} published`
       : 'nothing published yet'
   }${status.issues.length > 0 ? `; the file has ${status.issues.length} error(s)` : ''}).</p>
+${
+  status.store.state === 'damaged'
+    ? `<p class="store-status" role="alert" data-testid="store-status">${escapeHtml(describeStore(status.store)?.problem ?? '')} Open a page below to see what to do.</p>`
+    : ''
+}
 <ul>
 <li><a href="/jira-admin${query(settings)}">Jira admin page</a> (jira:adminPage)</li>
 <li><a href="/confluence-global${query(settings)}">Confluence global page</a> (confluence:globalPage)</li>

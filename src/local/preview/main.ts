@@ -15,7 +15,9 @@ const USAGE = `Usage: npm start [-- --declaration FILE]
 
 Serves the local preview of Privacy Disclosure on http://localhost:8787 (set PORT to change it).
   --declaration FILE   the declaration to preview (default: privacy/declaration.yaml)
-Stored versions and reviews are kept in .preview-data/ between runs.`;
+Stored versions and reviews are kept in .preview-data/ between runs. A damaged store is
+left as it is; the host page says what is wrong and offers to start over with an empty one.
+Only the preview's own pages may use it: other origins and other host names are refused.`;
 
 function fail(message: string, code: number): never {
   process.stderr.write(`${message}\n`);
@@ -48,7 +50,10 @@ async function main(): Promise<void> {
   const declarationFile = resolve(cwd, args.declaration ?? 'privacy/declaration.yaml');
   const displayName = relative(cwd, declarationFile) || declarationFile;
   const dataDir = join(cwd, '.preview-data');
-  const backend = await createPreviewBackend({ persistFile: join(dataDir, 'kvs.json') });
+  const backend = await createPreviewBackend({
+    persistFile: join(dataDir, 'kvs.json'),
+    showPath: (path) => relative(cwd, path) || path,
+  });
   const log = (line: string): void => void process.stdout.write(`${line}\n`);
 
   let server;

@@ -128,8 +128,8 @@ export interface PreviewIssue {
   message: string;
 }
 
-/** Answer of `GET /__preview/status`: what the preview serves and what is wrong with the file. */
-export interface PreviewStatus {
+/** What the previewed declaration file's follower knows: the file, what is published, its errors. */
+export interface DeclarationStatus {
   /** The previewed file, relative to where the preview was started. */
   file: string;
   /** Grows each time the file is read again, so the host page knows to refresh. */
@@ -142,4 +142,55 @@ export interface PreviewStatus {
   issues: PreviewIssue[];
   /** A problem that is not located in the file (unreadable, storage failed). */
   problem: string | null;
+}
+
+/** The preview's local store (`.preview-data/kvs.json`), as the host page shows it. */
+export interface PreviewStoreStatus {
+  /**
+   * `ok`: in use. `damaged`: unreadable; left exactly as it is, and unused, until the user starts
+   * over. `started-over`: the user started over; the damaged file was moved to `backup`.
+   */
+  state: 'ok' | 'damaged' | 'started-over';
+  /** The store file as named to the user; null when the store is kept in memory only. */
+  file: string | null;
+  /** What is wrong with the file, while it is damaged. */
+  problem: string | null;
+  /** Where the damaged file was moved when the user started over (null when nothing was moved). */
+  backup: string | null;
+}
+
+/** Answer of `GET /__preview/status`: what the preview serves, what is wrong with the file and the store. */
+export interface PreviewStatus extends DeclarationStatus {
+  store: PreviewStoreStatus;
+}
+
+/** Answer of `POST /__preview/store/start-over`: the store's new state, or why it could not start over. */
+export type PreviewStartOverResponse =
+  { ok: true; store: PreviewStoreStatus } | { ok: false; error: string };
+
+/** The words the host page shows about the store; null when there is nothing to say. */
+export function describeStore(
+  store: PreviewStoreStatus,
+): { title: string; problem: string | null; detail: string } | null {
+  if (store.state === 'damaged') {
+    return {
+      title: "The preview's local store is damaged",
+      problem: `${store.file ?? 'The store'}: ${store.problem ?? 'it cannot be used'}.`,
+      detail:
+        'The preview left the file exactly as it is and stores nothing until you choose. ' +
+        `Starting over moves it aside, to ${store.file ?? 'the store file'}.damaged-<date and time>, ` +
+        'and continues with an empty store: no published versions and no reviews. Nothing is deleted.',
+    };
+  }
+  if (store.state === 'started-over')
+    return {
+      title: 'Started over with an empty store',
+      problem: null,
+      detail:
+        (store.backup === null
+          ? 'The damaged store was no longer there, so nothing was moved. '
+          : `The damaged store was moved to ${store.backup}; nothing was deleted. `) +
+        'The preview now uses an empty store.',
+    };
+  return null;
 }

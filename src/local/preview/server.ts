@@ -2,9 +2,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { APP_PREFIX, serveAppFile } from './app-files.ts';
 import { clientScript, designTokensCss } from './assets.ts';
-import { DeclarationSource, type DeclarationSink } from './declaration-source.ts';
+import {
+  DeclarationSource,
+  SinkUnavailableError,
+  type DeclarationSink,
+} from './declaration-source.ts';
 import { HOST_CSS } from './host-css.ts';
 import { renderHostPage, renderIndexPage } from './host-page.ts';
+import { readBody, send, sendJson } from './http.ts';
 import type { ModuleKeys } from './module-keys.ts';
 import {
   HOST_PAGES,
@@ -14,8 +19,12 @@ import {
   readHostSettings,
   type HostPageId,
   type PreviewInvokeResponse,
+  type PreviewStartOverResponse,
+  type PreviewStatus,
+  type PreviewStoreStatus,
   type PreviewUser,
 } from './model.ts';
+import { ownAddresses, refusal, type OwnAddresses, type RequestKind } from './request-guard.ts';
 
 /** Where and as whom a resolver is called: what Forge puts in the invocation's context. */
 export interface InvocationContext {
@@ -31,8 +40,15 @@ export interface InvocationContext {
 
 /** The app's backend as the preview runs it: the real resolver over local storage. */
 export interface PreviewBackend extends DeclarationSink {
-  /** Runs the real resolver handler; resolves with what the resolver returned. */
+  /**
+   * Runs the real resolver handler; resolves with what the resolver returned. Rejects with
+   * {@link SinkUnavailableError} while the store is damaged.
+   */
   invoke(functionKey: string, payload: unknown, context: InvocationContext): Promise<unknown>;
+  /** The local store's state: damaged stores are left untouched until {@link startOver}. */
+  store(): PreviewStoreStatus;
+  /** Moves a damaged store aside to a named backup and continues with an empty one. */
+  startOver(): Promise<PreviewStoreStatus>;
   close(): Promise<void> | void;
 }
 
@@ -69,7 +85,14 @@ export const PREVIEW_SITE = {
   siteUrl: 'https://your-site.atlassian.net',
 };
 
-const MAX_BODY_BYTES = 1024 * 1024;
+/** Where the host page calls resolvers. */
+const INVOKE_PATH = '/__preview/invoke';
+/** Where the host page's "start over" button moves a damaged store aside. */
+const START_OVER_PATH = '/__preview/store/start-over';
+/** GET routes that answer data rather than a page or a file. */
+const DATA_PATHS: ReadonlySet<string> = new Set(['/__preview/status']);
+/** POST routes; each changes state. */
+const WRITE_PATHS: ReadonlySet<string> = new Set([INVOKE_PATH, START_OVER_PATH]);
 
 const APP_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
@@ -77,35 +100,11 @@ const APP_CSP =
 const HOST_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; object-src 'none'; frame-ancestors 'none'";
 
-function send(
-  response: ServerResponse,
-  status: number,
-  contentType: string,
-  body: string | Buffer,
-  headers: Record<string, string> = {},
-): void {
-  response.writeHead(status, {
-    'content-type': contentType,
-    'cache-control': 'no-store',
-    ...headers,
-  });
-  response.end(body);
-}
-
-function sendJson(response: ServerResponse, status: number, value: unknown): void {
-  send(response, status, 'application/json; charset=utf-8', JSON.stringify(value));
-}
-
-async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES)
-      throw new Error(`The request body is larger than ${MAX_BODY_BYTES} bytes.`);
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+/** Which checks a request gets, by what it does (see {@link refusal}). */
+function kindOf(method: string, path: string): RequestKind {
+  if (method === 'GET' || method === 'HEAD') return DATA_PATHS.has(path) ? 'data' : 'page';
+  // Any other method may change state; only the write routes take a body.
+  return method === 'POST' && WRITE_PATHS.has(path) ? 'write' : 'data';
 }
 
 /** Checks an invoke request from the host page; says what is wrong when it is not one. */
@@ -145,51 +144,136 @@ function parseInvokeRequest(
   };
 }
 
+/** Answers a resolver call from the host page, as Forge would run it. */
+async function invokeRoute(
+  request: IncomingMessage,
+  response: ServerResponse,
+  options: PreviewServerOptions,
+  log: (line: string) => void,
+): Promise<void> {
+  let call;
+  try {
+    call = parseInvokeRequest(await readBody(request), options.moduleKeys);
+  } catch (error) {
+    return sendJson(response, 400, {
+      ok: false,
+      error: (error as Error).message,
+    } satisfies PreviewInvokeResponse);
+  }
+  try {
+    const { functionKey, payload, ...context } = call;
+    const body = await options.backend.invoke(functionKey, payload, context);
+    return sendJson(response, 200, {
+      ok: true,
+      body: body ?? null,
+    } satisfies PreviewInvokeResponse);
+  } catch (error) {
+    const message = (error as Error).message;
+    // A damaged store is not the resolver's failure: nothing ran, and the host page says why.
+    if (error instanceof SinkUnavailableError)
+      return sendJson(response, 503, {
+        ok: false,
+        error: `Nothing can be read or stored: ${message}.`,
+      } satisfies PreviewInvokeResponse);
+    log(`Resolver ${call.functionKey} threw: ${message}`);
+    return sendJson(response, 500, { ok: false, error: message } satisfies PreviewInvokeResponse);
+  }
+}
+
+/** Moves a damaged store aside when the user chooses to, then publishes the file into the empty store. */
+async function startOverRoute(
+  request: IncomingMessage,
+  response: ServerResponse,
+  backend: PreviewBackend,
+  source: DeclarationSource,
+  log: (line: string) => void,
+): Promise<void> {
+  const text = await readBody(request);
+  try {
+    if (text.trim() !== '') JSON.parse(text);
+  } catch {
+    return sendJson(response, 400, {
+      ok: false,
+      error: 'The request body is not JSON.',
+    } satisfies PreviewStartOverResponse);
+  }
+  if (backend.store().state !== 'damaged')
+    return sendJson(response, 409, {
+      ok: false,
+      error: 'The local store is not damaged: there is nothing to start over from.',
+    } satisfies PreviewStartOverResponse);
+  let store: PreviewStoreStatus;
+  try {
+    store = await backend.startOver();
+  } catch (error) {
+    const message = `Could not start over: ${(error as Error).message}`;
+    log(message);
+    return sendJson(response, 500, {
+      ok: false,
+      error: message,
+    } satisfies PreviewStartOverResponse);
+  }
+  log(
+    store.backup === null
+      ? `The damaged local store ${store.file} was no longer there; the preview now uses an empty store.`
+      : `Moved the damaged local store ${store.file} to ${store.backup} (nothing was deleted); the preview now uses an empty store.`,
+  );
+  await source.republish().catch((error: unknown) => {
+    log(`Publishing into the empty store failed: ${(error as Error).message}`);
+  });
+  return sendJson(response, 200, {
+    ok: true,
+    store: backend.store(),
+  } satisfies PreviewStartOverResponse);
+}
+
 /**
  * Starts the preview: host pages, the built UI with the bridge, the invoke endpoint over the real
- * backend, and the followed declaration file. Rejects with EADDRINUSE when the port is taken.
+ * backend, and the followed declaration file. Only the preview's own pages may use it (see
+ * `request-guard.ts`). Rejects with EADDRINUSE when the port is taken.
  */
 export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
   const log = options.log ?? (() => {});
+  const boundHost = options.host ?? '127.0.0.1';
+  const { backend } = options;
+  const damage = backend.store();
+  if (damage.state === 'damaged')
+    log(
+      `The local store ${damage.file} is damaged: ${damage.problem}. It is left exactly as it is, ` +
+        'and nothing is stored until you choose: open a host page to start over with an empty store ' +
+        `(the damaged file is then moved to ${damage.file}.damaged-<date and time>, not deleted).`,
+    );
   const source = new DeclarationSource({
     file: options.declarationFile,
     displayName: options.displayName,
-    sink: options.backend,
+    sink: backend,
     log,
     ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}),
     ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}),
   });
   await source.start();
+  const status = (): PreviewStatus => ({ ...source.status, store: backend.store() });
+  let own: OwnAddresses | undefined;
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? '/', 'http://preview.invalid');
     const path = url.pathname;
-    if (request.method === 'POST' && path === '/__preview/invoke') {
-      let call;
-      try {
-        call = parseInvokeRequest(await readBody(request), options.moduleKeys);
-      } catch (error) {
-        return sendJson(response, 400, {
-          ok: false,
-          error: (error as Error).message,
-        } satisfies PreviewInvokeResponse);
-      }
-      try {
-        const { functionKey, payload, ...context } = call;
-        const body = await options.backend.invoke(functionKey, payload, context);
-        return sendJson(response, 200, {
-          ok: true,
-          body: body ?? null,
-        } satisfies PreviewInvokeResponse);
-      } catch (error) {
-        log(`Resolver ${call.functionKey} threw: ${(error as Error).message}`);
-        return sendJson(response, 500, {
-          ok: false,
-          error: (error as Error).message,
-        } satisfies PreviewInvokeResponse);
-      }
+    const method = request.method ?? 'GET';
+    const kind = kindOf(method, path);
+    own ??= ownAddresses((server.address() as AddressInfo).port, boundHost);
+    const refused = refusal(request.headers, own, kind);
+    if (refused) {
+      log(`Refused ${method} ${path}: ${refused}`);
+      // Nothing of the body is read, so nothing of it can take effect.
+      request.resume();
+      if (kind === 'page') return send(response, 403, 'text/plain; charset=utf-8', refused);
+      return sendJson(response, 403, { ok: false, error: refused });
     }
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
+    if (method === 'POST' && path === INVOKE_PATH)
+      return invokeRoute(request, response, options, log);
+    if (method === 'POST' && path === START_OVER_PATH)
+      return startOverRoute(request, response, backend, source, log);
+    if (method !== 'GET' && method !== 'HEAD') {
       return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed.', {
         allow: 'GET, HEAD',
       });
@@ -201,7 +285,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
         page: hostPage,
         moduleKey: options.moduleKeys[hostPage],
         settings,
-        status: source.status,
+        status: status(),
         ...PREVIEW_SITE,
       });
       return send(response, 200, 'text/html; charset=utf-8', html, {
@@ -214,13 +298,13 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
           response,
           200,
           'text/html; charset=utf-8',
-          renderIndexPage(source.status, settings),
+          renderIndexPage(status(), settings),
           { 'content-security-policy': HOST_CSP },
         );
       case '/favicon.ico':
         return send(response, 204, 'image/x-icon', '');
       case '/__preview/status':
-        return sendJson(response, 200, source.status);
+        return sendJson(response, 200, status());
       case '/__preview/host.js':
         return send(response, 200, 'text/javascript; charset=utf-8', await clientScript('host'));
       case '/__preview/bridge.js':
@@ -263,7 +347,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(options.port, options.host ?? '127.0.0.1', () => {
+      server.listen(options.port, boundHost, () => {
         server.off('error', reject);
         resolve();
       });
@@ -274,14 +358,14 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   }
   const port = (server.address() as AddressInfo).port;
   return {
-    url: `http://${options.host === 'localhost' ? 'localhost' : (options.host ?? '127.0.0.1')}:${port}`,
+    url: `http://${boundHost}:${port}`,
     port,
     source,
     async close() {
       source.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await options.backend.close();
+      await backend.close();
     },
   };
 }

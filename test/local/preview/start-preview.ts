@@ -1,6 +1,6 @@
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   createPreviewBackend,
@@ -33,16 +33,27 @@ export interface TestPreview {
   backend: LocalPreviewBackend;
   dir: string;
   declarationFile: string;
-  /** Starts the server again over the same storage and file (as after a restart). */
-  restart(): Promise<TestPreview>;
+  /** The local store file. */
+  storeFile: string;
+  /** What the preview said on the terminal, line by line. */
+  log: string[];
+  /**
+   * Starts the server again over the same storage and file (as after a restart); `whileStopped`
+   * runs in between, e.g. to damage the store.
+   */
+  restart(whileStopped?: () => void): Promise<TestPreview>;
   stop(): Promise<void>;
   /** Cleans up the temporary folder (after stop). */
   remove(): void;
 }
 
 async function start(dir: string, declarationFile: string): Promise<TestPreview> {
+  const storeFile = join(dir, '.preview-data', 'kvs.json');
+  const log: string[] = [];
+  // Paths named as `npm start` names them: relative to the folder it was started in.
   const backend = await createPreviewBackend({
-    persistFile: join(dir, '.preview-data', 'kvs.json'),
+    persistFile: storeFile,
+    showPath: (path) => relative(dir, path),
   });
   let server: PreviewServer;
   try {
@@ -55,6 +66,7 @@ async function start(dir: string, declarationFile: string): Promise<TestPreview>
       backend,
       debounceMs: 30,
       pollMs: 200,
+      log: (line) => log.push(line),
     });
   } catch (error) {
     await backend.close();
@@ -65,8 +77,11 @@ async function start(dir: string, declarationFile: string): Promise<TestPreview>
     backend,
     dir,
     declarationFile,
-    restart: async () => {
+    storeFile,
+    log,
+    restart: async (whileStopped) => {
       await server.close();
+      whileStopped?.();
       return start(dir, declarationFile);
     },
     stop: () => server.close(),

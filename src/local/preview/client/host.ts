@@ -1,14 +1,17 @@
 /**
  * Runs in the host page (the Jira- or Confluence-like page around the app's iframe): answers the
  * iframe's bridge calls as the product would, keeps the theme, locale and user controls in the
- * URL, shows what the app asked to open, and follows the previewed file's status.
+ * URL, shows what the app asked to open, and follows the previewed file's and the store's status.
  */
 import {
   MESSAGE_TAG,
+  describeStore,
   type BridgeCallMessage,
   type BridgeResultMessage,
   type PreviewInvokeResponse,
+  type PreviewStartOverResponse,
   type PreviewStatus,
+  type PreviewStoreStatus,
   type PreviewTheme,
   type ThemeChangeMessage,
 } from '../model.ts';
@@ -56,21 +59,26 @@ function context(): unknown {
   };
 }
 
+/** POSTs JSON to the preview: the server refuses any other body, so no other origin can write. */
+function postJson(path: string, body: unknown): Promise<Response> {
+  return fetch(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
 async function invoke(payload: {
   functionKey: string;
   payload?: unknown;
   metadata?: unknown;
 }): Promise<unknown> {
-  const response = await fetch('/__preview/invoke', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      functionKey: payload.functionKey,
-      payload: payload.payload ?? {},
-      page: config.page,
-      user: config.userId,
-      locale: config.locale,
-    }),
+  const response = await postJson('/__preview/invoke', {
+    functionKey: payload.functionKey,
+    payload: payload.payload ?? {},
+    page: config.page,
+    user: config.userId,
+    locale: config.locale,
   });
   const answer = (await response.json()) as PreviewInvokeResponse;
   if (!answer.ok) throw new Error(answer.error);
@@ -183,7 +191,44 @@ for (const select of document.querySelectorAll<HTMLSelectElement>('select[data-s
   });
 }
 
+function renderStore(store: PreviewStoreStatus): void {
+  const panel = document.getElementById('store-status')!;
+  const words = describeStore(store);
+  panel.hidden = words === null;
+  panel.dataset.state = store.state;
+  panel.setAttribute('role', store.state === 'damaged' ? 'alert' : 'status');
+  document.getElementById('store-title')!.textContent = words?.title ?? '';
+  const problem = document.getElementById('store-problem')!;
+  problem.textContent = words?.problem ?? '';
+  problem.hidden = !words?.problem;
+  document.getElementById('store-detail')!.textContent = words?.detail ?? '';
+  document.getElementById('store-start-over')!.hidden = store.state !== 'damaged';
+}
+
+async function startOver(button: HTMLButtonElement): Promise<void> {
+  const error = document.getElementById('store-error')!;
+  button.disabled = true;
+  error.hidden = true;
+  try {
+    const response = await postJson('/__preview/store/start-over', {});
+    const answer = (await response.json()) as PreviewStartOverResponse;
+    if (!answer.ok) throw new Error(answer.error);
+    renderStore(answer.store);
+    // The app showed that nothing could be read; now it can.
+    frame.contentWindow?.location.reload();
+  } catch (problem: unknown) {
+    error.textContent = problem instanceof Error ? problem.message : String(problem);
+    error.hidden = false;
+  } finally {
+    button.disabled = false;
+  }
+}
+
+const startOverButton = document.getElementById('store-start-over') as HTMLButtonElement;
+startOverButton.addEventListener('click', () => void startOver(startOverButton));
+
 function renderStatus(status: PreviewStatus): void {
+  renderStore(status.store);
   const panel = document.getElementById('declaration-status')!;
   const list = document.getElementById('declaration-issues')!;
   const summary = document.getElementById('declaration-summary')!;
