@@ -1,14 +1,30 @@
 /**
  * Forge entry points, named in manifest.yml: `index.handler` (the resolver for every page) and
- * `index.lifecycle` (the trigger on install and upgrade).
+ * `index.lifecycle` (the trigger on install and upgrade), over this app's own configuration.
  */
-import { handleLifecycleEvent, type LifecycleEvent } from './backend/lifecycle.ts';
-import { resolverHandler } from './backend/resolvers.ts';
+import { createDisclosureBackend } from './backend/create-backend.ts';
+import {
+  BUNDLED_DECLARATION,
+  BUNDLED_PACKAGE_VERSION,
+} from './backend/bundled-declaration.generated.ts';
+import type { LifecycleEvent } from './backend/lifecycle.ts';
+import { OWN_ADMIN_MODULE_KEYS } from './backend/module-keys.ts';
+
+/**
+ * This app's disclosure: its bundled declaration, its admin modules, and the default key prefix.
+ * Its installs up to 0.1.0 stored without a prefix, so that storage is copied under it once.
+ */
+export const disclosure = createDisclosureBackend({
+  declaration: BUNDLED_DECLARATION,
+  adminModuleKeys: OWN_ADMIN_MODULE_KEYS,
+  fallbackAppVersion: BUNDLED_PACKAGE_VERSION,
+  migrateBareKeys: true,
+});
 
 /** Answers the Custom UI's `invoke` calls. */
-export const handler = resolverHandler;
+export const handler = disclosure.handler;
 
 /** Publishes the bundled declaration on `avi:forge:installed:app` and `avi:forge:upgraded:app`. */
 export async function lifecycle(event: LifecycleEvent): Promise<void> {
-  await handleLifecycleEvent(event);
+  await disclosure.lifecycle(event);
 }

@@ -1,6 +1,6 @@
 import { asUser, route, type APIResponse } from '@forge/api';
+import type { AdminModules } from './admin-modules.ts';
 import { DisclosureError } from './errors.ts';
-import { ADMIN_MODULES } from './module-keys.ts';
 
 /** The calling user as the platform identifies them (never from the payload). */
 export interface Caller {
@@ -12,19 +12,24 @@ function forbidden(message: string): DisclosureError {
   return new DisclosureError('FORBIDDEN', message);
 }
 
+const WHERE_REVIEWS_ARE_RECORDED = {
+  jira: 'the Jira administration page',
+  confluence: 'the Confluence settings page',
+} as const;
+
 /**
- * Allows a write only from an admin module (the Jira admin page or the Confluence settings page)
- * and only for a user the product itself confirms is an administrator, asked as that user.
- * Throws FORBIDDEN otherwise; answers with the account id to record.
+ * Allows a write only from a configured admin module (say, the Jira admin page or the Confluence
+ * settings page) and only for a user the product itself confirms is an administrator, asked as
+ * that user. Throws FORBIDDEN otherwise; answers with the account id to record.
  */
-export async function requireProductAdmin(caller: Caller): Promise<string> {
-  const product =
-    typeof caller.moduleKey === 'string' && Object.hasOwn(ADMIN_MODULES, caller.moduleKey)
-      ? ADMIN_MODULES[caller.moduleKey]
-      : undefined;
+export async function requireProductAdmin(caller: Caller, admins: AdminModules): Promise<string> {
+  const product = admins.productOf(caller.moduleKey);
   if (!product) {
+    const pages = admins.products.map((name) => WHERE_REVIEWS_ARE_RECORDED[name]);
     throw forbidden(
-      'Reviews can only be recorded from the Jira administration page or the Confluence settings page of this app.',
+      pages.length === 0
+        ? 'Reviews cannot be recorded in this app.'
+        : `Reviews can only be recorded from ${pages.join(' or ')} of this app.`,
     );
   }
   if (typeof caller.accountId !== 'string' || caller.accountId.length === 0) {

@@ -2,13 +2,7 @@ import { canonicalJson, sha256Hex } from '../declaration/canonical.ts';
 import { formatPath, parseDeclaration } from '../declaration/parse.ts';
 import type { Declaration } from '../declaration/schema/index.ts';
 import { corrupt, DisclosureError } from './errors.ts';
-import { MAX_CHUNKS } from './records.ts';
-
-/**
- * UTF-16 code units per chunk. JSON escapes a code unit to at most 6 bytes (\u001f), so a chunk
- * stored as a JSON string stays under Forge's 240 KiB value limit whatever the text contains.
- */
-export const CHUNK_CODE_UNITS = 40_000;
+import { CHUNK_CODE_UNITS, MAX_CHUNKS } from './records.ts';
 
 /** A declaration ready to store: its canonical JSON, hash and the pieces to write. */
 export interface EncodedDeclaration {

@@ -8,53 +8,97 @@ import type {
 } from '../declaration/api.ts';
 import { diffDeclarations } from '../declaration/diff.ts';
 import { marketplacePrivacyUrl } from '../declaration/present/marketplace-url.ts';
+import type { AdminModules } from './admin-modules.ts';
+import { chooseAppVersion } from './app-version.ts';
 import { requireProductAdmin, type Caller } from './authorize.ts';
-import { appVersionForLazyPublish, bundledDeclaration } from './bundle.ts';
+import { encodeDeclaration } from './content.ts';
+import type { StorageContext } from './context.ts';
 import { DisclosureError } from './errors.ts';
-import { KEY_SAFE, LATEST_REVIEW_KEY, reviewKey, versionLatestReviewKey } from './keys.ts';
-import { isAdminModule } from './module-keys.ts';
+import { readHead, type Head } from './head.ts';
+import { KEY_SAFE, MAX_ACCOUNT_ID_LENGTH } from './keys.ts';
 import { publishRecord } from './publish.ts';
-import type { StoredVersionRecord } from './records.ts';
-import { listReviews, loadVersion, readHead, readVersionRecord, type Head } from './repository.ts';
-import { forgeStore, type KeyValueStore } from './store.ts';
+import { StoredChunk, StoredReviewRecord, toStored, type StoredVersionRecord } from './records.ts';
+import { listReviews, loadVersion, readVersionRecord, type LoadedVersion } from './repository.ts';
 
 const DEFAULT_PAGE_SIZE = 20;
 
-/** What the operations need from outside: storage and the clock. */
-export interface ServiceDeps {
-  store: KeyValueStore;
-  now: () => Date;
+/** What the operations need: storage, the admin modules and the declaration this app ships. */
+export interface ServiceContext extends StorageContext {
+  admins: AdminModules;
+  /** The declaration to publish when nothing is published yet (the app's bundled one). */
+  declaration: unknown;
+  /** Recorded as the app version when the Forge runtime does not name one. */
+  fallbackAppVersion: string | undefined;
 }
 
-const defaults: ServiceDeps = { store: forgeStore, now: () => new Date() };
-
 /** The head, publishing the bundled declaration first when nothing has been published yet. */
-async function servedHead(deps: ServiceDeps): Promise<Head & { current: StoredVersionRecord }> {
-  const head = await readHead(deps.store);
+async function servedHead(
+  context: ServiceContext,
+): Promise<Head & { current: StoredVersionRecord }> {
+  const head = await readHead(context);
   if (head.current) return { ...head, current: head.current };
-  const { record } = await publishRecord(bundledDeclaration(), appVersionForLazyPublish(), deps);
+  const appVersion = chooseAppVersion([], context.fallbackAppVersion);
+  const { record } = await publishRecord(context, context.declaration, appVersion);
   return { current: record, latestReview: head.latestReview };
 }
 
+/**
+ * Loads the served version. When its pieces are damaged and the app ships that very declaration,
+ * the pieces are written again from it (they are named by its hash) instead of failing every page
+ * view until the next upgrade.
+ */
+async function loadServed(
+  context: ServiceContext,
+  record: StoredVersionRecord,
+): Promise<LoadedVersion> {
+  try {
+    return await loadVersion(context, record);
+  } catch (error) {
+    if (!(error instanceof DisclosureError) || error.code !== 'CORRUPT_DATA') throw error;
+    if (!(await rewritePieces(context, record))) throw error;
+    context.report(`${error.message} Its pieces were written again from the app's declaration.`);
+    return loadVersion(context, record);
+  }
+}
+
+async function rewritePieces(context: ServiceContext, record: StoredVersionRecord) {
+  const { version, contentHash } = record.meta;
+  const encoded = await encodeDeclaration(context.declaration).catch(() => null);
+  if (encoded?.contentHash !== contentHash || encoded.chunks.length !== record.chunkCount) {
+    return false;
+  }
+  for (const [index, chunk] of encoded.chunks.entries()) {
+    const key = context.keys.chunk(version, contentHash, index);
+    await context.store.set(key, toStored(StoredChunk, key, chunk));
+  }
+  return true;
+}
+
 /** `disclosure/get`: the served declaration and review state; two storage requests once published. */
-export async function getDisclosure(caller: Caller, deps = defaults): Promise<DisclosureView> {
-  const head = await servedHead(deps);
-  const loaded = await loadVersion(deps.store, head.current);
+export async function getDisclosure(
+  context: ServiceContext,
+  caller: Caller,
+): Promise<DisclosureView> {
+  const head = await servedHead(context);
+  const loaded = await loadServed(context, head.current);
   return {
     declaration: loaded.declaration,
     version: loaded.meta,
     review: { current: loaded.latestReview, lastReviewed: head.latestReview },
-    canReview: isAdminModule(caller.moduleKey),
+    canReview: context.admins.productOf(caller.moduleKey) !== undefined,
     marketplacePrivacyUrl: marketplacePrivacyUrl(loaded.declaration.app.marketplaceUrl),
   };
 }
 
-/** `versions/list`: newest first; the cursor is the next (older) version number to show. */
+/**
+ * `versions/list`: newest first; the cursor is the next (older) version number to show. A
+ * damaged or missing older record is reported and left out rather than failing the whole list.
+ */
 export async function listVersions(
+  context: ServiceContext,
   payload: { cursor?: string | undefined; limit?: number | undefined },
-  deps = defaults,
 ): Promise<VersionPage> {
-  const { current } = await servedHead(deps);
+  const { current } = await servedHead(context);
   const newest = current.meta.version;
   const start = payload.cursor === undefined ? newest : Number(payload.cursor);
   if (!/^\d{1,7}$/.test(payload.cursor ?? '1') || start < 1 || start > newest) {
@@ -68,14 +112,18 @@ export async function listVersions(
   const versions = await Promise.all(
     numbers.map(async (version) => {
       const [record, reviews] = await Promise.all([
-        readVersionRecord(deps.store, version, current),
-        listReviews(deps.store, version),
+        readVersionRecord(context, version, current).catch((error: unknown) => {
+          if (!(error instanceof DisclosureError) || error.code === 'STORAGE_ERROR') throw error;
+          context.report(`The history leaves out version ${version}: ${error.message}`);
+          return null;
+        }),
+        listReviews(context, version),
       ]);
-      return { ...record.meta, reviews: newestFirst(reviews) };
+      return record ? [{ ...record.meta, reviews: newestFirst(reviews) }] : [];
     }),
   );
   const next = start - numbers.length;
-  return { versions, nextCursor: next >= 1 ? String(next) : null };
+  return { versions: versions.flat(), nextCursor: next >= 1 ? String(next) : null };
 }
 
 function newestFirst(reviews: ReviewRecord[]): ReviewRecord[] {
@@ -83,25 +131,22 @@ function newestFirst(reviews: ReviewRecord[]): ReviewRecord[] {
 }
 
 /** `versions/get`: one published version with its declaration. */
-export async function getVersion(version: number, deps = defaults): Promise<VersionDetail> {
-  const { current } = await servedHead(deps);
-  const loaded = await loadVersion(
-    deps.store,
-    await readVersionRecord(deps.store, version, current),
-  );
+export async function getVersion(context: ServiceContext, version: number): Promise<VersionDetail> {
+  const { current } = await servedHead(context);
+  const loaded = await loadVersion(context, await readVersionRecord(context, version, current));
   return { version: loaded.meta, declaration: loaded.declaration };
 }
 
 /** `versions/diff`: what changed from one published version to another. */
 export async function diffVersions(
+  context: ServiceContext,
   from: number,
   to: number,
-  deps = defaults,
 ): Promise<DeclarationDiff> {
-  const { current } = await servedHead(deps);
+  const { current } = await servedHead(context);
   const [before, after] = await Promise.all(
     [from, to].map(async (version) =>
-      loadVersion(deps.store, await readVersionRecord(deps.store, version, current)),
+      loadVersion(context, await readVersionRecord(context, version, current)),
     ),
   );
   return diffDeclarations(before!.declaration, after!.declaration, { from, to });
@@ -109,27 +154,32 @@ export async function diffVersions(
 
 /** `review/mark`: records that a product administrator reviewed a published version. */
 export async function markReviewed(
+  context: ServiceContext,
   version: number,
   caller: Caller,
-  deps = defaults,
 ): Promise<MarkReviewedResult> {
-  const accountId = await requireProductAdmin(caller);
-  if (!KEY_SAFE.test(accountId) || accountId.length > 128) {
+  const accountId = await requireProductAdmin(caller, context.admins);
+  if (!KEY_SAFE.test(accountId) || accountId.length > MAX_ACCOUNT_ID_LENGTH) {
     throw new DisclosureError('FORBIDDEN', 'This account cannot record reviews.');
   }
-  const head = await readHead(deps.store);
+  const head = await readHead(context);
   if (!head.current) {
     throw new DisclosureError(
       'NOT_FOUND',
       `Version ${version} does not exist; nothing is published yet.`,
     );
   }
-  await readVersionRecord(deps.store, version, head.current);
-  const review: ReviewRecord = { version, accountId, reviewedAt: deps.now().toISOString() };
-  await deps.store.setAll([
-    { key: reviewKey(version, review.reviewedAt, accountId), value: review },
-    { key: versionLatestReviewKey(version), value: review },
-    { key: LATEST_REVIEW_KEY, value: review },
+  await readVersionRecord(context, version, head.current);
+  const { keys } = context;
+  const review = toStored(StoredReviewRecord, `the review of version ${version}`, {
+    version,
+    accountId,
+    reviewedAt: context.now().toISOString(),
+  });
+  await context.store.setAll([
+    { key: keys.review(version, review.reviewedAt, accountId), value: review },
+    { key: keys.versionLatestReview(version), value: review },
+    { key: keys.latestReview, value: review },
   ]);
   return { review };
 }

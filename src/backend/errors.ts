@@ -26,3 +26,12 @@ export function corrupt(what: string, detail: string): DisclosureError {
     `The stored ${what} is damaged and was not shown (${detail}). The problem is in the app's logs for its vendor.`,
   );
 }
+
+/**
+ * Where a damaged record that was skipped, or storage that was repaired, is reported: the app's
+ * logs, which its vendor reads. Messages never carry an account id.
+ */
+export type Reporter = (message: string) => void;
+
+/** The default {@link Reporter}: the Forge function's error log. */
+export const logReporter: Reporter = (message) => console.error(message);

@@ -1,30 +1,39 @@
-import { appVersionForLazyPublish, bundledDeclaration } from './bundle.ts';
-import { publishDeclaration, type PublishResult } from './publish.ts';
+import { chooseAppVersion } from './app-version.ts';
+import type { ServiceContext } from './disclosure-service.ts';
+import { publishRecord } from './publish.ts';
+import type { PublishResult } from './publish.ts';
 
-/** The part of an `avi:forge:installed:app` / `avi:forge:upgraded:app` event the app uses. */
+/**
+ * The part of an `avi:forge:installed:app` / `avi:forge:upgraded:app` event the app uses. It is
+ * what the platform sends, so every field is checked before use.
+ */
 export interface LifecycleEvent {
-  eventType?: string;
-  app?: { id?: string; version?: string };
+  eventType?: unknown;
+  app?: { id?: unknown; version?: unknown } | null;
 }
 
 /**
- * Publishes the bundled declaration when the app is installed or upgraded; the same content as
- * the served version publishes nothing. A failure is logged and rethrown so that it shows in the
- * app's logs; the previous version stays served.
+ * Publishes the app's declaration when the app is installed or upgraded; the same content as
+ * the served version publishes nothing. The app version is taken from the event's `app.version`,
+ * then the Forge runtime, then the configured fallback, normalised so that no value the platform
+ * sends can block publishing. A failure is logged and rethrown so that it shows in the app's
+ * logs; the previous version stays served.
  */
 export async function handleLifecycleEvent(
-  event: LifecycleEvent | undefined,
+  context: ServiceContext,
+  event: LifecycleEvent | null | undefined,
 ): Promise<PublishResult> {
-  const appVersion =
-    typeof event?.app?.version === 'string' ? event.app.version : appVersionForLazyPublish();
+  const app = typeof event === 'object' && event !== null ? event.app : undefined;
+  const sent = typeof app === 'object' && app !== null ? app.version : undefined;
+  const appVersion = chooseAppVersion([sent], context.fallbackAppVersion);
   try {
-    const result = await publishDeclaration(bundledDeclaration(), appVersion);
+    const { published, record } = await publishRecord(context, context.declaration, appVersion);
     console.log(
-      result.published
-        ? `Published declaration version ${result.version.version} (app ${appVersion}).`
-        : `Declaration unchanged; version ${result.version.version} stays served.`,
+      published
+        ? `Published declaration version ${record.meta.version} (app ${appVersion}).`
+        : `Declaration unchanged; version ${record.meta.version} stays served.`,
     );
-    return result;
+    return { published, version: record.meta };
   } catch (error) {
     console.error(`Publishing the declaration for app ${appVersion} failed`, error);
     throw error;

@@ -1,6 +1,9 @@
+import type { AdminModuleKeys } from './admin-modules.ts';
+
 /**
- * Module keys from manifest.yml. The backend trusts `context.moduleKey` (set by the platform, not
- * by the page) to tell which page called; test/manifest.test.ts checks these match the manifest.
+ * This app's own module keys from manifest.yml (test/manifest.test.ts checks they match). The
+ * backend itself takes the admin modules as configuration: `src/index.ts` passes these, a
+ * vendor's app passes its own.
  */
 export const MODULE_KEYS = {
   jiraAdminPage: 'privacy-disclosure-jira-admin',
@@ -8,13 +11,8 @@ export const MODULE_KEYS = {
   confluenceGlobalSettings: 'privacy-disclosure-confluence-settings',
 } as const;
 
-/** The product whose administrators may record reviews from each admin module. */
-export const ADMIN_MODULES: Readonly<Record<string, 'jira' | 'confluence'>> = {
-  [MODULE_KEYS.jiraAdminPage]: 'jira',
-  [MODULE_KEYS.confluenceGlobalSettings]: 'confluence',
+/** The modules of this app from which product administrators may record reviews. */
+export const OWN_ADMIN_MODULE_KEYS: AdminModuleKeys = {
+  jira: [MODULE_KEYS.jiraAdminPage],
+  confluence: [MODULE_KEYS.confluenceGlobalSettings],
 };
-
-/** Whether `moduleKey` is one of the admin-only modules. */
-export function isAdminModule(moduleKey: unknown): moduleKey is string {
-  return typeof moduleKey === 'string' && Object.hasOwn(ADMIN_MODULES, moduleKey);
-}

@@ -1,18 +1,41 @@
 import { z } from 'zod';
 import type { ReviewRecord, VersionMeta } from '../declaration/api.ts';
-import { corrupt } from './errors.ts';
+import { normaliseAppVersion, UNKNOWN_APP_VERSION } from './app-version.ts';
+import { corrupt, DisclosureError } from './errors.ts';
+import { MAX_ACCOUNT_ID_LENGTH } from './keys.ts';
+
+/**
+ * Every record the disclosure stores, one schema each. The same schema checks a value before it
+ * is written ({@link toStored}) and after it is read ({@link readStored}), so nothing is stored
+ * that the reader would refuse.
+ */
 
 /** The most pieces one version's declaration may be split into (about 780 KiB of JSON). */
 export const MAX_CHUNKS = 20;
 
+/**
+ * UTF-16 code units per chunk. JSON escapes a code unit to at most 6 bytes (\u001f), so a chunk
+ * stored as a JSON string stays under Forge's 240 KiB value limit whatever the text contains.
+ */
+export const CHUNK_CODE_UNITS = 40_000;
+
 const IsoTimestamp = z.iso.datetime({ offset: true });
 
-/** Validates {@link VersionMeta} read back from storage. */
+/**
+ * The app version is a label the platform sends: it is normalised on the way in and on the way
+ * out, so a value stored by an earlier release (empty, or longer than the limit) reads as a
+ * placeholder instead of locking the site out of its disclosure.
+ */
+const AppVersion = z
+  .string()
+  .transform((value) => normaliseAppVersion(value) ?? UNKNOWN_APP_VERSION);
+
+/** Validates {@link VersionMeta}. */
 export const StoredVersionMeta = z.strictObject({
   version: z.number().int().min(1),
   contentHash: z.string().regex(/^[0-9a-f]{64}$/),
   publishedAt: IsoTimestamp,
-  appVersion: z.string().min(1).max(100),
+  appVersion: AppVersion,
   policyVersion: z.string().min(1).max(64),
   lastUpdated: z.string().min(1).max(64),
 }) satisfies z.ZodType<VersionMeta>;
@@ -26,18 +49,49 @@ export const StoredVersionRecord = z.strictObject({
 /** A version record as stored. */
 export type StoredVersionRecord = z.infer<typeof StoredVersionRecord>;
 
-/** Validates a {@link ReviewRecord} read back from storage. */
+/** Validates a {@link ReviewRecord}. */
 export const StoredReviewRecord = z.strictObject({
   version: z.number().int().min(1),
-  accountId: z.string().min(1).max(128),
+  accountId: z.string().min(1).max(MAX_ACCOUNT_ID_LENGTH),
   reviewedAt: IsoTimestamp,
 }) satisfies z.ZodType<ReviewRecord>;
+
+/** One piece of a declaration's canonical JSON. */
+export const StoredChunk = z.string().min(1).max(CHUNK_CODE_UNITS);
+
+/** The marker that the storage from before the key prefix was copied under it. */
+export const StoredMigration = z.strictObject({
+  migratedAt: IsoTimestamp,
+  /** How many versions were copied (0 when there was nothing to copy). */
+  versions: z.number().int().min(0),
+});
+/** The migration marker as stored. */
+export type StoredMigration = z.infer<typeof StoredMigration>;
+
+/** Why a value failed its schema: the first issue and where it is. */
+function firstIssue(error: z.ZodError): string {
+  const first = error.issues[0];
+  const where = first && first.path.length > 0 ? ` at ${first.path.join('.')}` : '';
+  return `${first?.message ?? 'invalid'}${where}`;
+}
 
 /** Parses a stored value with `schema`, or throws CORRUPT_DATA naming the key. */
 export function readStored<T>(schema: z.ZodType<T>, key: string, value: unknown): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const first = result.error.issues[0];
-  const where = first && first.path.length > 0 ? ` at ${first.path.join('.')}` : '';
-  throw corrupt(`value "${key}"`, `${first?.message ?? 'invalid'}${where}`);
+  throw corrupt(`value "${key}"`, firstIssue(result.error));
+}
+
+/**
+ * The value to write under `key`, checked by the schema the reader uses. Throws (and nothing is
+ * written) when it would not read back: a value the backend built wrongly is a bug to report,
+ * never a record to store.
+ */
+export function toStored<T>(schema: z.ZodType<T>, key: string, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw new DisclosureError(
+    'INTERNAL',
+    `Refused to store "${key}": it would not read back (${firstIssue(result.error)}). Nothing was written.`,
+  );
 }

@@ -1,25 +1,17 @@
 import type { ReviewRecord, VersionMeta } from '../declaration/api.ts';
 import type { Declaration } from '../declaration/schema/index.ts';
 import { decodeDeclaration } from './content.ts';
+import type { StorageContext } from './context.ts';
 import { corrupt, DisclosureError } from './errors.ts';
-import {
-  CURRENT_KEY,
-  HEAD_PREFIX,
-  LATEST_REVIEW_KEY,
-  chunkPrefix,
-  metaKey,
-  reviewPrefix,
-  versionLatestReviewKey,
-  versionPrefix,
-} from './keys.ts';
 import { readStored, StoredReviewRecord, StoredVersionRecord } from './records.ts';
-import type { KeyValueStore, StoredEntry } from './store.ts';
 
-/** What `head:` holds: the served version and the newest review of any version. */
-export interface Head {
-  current: StoredVersionRecord | null;
-  latestReview: ReviewRecord | null;
-}
+/**
+ * Reading stored records, each checked against its schema and against the key it was read from:
+ * a record under another version's key is never served as that version's.
+ */
+
+/** What reading needs: the store, the key layout and where to report skipped records. */
+export type Storage = Pick<StorageContext, 'store' | 'keys' | 'report'>;
 
 /** A version's declaration with its newest review. */
 export interface LoadedVersion {
@@ -28,35 +20,43 @@ export interface LoadedVersion {
   latestReview: ReviewRecord | null;
 }
 
-/** Reads the head keys in one request; every value is validated. */
-export async function readHead(store: KeyValueStore): Promise<Head> {
-  const entries = await store.list(HEAD_PREFIX);
-  const find = (key: string) => entries.find((entry) => entry.key === key);
-  const current = find(CURRENT_KEY);
-  const review = find(LATEST_REVIEW_KEY);
-  return {
-    current: current ? readStored(StoredVersionRecord, CURRENT_KEY, current.value) : null,
-    latestReview: review ? readStored(StoredReviewRecord, LATEST_REVIEW_KEY, review.value) : null,
-  };
+/** A version record read from its key, or why it cannot be used. */
+export type VersionRecordRead =
+  { ok: true; record: StoredVersionRecord } | { ok: false; error: DisclosureError };
+
+/** Parses the record stored under `meta:<version>`, checking it describes that version. */
+export function parseVersionRecord(
+  storage: Storage,
+  version: number,
+  value: unknown,
+): VersionRecordRead {
+  const key = storage.keys.meta(version);
+  try {
+    const record = readStored(StoredVersionRecord, key, value);
+    if (record.meta.version !== version) {
+      throw corrupt(`value "${key}"`, `it describes version ${record.meta.version}`);
+    }
+    return { ok: true, record };
+  } catch (error) {
+    if (error instanceof DisclosureError) return { ok: false, error };
+    throw error;
+  }
 }
 
 /** The record of a published version, or NOT_FOUND when `version` was never served here. */
 export async function readVersionRecord(
-  store: KeyValueStore,
+  storage: Storage,
   version: number,
   current: StoredVersionRecord,
 ): Promise<StoredVersionRecord> {
   // A record above the pointer belongs to a publication that has not completed: not visible.
   if (version > current.meta.version) throw notFound(version, current.meta.version);
   if (version === current.meta.version) return current;
-  const key = metaKey(version);
-  const value = await store.get(key);
+  const value = await storage.store.get(storage.keys.meta(version));
   if (value === undefined) throw notFound(version, current.meta.version);
-  const record = readStored(StoredVersionRecord, key, value);
-  if (record.meta.version !== version) {
-    throw corrupt(`value "${key}"`, `it describes version ${record.meta.version}`);
-  }
-  return record;
+  const read = parseVersionRecord(storage, version, value);
+  if (!read.ok) throw read.error;
+  return read.record;
 }
 
 function notFound(version: number, newest: number): DisclosureError {
@@ -66,30 +66,100 @@ function notFound(version: number, newest: number): DisclosureError {
   );
 }
 
+/**
+ * Every version record under `meta:`, newest first. A damaged one, or one whose key and content
+ * disagree, is reported and left out; `highest` is the highest number any record key holds.
+ */
+export async function listVersionRecords(
+  storage: Storage,
+): Promise<{ records: StoredVersionRecord[]; highest: number }> {
+  const entries = await storage.store.list(storage.keys.metaPrefix);
+  const records: StoredVersionRecord[] = [];
+  let highest = 0;
+  for (const entry of entries) {
+    const version = storage.keys.versionOfMetaKey(entry.key);
+    if (version === undefined) continue;
+    highest = Math.max(highest, version);
+    const read = parseVersionRecord(storage, version, entry.value);
+    if (read.ok) records.push(read.record);
+    else storage.report(`Skipped a version record: ${read.error.message}`);
+  }
+  return { records: records.sort((a, b) => b.meta.version - a.meta.version), highest };
+}
+
+/**
+ * A review read from `key`, when it is valid and stored where it belongs: its own version's key,
+ * built from its own time and account. Anything else is reported and answered null.
+ */
+export function checkedReview(
+  storage: Storage,
+  key: string,
+  value: unknown,
+  expectedKey: (review: ReviewRecord) => string,
+): ReviewRecord | null {
+  const shown = storage.keys.redact(key);
+  const parsed = StoredReviewRecord.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+    storage.report(
+      `Skipped the damaged review "${shown}" (${issue?.message ?? 'invalid'}${where}).`,
+    );
+    return null;
+  }
+  if (keyOrNull(() => expectedKey(parsed.data)) !== key) {
+    storage.report(
+      `Skipped the review "${shown}": it records a review of version ${parsed.data.version}, which belongs elsewhere.`,
+    );
+    return null;
+  }
+  return parsed.data;
+}
+
+function keyOrNull(build: () => string): string | null {
+  try {
+    return build();
+  } catch {
+    // A record whose fields cannot form a key was not written by the disclosure.
+    return null;
+  }
+}
+
 /** Loads a version's declaration and newest review in one request, checking every piece. */
 export async function loadVersion(
-  store: KeyValueStore,
+  storage: Storage,
   record: StoredVersionRecord,
 ): Promise<LoadedVersion> {
   const { version, contentHash } = record.meta;
-  const entries = await store.list(versionPrefix(version));
+  const { keys } = storage;
+  const entries = await storage.store.list(keys.versionPrefix(version));
   const byKey = new Map(entries.map((entry): [string, unknown] => [entry.key, entry.value]));
-  const prefix = chunkPrefix(version, contentHash);
   const pieces = Array.from({ length: record.chunkCount }, (_, index) =>
-    byKey.get(`${prefix}${String(index).padStart(3, '0')}`),
+    byKey.get(keys.chunk(version, contentHash, index)),
   );
   const declaration = await decodeDeclaration(version, pieces, contentHash);
-  const reviewKey = versionLatestReviewKey(version);
+  const reviewKey = keys.versionLatestReview(version);
   const review = byKey.get(reviewKey);
   return {
     meta: record.meta,
     declaration,
-    latestReview: review === undefined ? null : readStored(StoredReviewRecord, reviewKey, review),
+    latestReview:
+      review === undefined
+        ? null
+        : checkedReview(storage, reviewKey, review, (found) =>
+            keys.versionLatestReview(found.version),
+          ),
   };
 }
 
-/** Every review of a version, oldest first. */
-export async function listReviews(store: KeyValueStore, version: number): Promise<ReviewRecord[]> {
-  const entries: StoredEntry[] = await store.list(reviewPrefix(version));
-  return entries.map((entry) => readStored(StoredReviewRecord, entry.key, entry.value));
+/** Every valid review of a version, oldest first; damaged or misplaced ones are reported. */
+export async function listReviews(storage: Storage, version: number): Promise<ReviewRecord[]> {
+  const { keys } = storage;
+  const entries = await storage.store.list(keys.reviewPrefix(version));
+  return entries.flatMap((entry) => {
+    const review = checkedReview(storage, entry.key, entry.value, (found) =>
+      keys.review(found.version, found.reviewedAt, found.accountId),
+    );
+    return review ? [review] : [];
+  });
 }

@@ -1,4 +1,4 @@
-import { makeResolver, type Request } from '@forge/resolver';
+import { makeResolver, type Handlers, type Request } from '@forge/resolver';
 import type { z } from 'zod';
 import { PAYLOAD_SCHEMAS } from '../declaration/api-payloads.ts';
 import {
@@ -14,6 +14,7 @@ import {
   getVersion,
   listVersions,
   markReviewed,
+  type ServiceContext,
 } from './disclosure-service.ts';
 import { DisclosureError } from './errors.ts';
 
@@ -48,7 +49,7 @@ function resolver<S extends z.ZodType, T>(
       return { ok: true, data: await run(parsed.data, callerOf(request)) };
     } catch (error) {
       if (error instanceof DisclosureError) {
-        if (error.code === 'STORAGE_ERROR' || error.code === 'CORRUPT_DATA') {
+        if (['STORAGE_ERROR', 'CORRUPT_DATA', 'INTERNAL'].includes(error.code)) {
           console.error(`${key}: ${error.message}`, error.cause ?? '');
         }
         return { ok: false, error: error.toApiError() };
@@ -65,52 +66,63 @@ function resolver<S extends z.ZodType, T>(
   };
 }
 
-/** The Forge resolver handler (`getDefinitions()` of @forge/resolver) for all five keys. */
-export const resolverDefinitions = makeResolver<DisclosureDefs>({
-  [RESOLVER_KEYS.getDisclosure]: resolver(
-    RESOLVER_KEYS.getDisclosure,
-    PAYLOAD_SCHEMAS[RESOLVER_KEYS.getDisclosure],
-    (_p, caller) => getDisclosure(caller),
-  ),
-  [RESOLVER_KEYS.listVersions]: resolver(
-    RESOLVER_KEYS.listVersions,
-    PAYLOAD_SCHEMAS[RESOLVER_KEYS.listVersions],
-    (payload) => listVersions(payload),
-  ),
-  [RESOLVER_KEYS.getVersion]: resolver(
-    RESOLVER_KEYS.getVersion,
-    PAYLOAD_SCHEMAS[RESOLVER_KEYS.getVersion],
-    (payload) => getVersion(payload.version),
-  ),
-  [RESOLVER_KEYS.diffVersions]: resolver(
-    RESOLVER_KEYS.diffVersions,
-    PAYLOAD_SCHEMAS[RESOLVER_KEYS.diffVersions],
-    (payload) => diffVersions(payload.from, payload.to),
-  ),
-  [RESOLVER_KEYS.markReviewed]: resolver(
-    RESOLVER_KEYS.markReviewed,
-    PAYLOAD_SCHEMAS[RESOLVER_KEYS.markReviewed],
-    (payload, caller) => markReviewed(payload.version, caller),
-  ),
-});
+/** The five resolver functions, by key, to register on a `@forge/resolver` Resolver. */
+export type DisclosureDefinitions = Handlers<DisclosureDefs>;
+
+/** The resolver functions over `context`: each validates its payload and answers the envelope. */
+export function resolverDefinitions(context: ServiceContext): DisclosureDefinitions {
+  return {
+    [RESOLVER_KEYS.getDisclosure]: resolver(
+      RESOLVER_KEYS.getDisclosure,
+      PAYLOAD_SCHEMAS[RESOLVER_KEYS.getDisclosure],
+      (_p, caller) => getDisclosure(context, caller),
+    ),
+    [RESOLVER_KEYS.listVersions]: resolver(
+      RESOLVER_KEYS.listVersions,
+      PAYLOAD_SCHEMAS[RESOLVER_KEYS.listVersions],
+      (payload) => listVersions(context, payload),
+    ),
+    [RESOLVER_KEYS.getVersion]: resolver(
+      RESOLVER_KEYS.getVersion,
+      PAYLOAD_SCHEMAS[RESOLVER_KEYS.getVersion],
+      (payload) => getVersion(context, payload.version),
+    ),
+    [RESOLVER_KEYS.diffVersions]: resolver(
+      RESOLVER_KEYS.diffVersions,
+      PAYLOAD_SCHEMAS[RESOLVER_KEYS.diffVersions],
+      (payload) => diffVersions(context, payload.from, payload.to),
+    ),
+    [RESOLVER_KEYS.markReviewed]: resolver(
+      RESOLVER_KEYS.markReviewed,
+      PAYLOAD_SCHEMAS[RESOLVER_KEYS.markReviewed],
+      (payload, caller) => markReviewed(context, payload.version, caller),
+    ),
+  };
+}
+
+/** The signature Forge calls a resolver function with (`getDefinitions()` of @forge/resolver). */
+export type ResolverHandler = (
+  invocation: Parameters<ReturnType<typeof makeResolver>>[0],
+  backendRuntimePayload?: Record<string, unknown>,
+) => Promise<unknown>;
 
 /**
- * The handler Forge calls. An unknown function key makes @forge/resolver throw; it is answered
- * like every other failure instead, so no stack trace reaches the page.
+ * The handler for a Forge function of its own. An unknown function key makes @forge/resolver
+ * throw; it is answered like every other failure instead, so no stack trace reaches the page.
  */
-export async function resolverHandler(
-  invocation: Parameters<typeof resolverDefinitions>[0],
-  backendRuntimePayload?: Record<string, unknown>,
-): Promise<unknown> {
-  const functionKey = invocation?.call?.functionKey;
-  if (!Object.values(RESOLVER_KEYS).includes(functionKey as never)) {
-    return {
-      ok: false,
-      error: {
-        code: 'NOT_FOUND',
-        message: `There is no resolver "${String(functionKey).slice(0, 60)}".`,
-      },
-    } satisfies ApiResult<never>;
-  }
-  return resolverDefinitions(invocation, backendRuntimePayload);
+export function resolverHandler(definitions: DisclosureDefinitions): ResolverHandler {
+  const handle = makeResolver<DisclosureDefs>(definitions);
+  return async (invocation, backendRuntimePayload) => {
+    const functionKey = invocation?.call?.functionKey;
+    if (!Object.values(RESOLVER_KEYS).includes(functionKey as never)) {
+      return {
+        ok: false,
+        error: {
+          code: 'NOT_FOUND',
+          message: `There is no resolver "${String(functionKey).slice(0, 60)}".`,
+        },
+      } satisfies ApiResult<never>;
+    }
+    return handle(invocation, backendRuntimePayload);
+  };
 }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach } from 'vitest';
-import { handler } from '../../src/index.ts';
+import type { ResolverHandler } from '../../src/backend/resolvers.ts';
+import { handler as ownHandler } from '../../src/index.ts';
 import {
   createLocalForge,
   type LocalForge,
@@ -39,7 +40,7 @@ export function useLocalForge(): {
   forge: () => LocalForge;
   // The answer is JSON as the page receives it; tests assert its shape instead of trusting a type.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  call: (functionKey: string, payload: unknown, as: As) => Promise<any>;
+  call: (functionKey: string, payload: unknown, as: As, handler?: ResolverHandler) => Promise<any>;
 } {
   let forge: LocalForge | undefined;
   beforeEach(() => {
@@ -55,8 +56,11 @@ export function useLocalForge(): {
   };
   return {
     forge: current,
-    /** Calls the Forge handler the way the platform does: call + context, principal aside. */
-    async call(functionKey, payload, as) {
+    /**
+     * Calls a Forge handler (this app's own unless another is given) the way the platform does:
+     * call + context, principal aside.
+     */
+    async call(functionKey, payload, as, handler = ownHandler) {
       current().setActingUser(as.user?.accountId ?? null);
       return handler(
         { call: { functionKey, payload: payload as never }, context: { moduleKey: as.moduleKey } },

@@ -28,7 +28,7 @@ describe('publishing', () => {
     await publishDeclaration(techtime, '1.0.0');
     await publishDeclaration(techtimeLong, '1.1.0');
     const chunks = Object.keys(forge().snapshot()).filter((key) =>
-      key.startsWith('v:0000002:chunk:'),
+      key.startsWith('privacy-disclosure:v:0000002:chunk:'),
     );
     expect(chunks.length).toBeGreaterThanOrEqual(3);
     expect((await served()).declaration).toEqual(techtimeLong);
@@ -72,9 +72,9 @@ describe('publishing', () => {
     expect(new Set(results.map((result) => result.version.publishedAt)).size).toBe(1);
     expect(results.every((result) => result.version.version === 2)).toBe(true);
     expect(await visibleVersions()).toEqual([2, 1]);
-    expect(Object.keys(forge().snapshot()).filter((key) => key.startsWith('meta:'))).toHaveLength(
-      2,
-    );
+    expect(
+      Object.keys(forge().snapshot()).filter((key) => key.startsWith('privacy-disclosure:meta:')),
+    ).toHaveLength(2);
   });
 
   it('refuses an oversized or invalid declaration and writes nothing', async () => {
