@@ -2,6 +2,7 @@ import type { Declaration } from '@declaration';
 import { LABELS, policyVersionText } from '@declaration/present/index.ts';
 import { formatDate, useLocale } from '../i18n/index.ts';
 import { Fact, Section, TextList, useText } from './common.tsx';
+import { isolate } from './isolate.tsx';
 
 /** Whether the policy says anything beyond its version and date that deserves its own block. */
 export function hasAboutPolicy(declaration: Declaration): boolean {
@@ -23,7 +24,7 @@ export function AboutPolicy({ declaration }: { declaration: Declaration }) {
     <Section id="about-policy" title={t.sections.aboutPolicy}>
       <dl className="facts">
         <Fact term={a.scope}>{text(policy.scope)}</Fact>
-        <Fact term={a.version}>{policyVersionText(policy.version)}</Fact>
+        <Fact term={a.version}>{isolate(policyVersionText(policy.version))}</Fact>
         <Fact term={a.effective}>
           {policy.effectiveDate && formatDate(policy.effectiveDate, locale)}
         </Fact>

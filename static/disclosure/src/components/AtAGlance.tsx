@@ -2,6 +2,7 @@ import type { Declaration } from '@declaration';
 import { countryName, LABELS, policyVersionText, summarize } from '@declaration/present/index.ts';
 import { formatDate, formatList, useLocale } from '../i18n/index.ts';
 import { Section } from './common.tsx';
+import { isolate, ListOf } from './isolate.tsx';
 
 /** The nutrition label: the facts an admin needs in ten seconds, before any detail. */
 export function AtAGlance({ declaration }: { declaration: Declaration }) {
@@ -36,14 +37,16 @@ export function AtAGlance({ declaration }: { declaration: Declaration }) {
           <dt>{g.hosted}</dt>
           <dd>
             <strong>
-              {!stored
-                ? g.notStored
-                : hostedIn.length > 0
-                  ? formatList(hostedIn, locale)
-                  : g.whereNotStated}
+              {!stored ? (
+                g.notStored
+              ) : hostedIn.length > 0 ? (
+                <ListOf items={hostedIn} />
+              ) : (
+                g.whereNotStated
+              )}
             </strong>
             {stored && backupsIn.length > 0 && (
-              <span className="glance-sub">{g.backupsIn(formatList(backupsIn, locale))}</span>
+              <span className="glance-sub">{g.backupsIn(<ListOf items={backupsIn} />)}</span>
             )}
             {stored && (
               <span className="glance-sub">
@@ -115,7 +118,7 @@ export function AtAGlance({ declaration }: { declaration: Declaration }) {
         <div className="glance-fact" data-testid="glance-version">
           <dt>{g.version}</dt>
           <dd>
-            <strong>{policyVersionText(facts.policyVersion)}</strong>
+            <strong>{isolate(policyVersionText(facts.policyVersion))}</strong>
             <span className="glance-sub">{formatDate(facts.lastUpdated, locale)}</span>
           </dd>
         </div>

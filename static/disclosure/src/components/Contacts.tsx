@@ -2,12 +2,14 @@ import type { Declaration } from '@declaration';
 import { countryName, LABELS } from '@declaration/present/index.ts';
 import { useLocale } from '../i18n/index.ts';
 import { ExternalLink } from './ExternalLink.tsx';
-import { Fact, Notes, Section, useText } from './common.tsx';
+import { Fact, Notes, Section, usePlainText, useText } from './common.tsx';
+import { joined } from './isolate.tsx';
 
 /** The vendor, its privacy contact and officer, and its support channels. */
 export function Contacts({ declaration }: { declaration: Declaration }) {
   const { locale, t } = useLocale();
   const text = useText();
+  const plain = usePlainText();
   const vendor = declaration.vendor;
   const officer = vendor.privacyOfficer;
   const c = t.contacts;
@@ -15,7 +17,7 @@ export function Contacts({ declaration }: { declaration: Declaration }) {
     <Section id="contacts" title={t.sections.contacts}>
       <dl className="facts">
         <Fact term={c.legalName}>
-          {text(vendor.legalName) || (vendor.tradingName ? '' : t.unnamedVendor)}
+          {text(vendor.legalName) ?? (vendor.tradingName ? null : t.unnamedVendor)}
         </Fact>
         <Fact term={c.tradingName}>{text(vendor.tradingName)}</Fact>
         <Fact term={c.country}>{vendor.country && countryName(vendor.country, locale)}</Fact>
@@ -29,7 +31,7 @@ export function Contacts({ declaration }: { declaration: Declaration }) {
         <Fact term={c.officer}>
           {officer && (
             <>
-              {[text(officer.role), text(officer.name)].filter(Boolean).join(': ')}
+              {joined([plain(officer.role), plain(officer.name)], ': ')}
               {officer.email && (
                 <>
                   {' '}

@@ -1,5 +1,5 @@
 import { Fragment, useId, useState } from 'react';
-import type { DataCategory, Declaration, Platform } from '@declaration';
+import type { DataCategory, Declaration, Platform, Retention } from '@declaration';
 import {
   describeRetention,
   LABELS,
@@ -7,7 +7,8 @@ import {
   storageOf,
 } from '@declaration/present/index.ts';
 import { formatList, useLocale } from '../i18n/index.ts';
-import { DataTable, Notes, Section, useText } from './common.tsx';
+import { DataTable, Notes, Section, usePlainText, useText } from './common.tsx';
+import { ListOf } from './isolate.tsx';
 
 /** Whether the categories differ by platform, so that filtering by platform tells something. */
 function differsByPlatform(declaration: Declaration): boolean {
@@ -15,6 +16,24 @@ function differsByPlatform(declaration: Declaration): boolean {
   if (declared.size < 2) return false;
   return declaration.dataCategories.some((category) =>
     [...declared].some((platform) => !category.platforms.includes(platform)),
+  );
+}
+
+/**
+ * How long a kind of data is kept, in words. The policy's own words about backups end the
+ * description as a sentence of their own; they are the vendor's, so they are rendered isolated.
+ */
+function RetentionWords({ retention }: { retention: Retention }) {
+  const { locale } = useLocale();
+  const plain = usePlainText();
+  const words = plain(retention.backups?.description).replace(/\.$/, '');
+  if (!retention.backups || !words) return describeRetention(retention, locale);
+  const backups = { ...retention.backups, description: undefined };
+  const rest = describeRetention({ ...retention, backups }, locale).replace(/\.$/, '');
+  return (
+    <>
+      {rest}. <bdi>{words}</bdi>.
+    </>
   );
 }
 
@@ -27,6 +46,7 @@ function CategoryRow({
 }) {
   const { locale, t } = useLocale();
   const text = useText();
+  const plain = usePlainText();
   const purposes = category.purposes.map((id) => declaration.purposes.find((p) => p.id === id));
   const bases = statedLegalBases(
     category.legalBasis ?? purposes.flatMap((purpose) => purpose?.legalBasis ?? []),
@@ -34,13 +54,13 @@ function CategoryRow({
   const storage = storageOf(category);
   const locations = (category.storedIn ?? []).map((id) => {
     const location = declaration.locations.find((l) => l.id === id);
-    return location ? text(location.name) || text(location.provider) || id : id;
+    return location ? plain(location.name) || plain(location.provider) || id : id;
   });
   const recipients = (category.recipients ?? []).map((id) => {
     const recipient = declaration.recipients.find((r) => r.id === id);
-    return recipient ? text(recipient.name) : id;
+    return recipient ? plain(recipient.name) : id;
   });
-  const examples = (category.examples ?? []).map(text);
+  const examples = (category.examples ?? []).map(plain);
   const badges = [
     ...(category.personal ? [{ label: t.table.personal, className: 'badge' }] : []),
     ...(category.sensitive ? [{ label: t.table.sensitive, className: 'badge badge-danger' }] : []),
@@ -52,7 +72,8 @@ function CategoryRow({
   return (
     <tr data-testid={`category-${category.id}`}>
       <th scope="row">
-        <span className="category-name">{text(category.name)}</span>
+        {/* The name's own isolate: a badge after it stays after it. */}
+        <bdi className="category-name">{plain(category.name)}</bdi>
         {/* Spaces between name and badges: read apart, and a badge that wraps starts flush. */}
         {badges.map((badge) => (
           <Fragment key={badge.label}>
@@ -63,7 +84,7 @@ function CategoryRow({
         {category.description && <p className="cell-note">{text(category.description)}</p>}
         {examples.length > 0 && (
           <p className="cell-note">
-            {t.table.examples}: {formatList(examples, locale)}
+            {t.table.examples}: <ListOf items={examples} />
           </p>
         )}
         {category.howToDisable && (
@@ -80,12 +101,11 @@ function CategoryRow({
         )}
       </td>
       <td>
-        {formatList(
-          purposes.map((purpose, index) =>
-            purpose ? text(purpose.name) : category.purposes[index]!,
-          ),
-          locale,
-        )}
+        <ListOf
+          items={purposes.map((purpose, index) =>
+            purpose ? plain(purpose.name) : category.purposes[index]!,
+          )}
+        />
         {bases.length > 0 && (
           <p className="cell-note">
             {t.table.legalBasis}:{' '}
@@ -97,14 +117,18 @@ function CategoryRow({
         )}
       </td>
       <td>
-        {storage === 'stated'
-          ? formatList(locations, locale)
-          : storage === 'not-stored'
-            ? t.table.notStored
-            : t.table.notStated}
+        {storage === 'stated' ? (
+          <ListOf items={locations} />
+        ) : storage === 'not-stored' ? (
+          t.table.notStored
+        ) : (
+          t.table.notStated
+        )}
       </td>
-      <td data-testid="retention">{describeRetention(category.retention, locale)}</td>
-      <td>{recipients.length > 0 ? formatList(recipients, locale) : t.table.nobody}</td>
+      <td data-testid="retention">
+        <RetentionWords retention={category.retention} />
+      </td>
+      <td>{recipients.length > 0 ? <ListOf items={recipients} /> : t.table.nobody}</td>
     </tr>
   );
 }

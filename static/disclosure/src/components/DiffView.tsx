@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import type { Declaration, DeclarationDiff, DiffEntry } from '@declaration';
-import { formatList, useLocale } from '../i18n/index.ts';
+import { useLocale } from '../i18n/index.ts';
 import { fieldLabel, namesById, showValue, type ValueContext } from './diff-values.ts';
+import { isolate, ListOf } from './isolate.tsx';
 
 /** One side of a change; an absent value is marked so it is not struck through like a removal. */
 function ValueCell({
@@ -17,9 +18,15 @@ function ValueCell({
   section: DiffEntry['section'];
   context: ValueContext;
 }) {
-  const text = showValue(value, path, section, context);
-  const empty = text === context.t.versions.empty;
-  return <td className={`diff-${kind}${empty ? ' diff-empty' : ''}`}>{text}</td>;
+  const items = showValue(value, path, section, context);
+  if (items.length === 0) {
+    return <td className={`diff-${kind} diff-empty`}>{context.t.versions.empty}</td>;
+  }
+  return (
+    <td className={`diff-${kind}`}>
+      <ListOf items={items} />
+    </td>
+  );
 }
 
 function Entry({ entry, context }: { entry: DiffEntry; context: ValueContext }) {
@@ -29,7 +36,7 @@ function Entry({ entry, context }: { entry: DiffEntry; context: ValueContext }) 
     <li className={`diff-entry diff-${entry.kind}`} data-testid="diff-entry" data-kind={entry.kind}>
       <span className={`badge badge-${entry.kind}`}>{v.kind[entry.kind]}</span>{' '}
       <span className="diff-section">{t.diffSections[entry.section]}:</span>{' '}
-      <strong>{entry.label}</strong>
+      <strong>{isolate(entry.label)}</strong>
       {entry.kind === 'changed' && entry.fields.length > 0 && (
         <table className="diff-fields">
           <thead>
@@ -86,7 +93,6 @@ export function DiffView({
       t,
       locale,
       names: declaration ? namesById(declaration, locale) : new Map(),
-      list: (items) => formatList(items, locale),
     }),
     [t, locale, declaration],
   );

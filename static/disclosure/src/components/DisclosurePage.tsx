@@ -13,6 +13,8 @@ import { Recipients } from './Recipients.tsx';
 import { Rights } from './Rights.tsx';
 import { Security, VendorAccess } from './Security.tsx';
 import { Versions } from './Versions.tsx';
+import { useText } from './common.tsx';
+import { isolate } from './isolate.tsx';
 import { Transfers, WhereDataLives } from './WhereDataLives.tsx';
 import type { Messages } from '../i18n/index.ts';
 
@@ -58,25 +60,26 @@ function jumpTo(event: MouseEvent<HTMLAnchorElement>, id: string) {
 /** The whole disclosure: header, section index and every section of the declaration. */
 export function DisclosurePage({ view }: { view: DisclosureView }) {
   const { locale, t } = useLocale();
+  const text = useText();
   const declaration = view.declaration;
-  const appName = localize(declaration.app.name, locale);
   const vendorName =
     localize(declaration.vendor.tradingName, locale) ||
-    localize(declaration.vendor.legalName, locale) ||
-    t.unnamedVendor;
+    localize(declaration.vendor.legalName, locale);
 
   return (
     <>
       <header className="page-header" data-testid="page-header">
-        <h1>{t.pageTitle(appName)}</h1>
-        <p className="subtitle">{t.declaredBy(vendorName)}</p>
+        <h1>{t.pageTitle(text(declaration.app.name))}</h1>
+        <p className="subtitle">{t.declaredBy(isolate(vendorName) ?? t.unnamedVendor)}</p>
         <p className="subtitle" data-testid="version-line">
           {t.versionLine(
-            declaration.policy.version === 'not-stated' ? null : declaration.policy.version,
+            declaration.policy.version === 'not-stated'
+              ? null
+              : isolate(declaration.policy.version),
             formatDate(declaration.policy.lastUpdated, locale),
           )}
         </p>
-        {declaration.summary && <p className="summary">{localize(declaration.summary, locale)}</p>}
+        {declaration.summary && <p className="summary">{text(declaration.summary)}</p>}
       </header>
       <nav aria-label={t.sectionIndex} className="section-index" data-testid="section-index">
         <ul>

@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { openExternal } from '../api/index.ts';
 import { useLocale } from '../i18n/index.ts';
 import { displayUrl, safeExternalUrl } from '../links.ts';
+import { isolate } from './isolate.tsx';
 
 /**
  * A link out of the app. The sandboxed iframe cannot open tabs itself, so a click asks the host
@@ -19,7 +20,8 @@ export function ExternalLink({
   const { t } = useLocale();
   const [failed, setFailed] = useState(false);
   const url = safeExternalUrl(href);
-  const label = children ?? (url ? displayUrl(url) : (href ?? ''));
+  // An address is the vendor's text too.
+  const label = children ?? isolate(url ? displayUrl(url) : href);
   if (!url) return <span data-testid={testId}>{label}</span>;
   return (
     <>
@@ -39,7 +41,7 @@ export function ExternalLink({
       {failed && (
         <span role="status" className="inline-error">
           {' '}
-          {t.links.openFailed(url)}
+          {t.links.openFailed(isolate(url))}
         </span>
       )}
     </>

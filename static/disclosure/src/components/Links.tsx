@@ -5,6 +5,7 @@ import { openExternal } from '../api/index.ts';
 import { useLocale } from '../i18n/index.ts';
 import { safeExternalUrl } from '../links.ts';
 import { ExternalLink } from './ExternalLink.tsx';
+import { isolate } from './isolate.tsx';
 import { Notes, Section, useText } from './common.tsx';
 
 /** Free-form sections for anything else the policy says, as plain paragraphs. */
@@ -63,7 +64,7 @@ function MarketplaceButton({ url }: { url: string }) {
       {failed && (
         <span role="status" className="inline-error">
           {' '}
-          {t.links.openFailed(url)}
+          {t.links.openFailed(isolate(url))}
         </span>
       )}
     </p>

@@ -31,7 +31,9 @@ export function Cookies({ declaration }: { declaration: Declaration }) {
             </td>
             <td>{LABELS.cookieCategory[cookie.category]}</td>
             <td>
-              {[LABELS.cookieParty[cookie.party], text(cookie.provider)].filter(Boolean).join(': ')}
+              {LABELS.cookieParty[cookie.party]}
+              {cookie.provider && ': '}
+              {text(cookie.provider)}
             </td>
             <td>
               {formatList(

@@ -1,13 +1,15 @@
 import type { Declaration } from '@declaration';
 import { countryName, LABELS } from '@declaration/present/index.ts';
-import { formatList, useLocale } from '../i18n/index.ts';
+import { useLocale } from '../i18n/index.ts';
 import { ExternalLink } from './ExternalLink.tsx';
-import { DataTable, Notes, Section, TextList, useText } from './common.tsx';
+import { DataTable, Notes, Section, TextList, usePlainText, useText } from './common.tsx';
+import { ListOf } from './isolate.tsx';
 
 /** Subprocessors and other recipients: who, why, where, and how to opt out. */
 export function Recipients({ declaration }: { declaration: Declaration }) {
   const { locale, t } = useLocale();
   const text = useText();
+  const plain = usePlainText();
   const r = t.recipientsSection;
   return (
     <Section id="recipients" title={t.sections.recipients}>
@@ -22,7 +24,7 @@ export function Recipients({ declaration }: { declaration: Declaration }) {
           {declaration.recipients.map((recipient) => {
             const where = [
               ...(recipient.countries ?? []).map((code) => countryName(code, locale)),
-              text(recipient.geography),
+              plain(recipient.geography),
             ].filter(Boolean);
             return (
               <tr key={recipient.id} data-testid={`recipient-${recipient.id}`}>
@@ -51,7 +53,7 @@ export function Recipients({ declaration }: { declaration: Declaration }) {
                     </p>
                   )}
                 </td>
-                <td>{where.length > 0 ? formatList(where, locale) : r.notStated}</td>
+                <td>{where.length > 0 ? <ListOf items={where} /> : r.notStated}</td>
                 <td data-testid="recipient-safeguards">
                   {(recipient.safeguards?.length ?? 0) === 0 && !recipient.optOut && (
                     <p className="cell-first">{r.noSafeguards}</p>

@@ -6,6 +6,7 @@ import { formatDateTime, formatList, useLocale } from '../i18n/index.ts';
 import { DiffView } from './DiffView.tsx';
 import { Review } from './Review.tsx';
 import { DataTable, Section } from './common.tsx';
+import { isolate, isolateText } from './isolate.tsx';
 
 type VersionRow = VersionPage['versions'][number];
 
@@ -31,9 +32,9 @@ function VersionTable({ rows, current }: { rows: VersionRow[]; current: number }
           <th scope="row">
             {row.version} {row.version === current && v.current}
           </th>
-          <td>{policyVersionText(row.policyVersion)}</td>
+          <td>{isolate(policyVersionText(row.policyVersion))}</td>
           <td>{formatDateTime(row.publishedAt, locale)}</td>
-          <td>{row.appVersion}</td>
+          <td>{isolate(row.appVersion)}</td>
           <td>
             {row.reviews.length === 0
               ? v.notReviewed
@@ -104,10 +105,13 @@ export function Versions({ view }: { view: DisclosureView }) {
   const numbers = [
     ...new Set([current, ...(from ? [from] : []), ...rows.map((r) => r.version)]),
   ].sort((a, b) => b - a);
+  // An option holds only text: the vendor's version label is isolated with Unicode's own marks.
   const policyOf = (version: number) =>
-    policyVersionText(
-      rows.find((row) => row.version === version)?.policyVersion ??
-        (version === current ? view.version.policyVersion : '?'),
+    isolateText(
+      policyVersionText(
+        rows.find((row) => row.version === version)?.policyVersion ??
+          (version === current ? view.version.policyVersion : '?'),
+      ),
     );
 
   return (

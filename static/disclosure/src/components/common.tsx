@@ -2,9 +2,22 @@ import type { ReactNode } from 'react';
 import type { Text } from '@declaration';
 import { localize } from '@declaration/present/index.ts';
 import { useLocale } from '../i18n/index.ts';
+import { isolate } from './isolate.tsx';
 
-/** Localised declaration text for the viewer, as a plain string (rendered by React as text). */
-export function useText(): (text: Text | undefined) => string {
+/**
+ * Localised declaration text for the viewer, ready to render: in a direction isolate (`<bdi>`),
+ * so that it cannot turn the app's words around it; nothing when there is none.
+ */
+export function useText(): (text: Text | undefined) => ReactNode {
+  const plain = usePlainText();
+  return (text) => isolate(plain(text));
+}
+
+/**
+ * Localised declaration text as a plain string: to test, to compose from, or to pass to a
+ * helper that isolates it (`isolate`, `joined`, `ListOf`). Never rendered as it is.
+ */
+export function usePlainText(): (text: Text | undefined) => string {
   const { locale } = useLocale();
   return (text) => localize(text, locale);
 }

@@ -94,22 +94,21 @@ export interface ValueContext {
   t: Messages;
   locale: string;
   names: Map<string, string>;
-  list: (items: string[]) => string;
 }
 
 /**
- * A changed value in words: enum ids as labels, periods as durations, countries and referenced
- * items by name, yes/no for flags, localised text as written, lists joined.
+ * A changed value in words, one string per item of a list (none when there is no value): enum
+ * ids as labels, periods as durations, countries and referenced items by name, yes/no for
+ * flags, localised text as written. The items are kept apart so that the page can isolate each.
  */
 export function showValue(
   value: unknown,
   path: string,
   section: DiffSection,
   context: ValueContext,
-): string {
-  const { t, locale, names, list } = context;
-  const empty = t.versions.empty;
-  if (value === undefined || value === null || value === '') return empty;
+): string[] {
+  const { t, locale, names } = context;
+  if (value === undefined || value === null || value === '') return [];
   const field = path.split('.').at(-1) ?? '';
   const labels = LABELS_BY_SECTION_FIELD[section]?.[field] ?? LABELS_BY_FIELD[field];
   const word = (item: string): string => {
@@ -132,6 +131,6 @@ export function showValue(
     }
     return JSON.stringify(item);
   };
-  if (Array.isArray(value)) return value.length > 0 ? list(value.map(one)) : empty;
-  return one(value);
+  if (Array.isArray(value)) return value.map(one);
+  return [one(value)];
 }

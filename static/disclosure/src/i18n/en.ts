@@ -1,18 +1,22 @@
+import type { ReactNode } from 'react';
+import { phrase } from './phrase.ts';
+
 /**
  * Every string the page shows that does not come from the declaration, in English. Translations
  * copy this object with the same keys (the `Messages` type checks them); declaration text and the
- * enum labels of `@declaration`'s `LABELS` are localised separately.
+ * enum labels of `@declaration`'s `LABELS` are localised separately. A sentence that holds
+ * declaration text takes it as a node, so that the page can isolate it (see `phrase`).
  */
 export const en = {
-  pageTitle: (app: string) => `Privacy: ${app}`,
+  pageTitle: (app: ReactNode) => phrase('Privacy: ', app),
   pageTitleFallback: 'Privacy disclosure',
-  declaredBy: (vendor: string) => `Declared by ${vendor}`,
+  declaredBy: (vendor: ReactNode) => phrase('Declared by ', vendor),
   unnamedVendor: 'a vendor that does not name itself',
   /** `policyVersion` is null when the policy gives none: "not stated" then reads mid-sentence. */
-  versionLine: (policyVersion: string | null, lastUpdated: string) =>
+  versionLine: (policyVersion: ReactNode | null, lastUpdated: string) =>
     policyVersion === null
       ? `Policy version not stated, last updated ${lastUpdated}`
-      : `Policy version ${policyVersion}, last updated ${lastUpdated}`,
+      : phrase('Policy version ', policyVersion, `, last updated ${lastUpdated}`),
   sectionIndex: 'On this page',
 
   loading: 'Loading the privacy disclosure…',
@@ -57,7 +61,7 @@ export const en = {
     hosted: 'Where it is hosted',
     notStored: 'Not stored anywhere',
     whereNotStated: 'The policy does not say where',
-    backupsIn: (places: string) => `Backups in ${places}`,
+    backupsIn: (places: ReactNode) => phrase('Backups in ', places),
     onAtlassian: "Stays on Atlassian's infrastructure",
     notOnAtlassian: "Leaves Atlassian's infrastructure",
     residency: {
@@ -152,7 +156,7 @@ export const en = {
   },
 
   rights: {
-    appliesTo: (who: string) => `Applies to: ${who}`,
+    appliesTo: (who: ReactNode) => phrase('Applies to: ', who),
     howToExercise: 'How to exercise your rights',
     contact: 'Send requests to',
     responseTime: (duration: string) => `Answered within ${duration}`,
@@ -197,7 +201,7 @@ export const en = {
     security: 'Security page',
     marketplace: 'View on Atlassian Marketplace',
     opensInNewTab: '(opens in a new tab)',
-    openFailed: (url: string) => `Could not open ${url}. Copy the address instead.`,
+    openFailed: (url: ReactNode) => phrase('Could not open ', url, '. Copy the address instead.'),
   },
 
   notes: 'Notes',

@@ -45,3 +45,23 @@ export function formatList(items: string[], locale: string): string {
     return items.join(', ');
   }
 }
+
+/**
+ * A list for the locale as its parts, in order: each item, and the locale's own words between
+ * them (", ", " and "), so that the items can be rendered apart from those words.
+ */
+export function formatListParts(
+  items: string[],
+  locale: string,
+): { kind: 'item' | 'literal'; value: string }[] {
+  try {
+    return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' })
+      .formatToParts(items)
+      .map((part) => ({ kind: part.type === 'element' ? 'item' : 'literal', value: part.value }));
+  } catch {
+    return items.flatMap((value, index) => [
+      ...(index > 0 ? [{ kind: 'literal' as const, value: ', ' }] : []),
+      { kind: 'item' as const, value },
+    ]);
+  }
+}

@@ -2,7 +2,8 @@ import { createContext, useContext } from 'react';
 import { en, type Messages } from './en.ts';
 
 export { en, type Messages } from './en.ts';
-export { formatDate, formatDateTime, formatList, formatNumber } from './format.ts';
+export { formatDate, formatDateTime, formatList, formatListParts, formatNumber } from './format.ts';
+export { phrase } from './phrase.ts';
 
 /** The viewer's locale (for `Intl` and declaration translations) and the UI strings for it. */
 export interface LocaleInfo {
