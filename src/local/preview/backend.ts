@@ -1,10 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { readHead } from '../../backend/repository.ts';
-import { publishDeclaration } from '../../backend/publish.ts';
-import { forgeStore } from '../../backend/store.ts';
 import type { Declaration } from '../../declaration/index.ts';
-import { handler } from '../../index.ts';
+import { disclosure, handler } from '../../index.ts';
 import { createLocalForge, type LocalForge } from '../forge/index.ts';
 import { DamagedStoreError, moveDamagedStore } from '../forge/persist.ts';
 import { SinkUnavailableError, type PublishedVersion } from './declaration-source.ts';
@@ -149,14 +146,14 @@ export async function createPreviewBackend(
     publish: (declaration: Declaration) =>
       serial(async () => {
         live();
-        return toPublished((await publishDeclaration(declaration, appVersion)).version);
+        return toPublished((await disclosure.publish(declaration, appVersion)).version);
       }),
     latest: () =>
       serial(async () => {
         // Nothing can be read from a damaged store: the page shows nothing published.
         if (!forge) return null;
-        const { current } = await readHead(forgeStore);
-        return current ? toPublished(current.meta) : null;
+        const served = await disclosure.servedVersion();
+        return served ? toPublished(served) : null;
       }),
     invoke: (functionKey: string, payload: unknown, context: InvocationContext) =>
       serial(() => callHandler(live(), functionKey, payload, context)),
