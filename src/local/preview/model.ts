@@ -21,6 +21,12 @@ export const HOST_PAGES = {
 /** `jira-admin` or `confluence-global`: the path of a host page without its slash. */
 export type HostPageId = keyof typeof HOST_PAGES;
 
+/** The made-up site the preview pretends to be. */
+export const PREVIEW_SITE = {
+  cloudId: 'b7c3e0d2-4f1a-4c8e-9d2b-local-preview',
+  siteUrl: 'https://your-site.atlassian.net',
+};
+
 /** Locales the host page offers, by the short name used in the URL. */
 export const PREVIEW_LOCALES = { en: 'en-US', de: 'de-DE', fr: 'fr-FR', ja: 'ja-JP' } as const;
 

@@ -2,29 +2,22 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { APP_PREFIX, serveAppFile } from './app-files.ts';
 import { clientScript, designTokensCss } from './assets.ts';
-import {
-  DeclarationSource,
-  SinkUnavailableError,
-  type DeclarationSink,
-} from './declaration-source.ts';
+import { DeclarationSource, type DeclarationSink } from './declaration-source.ts';
 import { HOST_CSS } from './host-css.ts';
 import { renderHostPage, renderIndexPage } from './host-page.ts';
-import { readBody, send, sendJson } from './http.ts';
+import { send, sendJson } from './http.ts';
 import type { ModuleKeys } from './module-keys.ts';
 import {
-  HOST_PAGES,
-  PREVIEW_LOCALES,
-  PREVIEW_USERS,
+  PREVIEW_SITE,
   isHostPageId,
   readHostSettings,
   type HostPageId,
-  type PreviewInvokeResponse,
-  type PreviewStartOverResponse,
   type PreviewStatus,
   type PreviewStoreStatus,
   type PreviewUser,
 } from './model.ts';
 import { ownAddresses, refusal, type OwnAddresses, type RequestKind } from './request-guard.ts';
+import { invokeRoute, startOverRoute } from './write-routes.ts';
 
 /** Where and as whom a resolver is called: what Forge puts in the invocation's context. */
 export interface InvocationContext {
@@ -41,8 +34,8 @@ export interface InvocationContext {
 /** The app's backend as the preview runs it: the real resolver over local storage. */
 export interface PreviewBackend extends DeclarationSink {
   /**
-   * Runs the real resolver handler; resolves with what the resolver returned. Rejects with
-   * {@link SinkUnavailableError} while the store is damaged.
+   * Runs the real resolver handler; resolves with what the resolver returned. Rejects with a
+   * `SinkUnavailableError` while the store is damaged.
    */
   invoke(functionKey: string, payload: unknown, context: InvocationContext): Promise<unknown>;
   /** The local store's state: damaged stores are left untouched until {@link startOver}. */
@@ -80,10 +73,7 @@ export interface PreviewServer {
 }
 
 /** The made-up site the preview pretends to be. */
-export const PREVIEW_SITE = {
-  cloudId: 'b7c3e0d2-4f1a-4c8e-9d2b-local-preview',
-  siteUrl: 'https://your-site.atlassian.net',
-};
+export { PREVIEW_SITE };
 
 /** Where the host page calls resolvers. */
 const INVOKE_PATH = '/__preview/invoke';
@@ -105,126 +95,6 @@ function kindOf(method: string, path: string): RequestKind {
   if (method === 'GET' || method === 'HEAD') return DATA_PATHS.has(path) ? 'data' : 'page';
   // Any other method may change state; only the write routes take a body.
   return method === 'POST' && WRITE_PATHS.has(path) ? 'write' : 'data';
-}
-
-/** Checks an invoke request from the host page; says what is wrong when it is not one. */
-function parseInvokeRequest(
-  text: string,
-  moduleKeys: ModuleKeys,
-): InvocationContext & { functionKey: string; payload: unknown } {
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw new Error('The invoke request is not JSON.');
-  }
-  const { functionKey, payload, page, user, locale } = (body ?? {}) as Record<string, unknown>;
-  if (typeof functionKey !== 'string' || !functionKey)
-    throw new Error('"functionKey" must be a non-empty string.');
-  if (typeof page !== 'string' || !isHostPageId(page))
-    throw new Error(`"page" must be one of ${Object.keys(HOST_PAGES).join(', ')}.`);
-  const person = PREVIEW_USERS.find((candidate) => candidate.id === user);
-  if (!person)
-    throw new Error(
-      `"user" must be one of ${PREVIEW_USERS.map((candidate) => candidate.id).join(', ')}.`,
-    );
-  const localeCode =
-    typeof locale === 'string' && locale in PREVIEW_LOCALES
-      ? PREVIEW_LOCALES[locale as keyof typeof PREVIEW_LOCALES]
-      : 'en-US';
-  return {
-    functionKey,
-    payload: payload ?? {},
-    page,
-    moduleKey: moduleKeys[page],
-    moduleType: HOST_PAGES[page].moduleType,
-    user: person,
-    locale: localeCode,
-    ...PREVIEW_SITE,
-  };
-}
-
-/** Answers a resolver call from the host page, as Forge would run it. */
-async function invokeRoute(
-  request: IncomingMessage,
-  response: ServerResponse,
-  options: PreviewServerOptions,
-  log: (line: string) => void,
-): Promise<void> {
-  let call;
-  try {
-    call = parseInvokeRequest(await readBody(request), options.moduleKeys);
-  } catch (error) {
-    return sendJson(response, 400, {
-      ok: false,
-      error: (error as Error).message,
-    } satisfies PreviewInvokeResponse);
-  }
-  try {
-    const { functionKey, payload, ...context } = call;
-    const body = await options.backend.invoke(functionKey, payload, context);
-    return sendJson(response, 200, {
-      ok: true,
-      body: body ?? null,
-    } satisfies PreviewInvokeResponse);
-  } catch (error) {
-    const message = (error as Error).message;
-    // A damaged store is not the resolver's failure: nothing ran, and the host page says why.
-    if (error instanceof SinkUnavailableError)
-      return sendJson(response, 503, {
-        ok: false,
-        error: `Nothing can be read or stored: ${message}.`,
-      } satisfies PreviewInvokeResponse);
-    log(`Resolver ${call.functionKey} threw: ${message}`);
-    return sendJson(response, 500, { ok: false, error: message } satisfies PreviewInvokeResponse);
-  }
-}
-
-/** Moves a damaged store aside when the user chooses to, then publishes the file into the empty store. */
-async function startOverRoute(
-  request: IncomingMessage,
-  response: ServerResponse,
-  backend: PreviewBackend,
-  source: DeclarationSource,
-  log: (line: string) => void,
-): Promise<void> {
-  const text = await readBody(request);
-  try {
-    if (text.trim() !== '') JSON.parse(text);
-  } catch {
-    return sendJson(response, 400, {
-      ok: false,
-      error: 'The request body is not JSON.',
-    } satisfies PreviewStartOverResponse);
-  }
-  if (backend.store().state !== 'damaged')
-    return sendJson(response, 409, {
-      ok: false,
-      error: 'The local store is not damaged: there is nothing to start over from.',
-    } satisfies PreviewStartOverResponse);
-  let store: PreviewStoreStatus;
-  try {
-    store = await backend.startOver();
-  } catch (error) {
-    const message = `Could not start over: ${(error as Error).message}`;
-    log(message);
-    return sendJson(response, 500, {
-      ok: false,
-      error: message,
-    } satisfies PreviewStartOverResponse);
-  }
-  log(
-    store.backup === null
-      ? `The damaged local store ${store.file} was no longer there; the preview now uses an empty store.`
-      : `Moved the damaged local store ${store.file} to ${store.backup} (nothing was deleted); the preview now uses an empty store.`,
-  );
-  await source.republish().catch((error: unknown) => {
-    log(`Publishing into the empty store failed: ${(error as Error).message}`);
-  });
-  return sendJson(response, 200, {
-    ok: true,
-    store: backend.store(),
-  } satisfies PreviewStartOverResponse);
 }
 
 /**
@@ -270,7 +140,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       return sendJson(response, 403, { ok: false, error: refused });
     }
     if (method === 'POST' && path === INVOKE_PATH)
-      return invokeRoute(request, response, options, log);
+      return invokeRoute(request, response, backend, options.moduleKeys, log);
     if (method === 'POST' && path === START_OVER_PATH)
       return startOverRoute(request, response, backend, source, log);
     if (method !== 'GET' && method !== 'HEAD') {
