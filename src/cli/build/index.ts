@@ -1,0 +1,158 @@
+/**
+ * `privacy-disclosure build`, run in a vendor's app after `init`: validates the declaration,
+ * bundles it as data into the module the handler file imports (with the disclosure's admin
+ * pages, read from manifest.yml), and refreshes the UI copy in the disclosure's resource folder.
+ * An invalid declaration writes nothing.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import { formatLocatedIssue, validateDeclarationBytes } from '../../declaration/index.ts';
+import { EXIT, describeFsError, readDeclarationFile, type CliIo } from '../io.ts';
+import { STARTING_DECLARATION_MARKER } from '../init/declaration-template.ts';
+import { GENERATED_MODULE } from '../init/handler-template.ts';
+import {
+  adminModuleKeys,
+  findDisclosureParts,
+  HANDLER_MODULE,
+  RESOLVER_HANDLER,
+} from '../init/manifest/disclosure-parts.ts';
+import { formatManifestProblem, readManifest } from '../init/manifest/read-manifest.ts';
+import { DECLARATION_PATH } from '../init/plan-init.ts';
+import { CommandUsageError, HELP, parseOptions, reportUsage } from '../init/usage.ts';
+import { renderBundleModule } from './bundle-module.ts';
+import {
+  countFiles,
+  prebuiltUiDir,
+  UI_MARKER,
+  uiFolderState,
+  uiMarkerText,
+  uiSourceProblem,
+} from './prebuilt-ui.ts';
+import { writeAllOrNothing } from './staged-writes.ts';
+
+/** A path as the vendor reads it: relative to the app's root, with forward slashes. */
+function shown(dir: string, path: string): string {
+  const inApp = relative(dir, path);
+  return inApp.startsWith('..') ? path : inApp.split(sep).join('/');
+}
+
+async function appVersion(dir: string): Promise<string> {
+  try {
+    const pkg = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8'));
+    if (typeof pkg.version === 'string' && pkg.version.trim()) return pkg.version.trim();
+  } catch {
+    // No readable package.json: the backend records Forge's own version when it has one.
+  }
+  return 'unknown';
+}
+
+function fail(io: CliIo, message: string): number {
+  io.stderr(`privacy-disclosure build: ${message}\n`);
+  return EXIT.invalid;
+}
+
+/** `privacy-disclosure build [--declaration FILE] [--dir DIR] [--ui DIR]`; returns the exit code. */
+export async function runBuild(args: string[], io: CliIo): Promise<number> {
+  let options;
+  try {
+    options = parseOptions('build', args, {
+      declaration: { type: 'string' },
+      dir: { type: 'string' },
+      ui: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    });
+  } catch (error) {
+    if (error instanceof CommandUsageError) return reportUsage(error, io);
+    throw error;
+  }
+  if (options.help) {
+    io.stdout(HELP.build);
+    return EXIT.ok;
+  }
+  const dir = resolve(options.dir ?? '.');
+  let manifestText: string;
+  try {
+    manifestText = await readFile(join(dir, 'manifest.yml'), 'utf8');
+  } catch (error) {
+    return fail(io, `cannot read manifest.yml in ${dir}: ${describeFsError(error)}`);
+  }
+  const manifest = readManifest(manifestText);
+  if (!manifest.ok) {
+    for (const problem of manifest.problems)
+      io.stderr(`${formatManifestProblem('manifest.yml', problem)}\n`);
+    return fail(io, 'manifest.yml cannot be read; nothing was bundled.');
+  }
+  const parts = findDisclosureParts(manifest.manifest.value);
+  if (!parts.resolverFunction || !parts.resource) {
+    return fail(
+      io,
+      `manifest.yml has no Privacy Disclosure ${parts.resolverFunction ? 'resource' : `function (handler ${RESOLVER_HANDLER})`}: run privacy-disclosure init first.`,
+    );
+  }
+  const extension = ['ts', 'js'].find((ext) =>
+    existsSync(join(dir, 'src', `${HANDLER_MODULE}.${ext}`)),
+  );
+  if (!extension) {
+    return fail(
+      io,
+      `src/${HANDLER_MODULE}.ts (or .js) is missing: run privacy-disclosure init to write it.`,
+    );
+  }
+  const declarationPath = options.declaration
+    ? resolve(options.declaration)
+    : join(dir, DECLARATION_PATH);
+  const declarationName = options.declaration ?? DECLARATION_PATH;
+  const read = await readDeclarationFile(declarationPath);
+  if (!read.ok) return fail(io, `cannot read ${declarationName}: ${read.reason}`);
+  const result = validateDeclarationBytes(read.bytes, declarationName);
+  for (const issue of [...(result.ok ? [] : result.issues), ...result.warnings]) {
+    io.stderr(`${formatLocatedIssue(issue)}\n`);
+  }
+  if (!result.ok)
+    return fail(io, `${declarationName} is not a valid declaration; nothing was bundled.`);
+  const start = new TextDecoder().decode(read.bytes.subarray(0, 400)).replace(/^\ufeff/, '');
+  if (start.startsWith(STARTING_DECLARATION_MARKER)) {
+    io.stderr(
+      `${declarationName}:1:1  warning: this is still init's starting declaration; make it true for your app and delete its first line before you deploy\n`,
+    );
+  }
+  const uiTarget = resolve(dir, parts.resource.path);
+  const uiState = await uiFolderState(uiTarget);
+  if (uiState === 'foreign') {
+    return fail(
+      io,
+      `${parts.resource.path} is not the disclosure's UI copy (it has no ${UI_MARKER}); move it aside so build can copy the UI there. Nothing was written.`,
+    );
+  }
+  const uiSource = prebuiltUiDir(options.ui);
+  const uiProblem = uiSourceProblem(uiSource, options.ui !== undefined);
+  if (uiProblem) return fail(io, `${uiProblem}. Nothing was written.`);
+  const admins = adminModuleKeys(parts);
+  const modulePath = join(dir, 'src', `${GENERATED_MODULE}.${extension}`);
+  const bundle = await renderBundleModule({
+    source: shown(dir, declarationPath),
+    declaration: result.declaration,
+    appVersion: await appVersion(dir),
+    adminModuleKeys: admins,
+  });
+  const previous = await readFile(modulePath, 'utf8').catch(() => undefined);
+  try {
+    await writeAllOrNothing(
+      previous === bundle.text ? [] : [{ path: modulePath, text: bundle.text }],
+      [{ path: uiTarget, from: uiSource, marker: { name: UI_MARKER, text: uiMarkerText() } }],
+    );
+  } catch (error) {
+    return fail(io, `cannot write: ${describeFsError(error)}. Nothing was changed.`);
+  }
+  const reviewPages = [
+    ...admins.jira.map((key) => `Jira ${key}`),
+    ...admins.confluence.map((key) => `Confluence ${key}`),
+  ];
+  io.stdout(
+    `Bundled ${declarationName} (sha256 ${bundle.contentHash.slice(0, 12)}…) into ${shown(dir, modulePath)}${previous === bundle.text ? ' (unchanged)' : ''}.\n` +
+      `Reviews can be recorded from: ${reviewPages.length > 0 ? reviewPages.join(', ') : 'no page (reader pages only)'}.\n` +
+      `Copied the UI to ${parts.resource.path}/ (${await countFiles(uiSource)} files).\n`,
+  );
+  return EXIT.ok;
+}
