@@ -124,6 +124,8 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   await source.start();
   const status = (): PreviewStatus => ({ ...source.status, store: backend.store() });
   let own: OwnAddresses | undefined;
+  // Each kind of refusal is told once: a hostile page looping requests must not flood the terminal.
+  const refusalsTold = new Set<string>();
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? '/', 'http://preview.invalid');
@@ -133,7 +135,11 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     own ??= ownAddresses((server.address() as AddressInfo).port, boundHost);
     const refused = refusal(request.headers, own, kind);
     if (refused) {
-      log(`Refused ${method} ${path}: ${refused}`);
+      const line = `Refused ${method} ${path}: ${refused}`;
+      if (!refusalsTold.has(line) && refusalsTold.size < 100) {
+        refusalsTold.add(line);
+        log(`${line} (told once)`);
+      }
       // Nothing of the body is read, so nothing of it can take effect.
       request.resume();
       if (kind === 'page') return send(response, 403, 'text/plain; charset=utf-8', refused);

@@ -63,6 +63,11 @@ describe('a page on another origin', () => {
     expectRefused(older, /evil\.example/);
     expect(stored()).toEqual(before);
     expect(await currentReviewer()).toBeNull();
+    // Told on the terminal once, however often a hostile page tries.
+    const told = preview.log.filter((line) => line.startsWith('Refused POST /__preview/invoke'));
+    expect(told).toEqual([
+      expect.stringContaining('A page on "https://evil.example" may not use this preview'),
+    ]);
   });
 
   it('cannot record one as JSON either: its CORS preflight and the POST are refused', async () => {
