@@ -14,7 +14,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { format, resolveConfig } from 'prettier';
 import { canonicalJson, sha256Hex } from '../src/declaration/canonical.ts';
 import type { Declaration } from '../src/declaration/schema/index.ts';
-import { formatLocatedIssue, validateDeclarationText } from '../src/declaration/validate-yaml.ts';
+import { formatLocatedIssue, validateDeclarationBytes } from '../src/declaration/validate-yaml.ts';
 
 /** The repository root, derived from this file's place in scripts/. */
 export const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -38,7 +38,7 @@ export type BundleInput =
 export async function readBundleInput(source = DEFAULT_SOURCE): Promise<BundleInput> {
   const path = fileURLToPath(new URL(source, pathToFileURL(REPO_ROOT)));
   if (!existsSync(path)) return { ok: false, messages: [`${source}: file not found`] };
-  const result = validateDeclarationText(readFileSync(path, 'utf8'), source);
+  const result = validateDeclarationBytes(readFileSync(path), source);
   if (!result.ok) return { ok: false, messages: result.issues.map(formatLocatedIssue) };
   const pkg = JSON.parse(readFileSync(new URL('package.json', pathToFileURL(REPO_ROOT)), 'utf8'));
   return {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { watch, type FSWatcher } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import { validateDeclarationText, type Declaration } from '../../declaration/index.ts';
+import { validateDeclarationBytes, type Declaration } from '../../declaration/index.ts';
 import type { DeclarationStatus } from './model.ts';
 
 /** A version the backend stored. */
@@ -155,9 +155,10 @@ export class DeclarationSource {
   private async checkNow(): Promise<void> {
     if (this.closed) return;
     const log = this.options.log ?? (() => {});
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = await readFile(this.options.file, 'utf8');
+      // Bytes, not 'utf8': invalid UTF-8 is a located error, never silently U+FFFD.
+      bytes = await readFile(this.options.file);
     } catch (error) {
       const problem = `Cannot read ${this.options.displayName}: ${(error as Error).message}. The last valid version stays published.`;
       if (problem !== this.status.problem) {
@@ -167,9 +168,10 @@ export class DeclarationSource {
       }
       return;
     }
+    const text = bytes.toString('latin1');
     if (text === this.lastText) return;
     this.lastText = text;
-    const result = validateDeclarationText(text, this.options.displayName);
+    const result = validateDeclarationBytes(bytes, this.options.displayName);
     if (!result.ok) {
       const issues = result.issues.map((issue) => ({
         file: issue.file,

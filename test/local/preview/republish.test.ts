@@ -86,6 +86,34 @@ describe('following the declaration file', () => {
     expect(page).toContain('data-state="invalid"');
   });
 
+  it('reports invalid UTF-8 in a saved file at its line and column, and keeps serving', async () => {
+    preview = await startTestPreview(EXAMPLE);
+    const text = readFileSync(preview.declarationFile, 'utf8');
+    const lines = text.split('\n');
+    const countryLine = lines.indexOf('  country: NZ') + 1;
+    // A Latin-1 editor saves "Zélande": 0xE9 alone is not UTF-8.
+    const before = Buffer.from(
+      lines.slice(0, countryLine - 1).join('\n') + '\n  country: Z',
+      'utf8',
+    );
+    const after = Buffer.from('lande\n' + lines.slice(countryLine).join('\n'), 'utf8');
+    writeFileSync(preview.declarationFile, Buffer.concat([before, Buffer.from([0xe9]), after]));
+
+    await vi.waitFor(
+      async () => expect((await status(preview!)).issues.length).toBeGreaterThan(0),
+      { timeout: 5000, interval: 50 },
+    );
+    const now = await status(preview);
+    expect(now.publishedVersion).toBe(1);
+    expect(now.issues).toEqual([
+      expect.objectContaining({
+        line: countryLine,
+        column: 13,
+        message: expect.stringMatching(/UTF-8/),
+      }),
+    ]);
+  });
+
   it('keeps versions and reviews across a restart, and adds none for an unchanged file', async () => {
     preview = await startTestPreview(EXAMPLE);
     const recorded = await invoke(preview, 'review/mark', { version: 1 });
