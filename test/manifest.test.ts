@@ -89,7 +89,7 @@ describe('manifest.yml', () => {
   it('asks only for the scopes the code uses, inline styles, and no egress', () => {
     expect([...manifest.permissions.scopes].sort()).toEqual([
       'read:confluence-user',
-      'read:jira-user',
+      'read:jira-work',
       'storage:app',
     ]);
     expect(manifest.permissions.content).toEqual({ styles: ['unsafe-inline'] });
