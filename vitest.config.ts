@@ -1,11 +1,24 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
 export default defineConfig({
+  // The root tsconfig.json is Forge's (the functions only); tests compile with the repository's
+  // development options, as `npm run typecheck` checks them.
+  tsconfig: here('./tsconfig.dev.json'),
   resolve: {
-    alias: {
-      '@declaration': fileURLToPath(new URL('./src/declaration', import.meta.url)),
-    },
+    alias: [
+      { find: /^@declaration$/, replacement: here('./src/declaration/index.ts') },
+      { find: /^@declaration\/(.*)$/, replacement: here('./src/declaration/$1') },
+      // The Forge entry imports the backend by the package's name, as a vendor's app does; tests
+      // run it from the sources, never from a stale dist/.
+      { find: /^privacy-disclosure\/backend$/, replacement: here('./src/backend/index.ts') },
+      {
+        find: /^privacy-disclosure\/declaration$/,
+        replacement: here('./src/declaration/index.ts'),
+      },
+    ],
   },
   test: {
     include: ['test/**/*.test.{ts,tsx}'],

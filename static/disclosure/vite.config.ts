@@ -21,6 +21,9 @@ export default defineConfig(({ command }) => {
 function config(command: 'build' | 'serve') {
   return {
     root: here('./'),
+    // The root tsconfig.json is Forge's and covers only the Forge functions; the UI compiles with
+    // the repository's development options (JSX, DOM) like the typecheck does.
+    tsconfig: here('../../tsconfig.dev.json'),
     base: './',
     plugins: [react()],
     // A build is always the production page, even when started from a test runner that sets
