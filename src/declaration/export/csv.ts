@@ -1,7 +1,5 @@
 import type { Declaration } from '../schema/index.ts';
 import { LABELS } from '../present/labels.ts';
-import { localize } from '../present/localize.ts';
-import { describeRetention } from '../present/retention.ts';
 import { csvField } from './escape.ts';
 import {
   encryptionText,
@@ -13,6 +11,7 @@ import {
   transferText,
   transfersOf,
 } from './facts.ts';
+import { retentionWords, vendorText } from './vendor-text.ts';
 
 /** Options for the CSV export. */
 export interface CsvOptions {
@@ -49,18 +48,18 @@ export function toCsv(declaration: Declaration, options: CsvOptions = {}): strin
   const locale = options.locale ?? 'en';
   const list = (values: string[]) => values.filter(Boolean).join('; ');
   const rows = declaration.dataCategories.map((category) => [
-    localize(category.name, locale),
-    localize(category.description, locale),
-    list((category.examples ?? []).map((example) => localize(example, locale))),
+    vendorText(category.name, locale),
+    vendorText(category.description, locale),
+    list((category.examples ?? []).map((example) => vendorText(example, locale))),
     list(category.subjects.map((subject) => LABELS.dataSubject[subject])),
     category.personal ? 'Yes' : 'No',
     category.sensitive ? 'Yes' : 'No',
-    list(purposesOf(declaration, category).map((purpose) => localize(purpose.name, locale))),
+    list(purposesOf(declaration, category).map((purpose) => vendorText(purpose.name, locale))),
     list(legalBasesOf(declaration, category).map((basis) => LABELS.legalBasis[basis])),
     list(category.sources.map((source) => LABELS.dataSource[source])),
     list(category.platforms.map((platform) => LABELS.platform[platform])),
     storedInText(declaration, category, locale, '; '),
-    describeRetention(category.retention, locale),
+    retentionWords(category.retention, locale),
     category.retention.period ?? '',
     list(recipientsOf(declaration, category).map((recipient) => recipientText(recipient, locale))),
     list(transfersOf(declaration, category).map((transfer) => transferText(transfer, locale))),

@@ -7,8 +7,9 @@ import type {
   Transfer,
 } from '../schema/index.ts';
 import { LABELS } from '../present/labels.ts';
-import { countryName, localize } from '../present/localize.ts';
+import { countryName } from '../present/localize.ts';
 import { NOT_STATED, statedLegalBases, storageOf } from '../present/stated.ts';
+import { vendorText } from './vendor-text.ts';
 
 /** Finds the declared items a category refers to by id, in the category's order. */
 function pick<T extends { id: string }>(items: T[], ids: string[] | undefined): T[] {
@@ -46,21 +47,21 @@ export function countriesText(codes: string[] | undefined, locale: string): stri
 /** "Google Cloud, europe-west1 (Belgium); backups: Rsync.net (Switzerland)". */
 export function locationText(location: StorageLocation, locale: string): string {
   const name =
-    localize(location.name, locale) ||
-    [localize(location.provider, locale), localize(location.service, locale)]
+    vendorText(location.name, locale) ||
+    [vendorText(location.provider, locale), vendorText(location.service, locale)]
       .filter(Boolean)
       .join(' ') ||
     LABELS.hostedBy[location.hostedBy];
   const where = [
     location.country ? countryName(location.country, locale) : '',
-    localize(location.geography, locale),
+    vendorText(location.geography, locale),
   ].filter(Boolean);
   const backups = location.backups;
   const backupWhere = backups
     ? [
-        localize(backups.provider, locale),
+        vendorText(backups.provider, locale),
         backups.country ? countryName(backups.country, locale) : '',
-        localize(backups.geography, locale),
+        vendorText(backups.geography, locale),
       ].filter(Boolean)
     : [];
   const main = where.length > 0 ? `${name} (${where.join(', ')})` : name;
@@ -91,19 +92,22 @@ export function storedInText(
 
 /** "MixPanel (United States)". */
 export function recipientText(recipient: Recipient, locale: string): string {
-  const where = [countriesText(recipient.countries, locale), localize(recipient.geography, locale)]
+  const where = [
+    countriesText(recipient.countries, locale),
+    vendorText(recipient.geography, locale),
+  ]
     .filter(Boolean)
     .join(', ');
-  const name = localize(recipient.name, locale);
+  const name = vendorText(recipient.name, locale);
   return where ? `${name} (${where})` : name;
 }
 
 /** "the EEA → Switzerland: Adequacy decision". */
 export function transferText(transfer: Transfer, locale: string): string {
-  const to = [countriesText(transfer.to, locale), localize(transfer.toGeography, locale)]
+  const to = [countriesText(transfer.to, locale), vendorText(transfer.toGeography, locale)]
     .filter(Boolean)
     .join(', ');
-  const from = localize(transfer.from, locale);
+  const from = vendorText(transfer.from, locale);
   const route = from && to ? `${from} to ${to}` : to || from || 'International transfer';
   return `${route}: ${LABELS.transferMechanism[transfer.mechanism]}`;
 }

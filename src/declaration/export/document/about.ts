@@ -1,8 +1,10 @@
 import type { Declaration } from '../../schema/index.ts';
 import { LABELS } from '../../present/labels.ts';
-import { countryName, localize } from '../../present/localize.ts';
+import { countryName } from '../../present/localize.ts';
 import { marketplacePrivacyUrl } from '../../present/marketplace-url.ts';
 import { policyVersionText } from '../../present/stated.ts';
+import { isolate } from '../bidi.ts';
+import { vendorText } from '../vendor-text.ts';
 import { facts, joined, link, listOf, notesBlock, type Block, type Section } from './model.ts';
 
 /** How to reach the vendor and its privacy officer. */
@@ -11,10 +13,10 @@ export function contactsSection(declaration: Declaration, locale: string): Secti
   const officer = vendor.privacyOfficer;
   const blocks: Block[] = [
     facts([
-      ['Company', localize(vendor.legalName, locale) || 'Not named in the policy'],
-      ['Trading as', localize(vendor.tradingName, locale)],
+      ['Company', vendorText(vendor.legalName, locale) || 'Not named in the policy'],
+      ['Trading as', vendorText(vendor.tradingName, locale)],
       ['Country', vendor.country && countryName(vendor.country, locale)],
-      ['Registered address', localize(vendor.registeredAddress, locale)],
+      ['Registered address', vendorText(vendor.registeredAddress, locale)],
       ['Website', link(vendor.website)],
       ['Privacy contact', link(vendor.privacyContact)],
     ]),
@@ -22,13 +24,13 @@ export function contactsSection(declaration: Declaration, locale: string): Secti
   if (officer) {
     blocks.push({
       kind: 'subsection',
-      title: localize(officer.role, locale),
+      title: vendorText(officer.role, locale),
       blocks: [
         facts([
-          ['Name', localize(officer.name, locale)],
+          ['Name', vendorText(officer.name, locale)],
           ['E-mail', link(officer.email && `mailto:${officer.email}`)],
           ['Web', link(officer.url)],
-          ['Role', localize(officer.description, locale)],
+          ['Role', vendorText(officer.description, locale)],
         ]),
       ],
     });
@@ -42,8 +44,8 @@ export function contactsSection(declaration: Declaration, locale: string): Secti
           kind: 'list',
           items: vendor.supportChannels.map((channel) => [
             `${LABELS.supportChannel[channel.kind]}: `,
-            ...(link(channel.link, localize(channel.label, locale)) ?? [
-              localize(channel.label, locale),
+            ...(link(channel.link, vendorText(channel.label, locale)) ?? [
+              vendorText(channel.label, locale),
             ]),
           ]),
         },
@@ -58,10 +60,10 @@ export function contactsSection(declaration: Declaration, locale: string): Secti
 export function additionalSections(declaration: Declaration, locale: string): Section[] {
   return (declaration.sections ?? []).map((section, index) => ({
     id: `section-${index + 1}`,
-    title: localize(section.title, locale),
+    title: vendorText(section.title, locale),
     blocks: section.paragraphs.map((paragraph) => ({
       kind: 'paragraph' as const,
-      content: [localize(paragraph, locale)],
+      content: [vendorText(paragraph, locale)],
     })),
   }));
 }
@@ -78,15 +80,15 @@ export function policySection(declaration: Declaration, locale: string): Section
     title: 'About this policy',
     blocks: [
       facts([
-        ['Policy version', policyVersionText(policy.version)],
+        ['Policy version', isolate(policyVersionText(policy.version))],
         ['Effective', policy.effectiveDate],
         ['Last updated', policy.lastUpdated],
         [
           'Date source',
           policy.lastUpdatedSource && LABELS.lastUpdatedSource[policy.lastUpdatedSource],
         ],
-        ['Applies to', localize(policy.scope, locale)],
-        ['How changes are announced', localize(policy.changeNotice, locale)],
+        ['Applies to', vendorText(policy.scope, locale)],
+        ['How changes are announced', vendorText(policy.changeNotice, locale)],
       ]),
       ...(notes.length > 0
         ? [
@@ -128,11 +130,11 @@ export function aboutSection(declaration: Declaration, locale: string): Section 
     title: 'About the app',
     blocks: [
       facts([
-        ['App', localize(app.name, locale)],
-        ['Also covers', joined((app.coveredApps ?? []).map((a) => localize(a, locale)))],
+        ['App', vendorText(app.name, locale)],
+        ['Also covers', joined((app.coveredApps ?? []).map((a) => vendorText(a, locale)))],
         ['Products', joined((app.products ?? []).map((p) => LABELS.product[p]))],
         ['Built with', app.framework && LABELS.framework[app.framework]],
-        ['Forge app id', app.forgeAppId],
+        ['Forge app id', app.forgeAppId && isolate(app.forgeAppId)],
       ]),
       {
         kind: 'subsection',
@@ -141,7 +143,7 @@ export function aboutSection(declaration: Declaration, locale: string): Section 
           facts(
             app.platforms.map((statement) => [
               LABELS.platform[statement.platform],
-              localize(statement.statement, locale),
+              vendorText(statement.statement, locale),
             ]),
           ),
         ],

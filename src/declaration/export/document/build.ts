@@ -1,5 +1,4 @@
 import type { Declaration } from '../../schema/index.ts';
-import { localize } from '../../present/localize.ts';
 import {
   aboutSection,
   additionalSections,
@@ -15,6 +14,8 @@ import {
   securitySection,
   vendorAccessSection,
 } from './commitments.ts';
+import { isolate } from '../bidi.ts';
+import { vendorText } from '../vendor-text.ts';
 import { dataSection, glanceSection, purposesSection } from './data.ts';
 import type { DisclosureDocument, Section } from './model.ts';
 import {
@@ -30,9 +31,9 @@ import {
  */
 export function buildDocument(declaration: Declaration, locale = 'en'): DisclosureDocument {
   const vendor =
-    localize(declaration.vendor.tradingName, locale) ||
-    localize(declaration.vendor.legalName, locale);
-  const summary = localize(declaration.summary, locale);
+    vendorText(declaration.vendor.tradingName, locale) ||
+    vendorText(declaration.vendor.legalName, locale);
+  const summary = vendorText(declaration.summary, locale);
   const sections: (Section | null)[] = [
     glanceSection(declaration, locale),
     summary
@@ -56,10 +57,10 @@ export function buildDocument(declaration: Declaration, locale = 'en'): Disclosu
     aboutSection(declaration, locale),
   ];
   return {
-    title: `${localize(declaration.app.name, locale)}: privacy disclosure`,
+    title: `${vendorText(declaration.app.name, locale)}: privacy disclosure`,
     subtitle: [
       vendor && `By ${vendor}`,
-      `Version ${policyVersionText(declaration.policy.version)}, last updated ${declaration.policy.lastUpdated}`,
+      `Version ${isolate(policyVersionText(declaration.policy.version))}, last updated ${declaration.policy.lastUpdated}`,
     ]
       .filter(Boolean)
       .join(' · '),

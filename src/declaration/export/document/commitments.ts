@@ -1,7 +1,7 @@
 import type { Declaration } from '../../schema/index.ts';
 import { LABELS } from '../../present/labels.ts';
-import { localize } from '../../present/localize.ts';
 import { describeDuration } from '../../present/retention.ts';
+import { vendorText } from '../vendor-text.ts';
 import { facts, joined, link, listOf, notesBlock, type Block, type Section } from './model.ts';
 
 /** What is explicitly not collected, and the vendor's promises. */
@@ -17,12 +17,12 @@ export function notCollectedSection(declaration: Declaration, locale: string): S
         items: items.map((item) => [
           joined(
             [
-              localize(item.what, locale),
+              vendorText(item.what, locale),
               item.platforms?.length
                 ? `(${joined(item.platforms.map((p) => LABELS.platform[p]))})`
                 : '',
-              item.exceptions ? `Except: ${localize(item.exceptions, locale)}` : '',
-              ...(item.notes ?? []).map((note) => localize(note, locale)),
+              item.exceptions ? `Except: ${vendorText(item.exceptions, locale)}` : '',
+              ...(item.notes ?? []).map((note) => vendorText(note, locale)),
             ],
             ' ',
           ),
@@ -46,11 +46,11 @@ export function rightsSection(declaration: Declaration, locale: string): Section
     kind: 'subsection',
     title: LABELS.regime[regime.regime],
     blocks: [
-      facts([['Who has these rights', localize(regime.appliesTo, locale)]]),
+      facts([['Who has these rights', vendorText(regime.appliesTo, locale)]]),
       {
         kind: 'list',
         items: regime.rights.map((right) => [
-          joined([LABELS.right[right.right], localize(right.description, locale)], ': '),
+          joined([LABELS.right[right.right], vendorText(right.description, locale)], ': '),
         ]),
       },
       ...notesBlock(regime.notes, locale),
@@ -62,11 +62,11 @@ export function rightsSection(declaration: Declaration, locale: string): Section
     blocks: [
       ...regimes,
       facts([
-        ['How to use them', localize(rights.howToExercise, locale)],
+        ['How to use them', vendorText(rights.howToExercise, locale)],
         ['Where requests go', link(rights.contact)],
         ['Answered within', rights.responseTime && describeDuration(rights.responseTime)],
-        ['About response times', localize(rights.responseTimeDescription, locale)],
-        ['Complaints', localize(rights.complaints, locale)],
+        ['About response times', vendorText(rights.responseTimeDescription, locale)],
+        ['Complaints', vendorText(rights.complaints, locale)],
       ]),
       ...notesBlock(rights.notes, locale),
     ],
@@ -93,9 +93,9 @@ export function securitySection(declaration: Declaration, locale: string): Secti
         {
           kind: 'list',
           items: security.certifications.map((certification) => {
-            const name = localize(certification.name, locale);
+            const name = vendorText(certification.name, locale);
             const notes = joined(
-              (certification.notes ?? []).map((n) => localize(n, locale)),
+              (certification.notes ?? []).map((n) => vendorText(n, locale)),
               ' ',
             );
             return [...(link(certification.url, name) ?? [name]), ...(notes ? [` ${notes}`] : [])];
@@ -104,7 +104,7 @@ export function securitySection(declaration: Declaration, locale: string): Secti
       ],
     });
   }
-  blocks.push(facts([['Incidents', localize(security.incidentNotification, locale)]]));
+  blocks.push(facts([['Incidents', vendorText(security.incidentNotification, locale)]]));
   if (security.disclaimers?.length) {
     blocks.push({
       kind: 'subsection',
@@ -125,15 +125,15 @@ export function vendorAccessSection(declaration: Declaration, locale: string): S
     title: 'Who at the vendor can see your data',
     blocks: [
       facts([
-        ['Who', localize(access.who, locale)],
+        ['Who', vendorText(access.who, locale)],
         [
           'When',
           joined(
-            (access.when ?? []).map((w) => localize(w, locale)),
+            (access.when ?? []).map((w) => vendorText(w, locale)),
             '; ',
           ),
         ],
-        ['Contractors', localize(access.contractors, locale)],
+        ['Contractors', vendorText(access.contractors, locale)],
       ]),
       ...notesBlock(access.notes, locale),
     ],

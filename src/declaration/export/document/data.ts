@@ -1,7 +1,7 @@
 import type { DataCategory, Declaration } from '../../schema/index.ts';
 import { LABELS } from '../../present/labels.ts';
-import { countryName, localize } from '../../present/localize.ts';
-import { describeDuration, describeRetention } from '../../present/retention.ts';
+import { countryName } from '../../present/localize.ts';
+import { describeDuration } from '../../present/retention.ts';
 import { NOT_STATED, statedLegalBases } from '../../present/stated.ts';
 import { summarize, type AtAGlance } from '../../present/summary.ts';
 import {
@@ -12,11 +12,16 @@ import {
   recipientsOf,
   storedInText,
 } from '../facts.ts';
+import { isolate } from '../bidi.ts';
+import { retentionWords, vendorText } from '../vendor-text.ts';
 import { facts, joined, notesBlock, yesNo, type Block, type Section } from './model.ts';
 
 /** Storage places, countries first, then geographies that add something. */
 function placesText(countries: string[], geographies: string[], locale: string): string {
-  return joined([...countries.map((code) => countryName(code, locale)), ...geographies]);
+  return joined([
+    ...countries.map((code) => countryName(code, locale)),
+    ...geographies.map(isolate),
+  ]);
 }
 
 /** "Kept while the subscription lasts", with how many kinds of data do not say. */
@@ -82,15 +87,15 @@ export function purposesSection(declaration: Declaration, locale: string): Secti
     title: 'Why data is used',
     blocks: declaration.purposes.map((purpose) => ({
       kind: 'subsection',
-      title: localize(purpose.name, locale),
+      title: vendorText(purpose.name, locale),
       blocks: [
         facts([
-          ['What for', localize(purpose.description, locale)],
+          ['What for', vendorText(purpose.description, locale)],
           [
             'Legal basis',
             joined(statedLegalBases(purpose.legalBasis ?? []).map((b) => LABELS.legalBasis[b])),
           ],
-          ['In the policy’s words', localize(purpose.legalBasisNote, locale)],
+          ['In the policy’s words', vendorText(purpose.legalBasisNote, locale)],
         ]),
         ...notesBlock(purpose.notes, locale),
       ],
@@ -99,7 +104,7 @@ export function purposesSection(declaration: Declaration, locale: string): Secti
 }
 
 function whyText(declaration: Declaration, category: DataCategory, locale: string): string {
-  const purposes = joined(purposesOf(declaration, category).map((p) => localize(p.name, locale)));
+  const purposes = joined(purposesOf(declaration, category).map((p) => vendorText(p.name, locale)));
   const bases = joined(legalBasesOf(declaration, category).map((b) => LABELS.legalBasis[b]));
   return bases ? `${purposes} (${bases})` : purposes;
 }
@@ -108,11 +113,11 @@ function categoryDetails(declaration: Declaration, category: DataCategory, local
   const retention = category.retention;
   return {
     kind: 'subsection',
-    title: localize(category.name, locale),
+    title: vendorText(category.name, locale),
     blocks: [
       facts([
-        ['What it is', localize(category.description, locale)],
-        ['Examples', joined((category.examples ?? []).map((e) => localize(e, locale)))],
+        ['What it is', vendorText(category.description, locale)],
+        ['Examples', joined((category.examples ?? []).map((e) => vendorText(e, locale)))],
         ['Whose data', joined(category.subjects.map((s) => LABELS.dataSubject[s]))],
         ['Personal data', yesNo(category.personal)],
         ['Sensitive data', yesNo(category.sensitive)],
@@ -125,10 +130,10 @@ function categoryDetails(declaration: Declaration, category: DataCategory, local
         ['Platforms', joined(category.platforms.map((p) => LABELS.platform[p]))],
         ['Collection', LABELS.collection[category.collection]],
         ['Customer can turn it off', yesNo(category.customerCanDisable)],
-        ['How to turn it off', localize(category.howToDisable, locale)],
+        ['How to turn it off', vendorText(category.howToDisable, locale)],
         ['Why', whyText(declaration, category, locale)],
         ['Stored in', storedInText(declaration, category, locale)],
-        ['How long', describeRetention(retention, locale)],
+        ['How long', retentionWords(retention, locale)],
         ['Retention basis', LABELS.retentionBasis[retention.basis]],
         ['Retention period', retention.period && describeDuration(retention.period)],
         ['Period starts at', retention.after && LABELS.retentionTrigger[retention.after]],
@@ -137,12 +142,12 @@ function categoryDetails(declaration: Declaration, category: DataCategory, local
           'Backups kept for',
           retention.backups?.period && describeDuration(retention.backups.period),
         ],
-        ['Backups', localize(retention.backups?.description, locale)],
-        ['Retention in the policy’s words', localize(retention.description, locale)],
+        ['Backups', vendorText(retention.backups?.description, locale)],
+        ['Retention in the policy’s words', vendorText(retention.description, locale)],
         [
           'Retention notes',
           joined(
-            (retention.notes ?? []).map((n) => localize(n, locale)),
+            (retention.notes ?? []).map((n) => vendorText(n, locale)),
             ' ',
           ),
         ],
@@ -171,8 +176,8 @@ export function dataSection(declaration: Declaration, locale: string): Section {
     [
       joined(
         [
-          localize(category.name, locale),
-          joined((category.examples ?? []).map((e) => localize(e, locale))),
+          vendorText(category.name, locale),
+          joined((category.examples ?? []).map((e) => vendorText(e, locale))),
         ],
         ': ',
       ),
@@ -180,7 +185,7 @@ export function dataSection(declaration: Declaration, locale: string): Section {
     [joined(category.subjects.map((s) => LABELS.dataSubject[s]))],
     [whyText(declaration, category, locale)],
     [storedInText(declaration, category, locale)],
-    [describeRetention(category.retention, locale)],
+    [retentionWords(category.retention, locale)],
     [joined(recipientsOf(declaration, category).map((r) => recipientText(r, locale))) || '—'],
   ]);
   return {

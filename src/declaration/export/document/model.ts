@@ -1,13 +1,20 @@
 import type { Text } from '../../schema/index.ts';
-import { localize } from '../../present/localize.ts';
+import { isolate } from '../bidi.ts';
+import { vendorText } from '../vendor-text.ts';
 
-/** A link in exported text; renderers only make it clickable when it is https or mailto. */
+/**
+ * A link in exported text. `href` is the declaration's address as written; renderers link only
+ * what `safeHref` accepts, in the form it gives, and show anything else as text.
+ */
 export interface Link {
   text: string;
   href: string;
 }
 
-/** A run of text and links. Text is always plain: renderers escape it. */
+/**
+ * A run of text and links. Text is always plain: renderers escape it for where it lands. Vendor
+ * text in it is already isolated (`vendorText`), so renderers need not know whose words are whose.
+ */
 export type Inline = (string | Link)[];
 
 /** A building block of an exported page, independent of the output format. */
@@ -50,10 +57,14 @@ export function facts(rows: [string, Inline | string | undefined][]): Block {
   return { kind: 'facts', items };
 }
 
-/** A link, or nothing when there is no address. */
+/**
+ * A link, or nothing when there is no address. `text`, when given, is already isolated vendor
+ * text or the export's own words; the address shown in its place is the vendor's, so it is
+ * isolated here.
+ */
 export function link(href: string | undefined, text?: string): Inline | undefined {
   if (!href) return undefined;
-  return [{ href, text: text ?? href.replace(/^mailto:/, '') }];
+  return [{ href, text: text ?? isolate(href.replace(/^mailto:/, '')) }];
 }
 
 /** Notes as list items, in the reader's language. */
@@ -64,7 +75,7 @@ export function notesBlock(notes: Text[] | undefined, locale: string): Block[] {
 
 /** A list of translated texts. */
 export function listOf(texts: Text[], locale: string): Block {
-  return { kind: 'list', items: texts.map((text) => [localize(text, locale)]) };
+  return { kind: 'list', items: texts.map((text) => [vendorText(text, locale)]) };
 }
 
 /** Yes / No for a boolean, '' for undefined. */

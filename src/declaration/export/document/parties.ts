@@ -1,13 +1,15 @@
-import type { Declaration } from '../../schema/index.ts';
+import type { Declaration, Text } from '../../schema/index.ts';
 import { LABELS } from '../../present/labels.ts';
-import { countryName, localize } from '../../present/localize.ts';
+import { countryName } from '../../present/localize.ts';
 import { describeDuration } from '../../present/retention.ts';
 import { countriesText } from '../facts.ts';
+import { isolate } from '../bidi.ts';
+import { vendorText } from '../vendor-text.ts';
 import { facts, joined, link, notesBlock, type Inline, type Section } from './model.ts';
 
-function notesText(notes: Parameters<typeof localize>[0][] | undefined, locale: string): string {
+function notesText(notes: Text[] | undefined, locale: string): string {
   return joined(
-    (notes ?? []).map((note) => localize(note, locale)),
+    (notes ?? []).map((note) => vendorText(note, locale)),
     ' ',
   );
 }
@@ -25,27 +27,27 @@ export function locationsSection(declaration: Declaration, locale: string): Sect
             return {
               kind: 'subsection' as const,
               title:
-                localize(location.name, locale) ||
-                localize(location.provider, locale) ||
+                vendorText(location.name, locale) ||
+                vendorText(location.provider, locale) ||
                 LABELS.hostedBy[location.hostedBy],
               blocks: [
                 facts([
                   ['Hosted by', LABELS.hostedBy[location.hostedBy]],
-                  ['Provider', localize(location.provider, locale)],
-                  ['Service', localize(location.service, locale)],
-                  ['Region', location.regionCode],
+                  ['Provider', vendorText(location.provider, locale)],
+                  ['Service', vendorText(location.service, locale)],
+                  ['Region', location.regionCode && isolate(location.regionCode)],
                   ['Country', location.country && countryName(location.country, locale)],
-                  ['Geography', localize(location.geography, locale)],
-                  ['What is kept here', localize(location.holds, locale)],
+                  ['Geography', vendorText(location.geography, locale)],
+                  ['What is kept here', vendorText(location.holds, locale)],
                   [
                     'Follows data residency',
                     location.followsDataResidency && LABELS.tristate[location.followsDataResidency],
                   ],
-                  ['About data residency', localize(location.residencyNote, locale)],
-                  ['Backups kept by', localize(backups?.provider, locale)],
+                  ['About data residency', vendorText(location.residencyNote, locale)],
+                  ['Backups kept by', vendorText(backups?.provider, locale)],
                   ['Backups in', backups?.country && countryName(backups.country, locale)],
-                  ['Backup geography', localize(backups?.geography, locale)],
-                  ['About backups', localize(backups?.description, locale)],
+                  ['Backup geography', vendorText(backups?.geography, locale)],
+                  ['About backups', vendorText(backups?.description, locale)],
                   ['Platforms', joined((location.platforms ?? []).map((p) => LABELS.platform[p]))],
                 ]),
                 ...notesBlock(location.notes, locale),
@@ -58,22 +60,22 @@ export function locationsSection(declaration: Declaration, locale: string): Sect
 /** Subprocessors and other recipients, one table row each. */
 export function recipientsSection(declaration: Declaration, locale: string): Section {
   const rows: Inline[][] = declaration.recipients.map((recipient) => {
-    const name = localize(recipient.name, locale);
-    const legal = localize(recipient.legalEntity, locale);
+    const name = vendorText(recipient.name, locale);
+    const legal = vendorText(recipient.legalEntity, locale);
     return [
       [name, ...(legal ? [` (${legal})`] : [])],
       [`${LABELS.recipientKind[recipient.kind]}: ${LABELS.recipientCategory[recipient.category]}`],
-      [joined([localize(recipient.purpose, locale), localize(recipient.when, locale)], ' ')],
+      [joined([vendorText(recipient.purpose, locale), vendorText(recipient.when, locale)], ' ')],
       [
         joined([
           countriesText(recipient.countries, locale),
-          localize(recipient.geography, locale),
+          vendorText(recipient.geography, locale),
         ]) || 'Not stated',
       ],
       [
         joined(
           [
-            ...(recipient.safeguards ?? []).map((s) => localize(s, locale)),
+            ...(recipient.safeguards ?? []).map((s) => vendorText(s, locale)),
             notesText(recipient.notes, locale),
           ],
           ' ',
@@ -107,7 +109,7 @@ export function cookiesSection(declaration: Declaration, locale: string): Sectio
   const cookies = declaration.cookies ?? [];
   if (cookies.length === 0) return null;
   const recipientName = (id: string | undefined) =>
-    localize(declaration.recipients.find((r) => r.id === id)?.name, locale);
+    vendorText(declaration.recipients.find((r) => r.id === id)?.name, locale);
   return {
     id: 'cookies',
     title: 'Cookies and trackers',
@@ -116,13 +118,13 @@ export function cookiesSection(declaration: Declaration, locale: string): Sectio
         kind: 'table',
         headers: ['Name', 'Purpose', 'Category', 'Set by', 'Where', 'Lifetime', 'Opt out', 'Notes'],
         rows: cookies.map((cookie) => [
-          [localize(cookie.name, locale)],
-          [localize(cookie.purpose, locale)],
+          [vendorText(cookie.name, locale)],
+          [vendorText(cookie.purpose, locale)],
           [LABELS.cookieCategory[cookie.category]],
           [
             joined([
               LABELS.cookieParty[cookie.party],
-              localize(cookie.provider, locale),
+              vendorText(cookie.provider, locale),
               recipientName(cookie.recipient),
             ]),
           ],
@@ -148,13 +150,15 @@ export function transfersSection(declaration: Declaration, locale: string): Sect
         kind: 'table',
         headers: ['From', 'To', 'Mechanism', 'Why', 'Notes'],
         rows: transfers.map((transfer) => [
-          [localize(transfer.from, locale) || 'Not stated'],
+          [vendorText(transfer.from, locale) || 'Not stated'],
           [
-            joined([countriesText(transfer.to, locale), localize(transfer.toGeography, locale)]) ||
-              'Not stated',
+            joined([
+              countriesText(transfer.to, locale),
+              vendorText(transfer.toGeography, locale),
+            ]) || 'Not stated',
           ],
           [LABELS.transferMechanism[transfer.mechanism]],
-          [localize(transfer.reason, locale)],
+          [vendorText(transfer.reason, locale)],
           [notesText(transfer.notes, locale)],
         ]),
       },
