@@ -1,9 +1,11 @@
 import type { DataCategory, Declaration } from '../schema/index.ts';
 import { LABELS } from '../present/labels.ts';
-import { localize } from '../present/localize.ts';
-import { describeRetention } from '../present/retention.ts';
 import { summarize } from '../present/summary.ts';
 import { countriesText, locationText, locationsOf, recipientText, recipientsOf } from './facts.ts';
+import { isolate } from './bidi.ts';
+import { safeHref } from './links.ts';
+import { oneLine } from './one-line.ts';
+import { retentionWords, vendorText } from './vendor-text.ts';
 
 /** One question of the Marketplace "Privacy & security" questionnaire with its derived answer. */
 export interface MarketplaceAnswer {
@@ -23,12 +25,20 @@ function endUserData(declaration: Declaration): DataCategory[] {
 }
 
 function names(categories: DataCategory[], locale: string): string {
-  return categories.map((category) => localize(category.name, locale)).join('; ');
+  return categories.map((category) => vendorText(category.name, locale)).join('; ');
+}
+
+/**
+ * An address as text in an answer: in its canonical form (`safeHref`), so that a form or page
+ * that turns addresses into links finds exactly this one, with no space or bracket to end it.
+ */
+function address(href: string): string {
+  return safeHref(href) ?? isolate(href);
 }
 
 function yesWith(items: string[], none: string): string {
   return items.length > 0
-    ? `Yes. ${items.map((item) => item.replace(/\.$/, '')).join('; ')}.`
+    ? `Yes. ${items.map((item) => item.replace(/\.(\u2069?)$/, '$1')).join('; ')}.`
     : none;
 }
 
@@ -56,7 +66,7 @@ export function marketplaceAnswers(declaration: Declaration, locale = 'en'): Mar
   }[glance.hosting.dataResidency];
   const locations = declaration.locations.map((location) => locationText(location, locale));
   const certifications = (declaration.security?.certifications ?? []).map((c) =>
-    localize(c.name, locale),
+    vendorText(c.name, locale),
   );
   const regimes = declaration.rights.regimes.map((regime) => LABELS.regime[regime.regime]);
   const erasure =
@@ -80,7 +90,7 @@ export function marketplaceAnswers(declaration: Declaration, locale = 'en'): Mar
       answer: yesWith(
         sharedWith.map(
           (recipient) =>
-            `${recipientText(recipient, locale)}: ${localize(recipient.purpose, locale)}`,
+            `${recipientText(recipient, locale)}: ${vendorText(recipient.purpose, locale)}`,
         ),
         'No.',
       ),
@@ -93,7 +103,7 @@ export function marketplaceAnswers(declaration: Declaration, locale = 'en'): Mar
           : subprocessors
               .map(
                 (r) =>
-                  `${localize(r.name, locale)} (${countriesText(r.countries, locale) || localize(r.geography, locale) || 'location not stated'})`,
+                  `${vendorText(r.name, locale)} (${countriesText(r.countries, locale) || vendorText(r.geography, locale) || 'location not stated'})`,
               )
               .join('; '),
     },
@@ -106,14 +116,14 @@ export function marketplaceAnswers(declaration: Declaration, locale = 'en'): Mar
       question: 'How long is End-User Data retained?',
       answer: eud.length
         ? eud
-            .map((c) => `${localize(c.name, locale)}: ${describeRetention(c.retention, locale)}`)
+            .map((c) => `${vendorText(c.name, locale)}: ${retentionWords(c.retention, locale)}`)
             .join('; ')
         : 'The app keeps no End-User Data.',
     },
     {
       question: 'Can customers or individuals request deletion of their data?',
       answer: erasure
-        ? `Yes. ${localize(declaration.rights.howToExercise, locale)}`
+        ? `Yes. ${vendorText(declaration.rights.howToExercise, locale)}`
         : 'The declaration does not grant a right to deletion.',
     },
     {
@@ -125,10 +135,10 @@ export function marketplaceAnswers(declaration: Declaration, locale = 'en'): Mar
       answer:
         [
           declaration.policy.fullPolicyUrl
-            ? `Privacy policy: ${declaration.policy.fullPolicyUrl}`
+            ? `Privacy policy: ${address(declaration.policy.fullPolicyUrl)}`
             : 'No privacy policy link is declared',
           declaration.policy.dpaUrl
-            ? `DPA: ${declaration.policy.dpaUrl}`
+            ? `DPA: ${address(declaration.policy.dpaUrl)}`
             : 'no DPA link is declared',
         ].join('; ') + '.',
     },
@@ -139,9 +149,13 @@ export function marketplaceAnswers(declaration: Declaration, locale = 'en'): Mar
   ];
 }
 
-/** The questionnaire answers as plain text: each question, its answer, and a blank line. */
+/**
+ * The questionnaire answers as plain text: each question, its answer, and a blank line. Each
+ * answer is one line (a line break in the vendor's text becomes a space), so no text can start
+ * a "Q:" or "A:" line of its own.
+ */
 export function toMarketplaceAnswers(declaration: Declaration, locale = 'en'): string {
   return marketplaceAnswers(declaration, locale)
-    .map(({ question, answer }) => `Q: ${question}\nA: ${answer}\n`)
+    .map(({ question, answer }) => `Q: ${question}\nA: ${oneLine(answer)}\n`)
     .join('\n');
 }

@@ -38,7 +38,7 @@ describe('toMarkdown', () => {
     expect(markdown).toContain(
       '| What | Whose | Why (legal basis) | Where | How long | Shared with |',
     );
-    expect(markdown).toContain('[privacy@exalate.com](mailto:privacy@exalate.com)');
+    expect(markdown).toContain('[privacy@exalate.com](<mailto:privacy@exalate.com>)');
     expect(markdown.endsWith('\n')).toBe(true);
   });
 });

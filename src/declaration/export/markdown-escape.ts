@@ -1,0 +1,60 @@
+/**
+ * Escapers for Markdown, one per place a text lands. Every text is shown as written: it cannot
+ * start a link, emphasis, code, HTML, a heading, a rule, a list item or a table cell, and it
+ * stays on the one line the export gives it. What a character can do depends on where it sits
+ * (a `#` ends a heading, a `|` ends a table cell, a `-` at the start of a line starts a list),
+ * so each place has its own escaper on top of the one for running text.
+ */
+import { balanceBidi } from './bidi.ts';
+import { oneLine } from './one-line.ts';
+
+/** Characters that start inline syntax: escapes, code, emphasis, links, strikethrough, cells. */
+const INLINE_SYNTAX = /[\\`*_[\]~|]/g;
+
+/** HTML passes through Markdown, and entities are decoded: `<`, `>` and `&` become entities. */
+const HTML_SYNTAX: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+/**
+ * Running text: one line, every inline marker backslash-escaped, HTML written as entities, and
+ * direction controls balanced so they cannot leak past the text.
+ */
+export function markdownText(text: string): string {
+  return oneLine(balanceBidi(text))
+    .replace(INLINE_SYNTAX, (char) => `\\${char}`)
+    .replace(/[&<>]/g, (char) => HTML_SYNTAX[char]!);
+}
+
+/**
+ * Markdown that begins a line (a paragraph, or a list item after its `- `): leading spaces would
+ * make it a code block, and a leading `#`, `>`, `-`, `+`, `=`, `:` or `1.` would make it a
+ * heading, quote, list, rule or setext underline, so the first marker is escaped. Direction
+ * controls in front of it are looked through, in case a renderer drops them.
+ */
+export function markdownLineStart(markdown: string): string {
+  return markdown
+    .replace(/^ +/, '')
+    .replace(/^([\u202a-\u202e\u2066-\u2069]*)([#>+=:-])/, '$1\\$2')
+    .replace(/^([\u202a-\u202e\u2066-\u2069]*\d{1,9})([.)])/, '$1\\$2');
+}
+
+/** A heading's text: running text in which no `#` can close the heading early. */
+export function markdownHeading(text: string): string {
+  return markdownText(text).replace(/#/g, '\\#');
+}
+
+/**
+ * A table cell's content, already written as Markdown: never empty (an empty cell can merge
+ * with its neighbour in some renderers). Its `|` are escaped by `markdownText`.
+ */
+export function markdownCell(markdown: string): string {
+  return markdown.trim() === '' ? ' ' : markdown;
+}
+
+/**
+ * A link destination (from `safeHref`, so printable ASCII without spaces, parentheses or
+ * brackets) in angle brackets, with `&` written as an entity so that no part of the address is
+ * read as one.
+ */
+export function markdownDestination(href: string): string {
+  return `<${href.replace(/[&<>]/g, (char) => HTML_SYNTAX[char]!)}>`;
+}
