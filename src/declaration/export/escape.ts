@@ -1,3 +1,5 @@
+import { balanceBidi } from './bidi.ts';
+
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
   return text
@@ -8,34 +10,56 @@ export function escapeHtml(text: string): string {
     .replace(/'/g, '&#39;');
 }
 
+/** The isolate controls and the `<bdi>` elements that stand for them in HTML. */
+const ISOLATE_TAGS: Readonly<Record<string, string>> = {
+  '\u2066': '<bdi dir="ltr">',
+  '\u2067': '<bdi dir="rtl">',
+  '\u2068': '<bdi>',
+  '\u2069': '</bdi>',
+};
+
+/** A run of more characters than this without a space is a word no column should be as wide as. */
+const LONG_RUN = /(\S{33,})/u;
+/** Where such a run may break: every this many characters. */
+const CHUNK = 16;
+
 /**
- * Whether a link may be made clickable: only https and mailto, so that a declaration can never
- * put a javascript:, data: or http: link on a vendor's page.
+ * A long run in pieces of `CHUNK` characters, never separating a combining mark, a variation
+ * selector or a zero-width joiner from the character it belongs to.
  */
-export function isSafeHref(href: string): boolean {
-  if (href.startsWith('mailto:')) return !/[\s<>"]/.test(href);
-  try {
-    return new URL(href).protocol === 'https:';
-  } catch {
-    return false;
+function pieces(run: string): string[] {
+  const result: string[] = [];
+  let piece = '';
+  let count = 0;
+  for (const char of run) {
+    const joins = /\p{M}|\u200d|[\ufe00-\ufe0f]/u.test(char) || piece.endsWith('\u200d');
+    if (count >= CHUNK && !joins) {
+      result.push(piece);
+      piece = '';
+      count = 0;
+    }
+    piece += char;
+    count++;
   }
+  return [...result, piece];
 }
 
 /**
- * Escapes text for Markdown so it shows as written: backslash-escapes the characters that start
- * emphasis, code, links or table cells, escapes block markers at the start, and turns `<` and `&`
- * into entities (Markdown passes raw HTML through). Line breaks become spaces: every text sits
- * on one line of a list item or table row.
+ * Escapes text for HTML element content. Each direction isolate (from `isolate`) is written as a
+ * `<bdi>` element, which a browser isolates in every context, also where the characters would be
+ * copied or stripped; the text is balanced first, so the elements nest. A word longer than 32
+ * characters (a pasted address, or a 5,000-character name) gets a `<wbr>` break opportunity
+ * every 16 characters: a table column then never has to be as wide as the word, while ordinary
+ * words keep the column at their width and are never broken in the middle.
  */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\r?\n/g, ' ')
-    .replace(/[\\`*_[\]|~]/g, (char) => `\\${char}`)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/^(\s*)([#+=-])/, '$1\\$2')
-    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
+export function htmlText(text: string): string {
+  return balanceBidi(text)
+    .split(LONG_RUN)
+    .map((part, index) =>
+      index % 2 === 1 ? pieces(part).map(escapeHtml).join('<wbr>') : escapeHtml(part),
+    )
+    .join('')
+    .replace(/[\u2066-\u2069]/g, (char) => ISOLATE_TAGS[char]!);
 }
 
 /** Quotes a CSV field per RFC 4180 when it holds a comma, quote or line break. */

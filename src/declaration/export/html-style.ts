@@ -1,6 +1,8 @@
 /**
  * The page's only styling, inline so the page makes no requests. Light and dark follow the
- * reader's system; print drops colours and keeps tables whole across pages.
+ * reader's system; print drops colours and keeps tables whole across pages. Every text wraps,
+ * even a word longer than the screen (a 5,000-character name or address), so the page never
+ * scrolls sideways, down to 320 px wide.
  */
 export const HTML_STYLE = `
 :root { color-scheme: light dark; --text: #172b4d; --muted: #505f79; --bg: #ffffff;
@@ -11,7 +13,9 @@ export const HTML_STYLE = `
 }
 * { box-sizing: border-box; }
 body { margin: 0 auto; max-width: 72rem; padding: 2rem 1.5rem; background: var(--bg);
-  color: var(--text); font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+  color: var(--text); font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  overflow-wrap: break-word; overflow-wrap: anywhere; }
+th, td { overflow-wrap: break-word; }
 header p { color: var(--muted); margin-top: 0; }
 h1 { font-size: 1.9rem; margin-bottom: 0.25rem; }
 h2 { font-size: 1.4rem; border-bottom: 1px solid var(--line); padding-bottom: 0.25rem; margin-top: 2.5rem; }
@@ -20,15 +24,27 @@ h4 { font-size: 1rem; margin-top: 1rem; }
 a { color: var(--link); }
 p, li, dd, td { white-space: pre-line; }
 nav ul { columns: 2; padding-left: 1.2rem; }
-dl { display: grid; grid-template-columns: minmax(10rem, 16rem) 1fr; gap: 0.25rem 1rem; margin: 0.5rem 0; }
+dl { display: grid; grid-template-columns: minmax(10rem, 16rem) minmax(0, 1fr); gap: 0.25rem 1rem; margin: 0.5rem 0; }
 dt { color: var(--muted); font-weight: 600; }
 dd { margin: 0; }
-.table { overflow-x: auto; }
+.table { position: relative; overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
 th, td { border: 1px solid var(--line); padding: 0.4rem 0.5rem; text-align: left; vertical-align: top; }
 th { background: var(--head); }
 footer { margin-top: 3rem; color: var(--muted); font-size: 0.875rem; }
-@media (max-width: 40rem) { dl { grid-template-columns: 1fr; } nav ul { columns: 1; } }
+@media (max-width: 40rem) {
+  body { padding: 1.5rem 1rem; }
+  dl { grid-template-columns: minmax(0, 1fr); }
+  nav ul { columns: 1; }
+  .table table, .table tbody, .table tr, .table td { display: block; width: 100%; }
+  .table thead, .table thead tr, .table th { position: absolute; width: 1px; height: 1px;
+    padding: 0; border: 0; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  .table tr { border: 1px solid var(--line); margin-bottom: 0.75rem; }
+  .table td { border: 0; border-top: 1px solid var(--line); }
+  .table td:first-child { border-top: 0; background: var(--head); font-weight: 600; }
+  .table td::before { content: attr(data-label); display: block; color: var(--muted);
+    font-size: 0.8rem; font-weight: 600; }
+}
 @media print {
   :root { --text: #000; --muted: #333; --bg: #fff; --line: #999; --head: #eee; --link: #000; }
   body { max-width: none; padding: 0; font-size: 11pt; }

@@ -1,7 +1,9 @@
 import type { Declaration } from '../schema/index.ts';
 import { buildDocument } from './document/build.ts';
 import type { Block, Inline } from './document/model.ts';
-import { escapeHtml, isSafeHref } from './escape.ts';
+import { balanceBidi } from './bidi.ts';
+import { escapeHtml, htmlText } from './escape.ts';
+import { safeHref } from './links.ts';
 import { HTML_STYLE } from './html-style.ts';
 
 /** Options for the HTML export. */
@@ -13,9 +15,10 @@ export interface HtmlOptions {
 function inline(content: Inline): string {
   return content
     .map((part) => {
-      if (typeof part === 'string') return escapeHtml(part);
-      const text = escapeHtml(part.text);
-      return isSafeHref(part.href) ? `<a href="${escapeHtml(part.href)}">${text}</a>` : text;
+      if (typeof part === 'string') return htmlText(part);
+      const text = htmlText(part.text);
+      const href = safeHref(part.href);
+      return href ? `<a href="${escapeHtml(href)}">${text}</a>` : text;
     })
     .join('');
 }
@@ -26,36 +29,47 @@ function block(item: Block, depth: number): string {
       return `<p>${inline(item.content)}</p>`;
     case 'facts':
       if (item.items.length === 0) return '';
-      return `<dl>${item.items.map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd>${inline(value)}</dd>`).join('')}</dl>`;
+      return `<dl>${item.items.map(([label, value]) => `<dt>${htmlText(label)}</dt><dd>${inline(value)}</dd>`).join('')}</dl>`;
     case 'list':
       return `<ul>${item.items.map((entry) => `<li>${inline(entry)}</li>`).join('')}</ul>`;
     case 'table': {
-      const head = item.headers.map((header) => `<th scope="col">${escapeHtml(header)}</th>`);
-      const rows = item.rows.map(
-        (row) => `<tr>${row.map((cell) => `<td>${inline(cell)}</td>`).join('')}</tr>`,
+      // On a narrow screen each row is shown as a card, each cell under its column's name
+      // (data-label); the roles keep it a table for screen readers whatever its CSS display.
+      const head = item.headers.map(
+        (header) => `<th scope="col" role="columnheader">${htmlText(header)}</th>`,
       );
-      return `<div class="table"><table><thead><tr>${head.join('')}</tr></thead><tbody>${rows.join('\n')}</tbody></table></div>`;
+      const rows = item.rows.map(
+        (row) =>
+          `<tr role="row">${row
+            .map(
+              (cell, index) =>
+                `<td role="cell" data-label="${escapeHtml(item.headers[index] ?? '')}">${inline(cell)}</td>`,
+            )
+            .join('')}</tr>`,
+      );
+      return `<div class="table"><table role="table"><thead role="rowgroup"><tr role="row">${head.join('')}</tr></thead><tbody role="rowgroup">${rows.join('\n')}</tbody></table></div>`;
     }
     case 'subsection': {
       const level = Math.min(depth + 1, 6);
-      return `<section><h${level}>${escapeHtml(item.title)}</h${level}>\n${item.blocks.map((b) => block(b, depth + 1)).join('\n')}</section>`;
+      return `<section><h${level}>${htmlText(item.title)}</h${level}>\n${item.blocks.map((b) => block(b, depth + 1)).join('\n')}</section>`;
     }
   }
 }
 
 /**
  * A standalone page a vendor can host and link from its Marketplace listing: no script, no
- * external requests, every text escaped, only https and mailto links.
+ * external requests, every text escaped, vendor text isolated in `<bdi>`, only https and mailto
+ * links.
  */
 export function toHtml(declaration: Declaration, options: HtmlOptions = {}): string {
   const document = buildDocument(declaration, options.locale ?? 'en');
   const toc = document.sections
-    .map((section) => `<li><a href="#${section.id}">${escapeHtml(section.title)}</a></li>`)
+    .map((section) => `<li><a href="#${section.id}">${htmlText(section.title)}</a></li>`)
     .join('');
   const sections = document.sections
     .map(
       (section) =>
-        `<section id="${section.id}" aria-labelledby="${section.id}-title">\n<h2 id="${section.id}-title">${escapeHtml(section.title)}</h2>\n${section.blocks.map((b) => block(b, 2)).join('\n')}\n</section>`,
+        `<section id="${section.id}" aria-labelledby="${section.id}-title">\n<h2 id="${section.id}-title">${htmlText(section.title)}</h2>\n${section.blocks.map((b) => block(b, 2)).join('\n')}\n</section>`,
     )
     .join('\n');
   return `<!doctype html>
@@ -65,13 +79,13 @@ export function toHtml(declaration: Declaration, options: HtmlOptions = {}): str
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>${escapeHtml(document.title)}</title>
+<title>${escapeHtml(balanceBidi(document.title))}</title>
 <style>${HTML_STYLE}</style>
 </head>
 <body>
 <header>
-<h1>${escapeHtml(document.title)}</h1>
-<p>${escapeHtml(document.subtitle)}</p>
+<h1>${htmlText(document.title)}</h1>
+<p>${htmlText(document.subtitle)}</p>
 </header>
 <nav aria-label="Contents"><ul>${toc}</ul></nav>
 <main>
