@@ -62,7 +62,21 @@ export function htmlText(text: string): string {
     .replace(/[\u2066-\u2069]/g, (char) => ISOLATE_TAGS[char]!);
 }
 
-/** Quotes a CSV field per RFC 4180 when it holds a comma, quote or line break. */
+/**
+ * A cell that a spreadsheet would read as a formula: it starts with `=`, `+`, `-` or `@` (or
+ * their full-width forms, which some spreadsheets accept too), also after leading spaces or
+ * invisible formatting characters, or it starts with a tab or carriage return.
+ */
+const FORMULA_START =
+  /^[\p{White_Space}\p{Cf}]*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\p{White_Space}\p{Cf}]*[\t\r]/u;
+
+/**
+ * One CSV field. A cell that would start a formula (`=HYPERLINK(...)`, `@SUM(...)`, `-1+1`) is
+ * neutralised as OWASP's "CSV Injection" advises: prefixed with a single quote, so that a
+ * spreadsheet shows it as text, and quoted. Other fields are quoted per RFC 4180 when they hold
+ * a comma, quote or line break.
+ */
 export function csvField(value: string): string {
+  if (FORMULA_START.test(value)) return `"'${value.replace(/"/g, '""')}"`;
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
