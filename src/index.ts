@@ -2,13 +2,16 @@
  * Forge entry points, named in manifest.yml: `index.handler` (the resolver for every page) and
  * `index.lifecycle` (the trigger on install and upgrade), over this app's own configuration.
  */
-import { createDisclosureBackend } from './backend/create-backend.ts';
+// The backend by the package's name, as a vendor's app imports it: Forge's webpack bundles it
+// from dist/ (package.json `exports`, built by `npm run build`), since it cannot resolve the `.js`
+// that TypeScript writes for a relative `.ts` import. For the same reason this app's own data
+// and module keys are imported without an extension (they import nothing but types).
+import { createDisclosureBackend, type LifecycleEvent } from 'privacy-disclosure/backend';
 import {
   BUNDLED_DECLARATION,
   BUNDLED_PACKAGE_VERSION,
-} from './backend/bundled-declaration.generated.ts';
-import type { LifecycleEvent } from './backend/lifecycle.ts';
-import { OWN_ADMIN_MODULE_KEYS } from './backend/module-keys.ts';
+} from './backend/bundled-declaration.generated';
+import { OWN_ADMIN_MODULE_KEYS } from './backend/module-keys';
 
 /**
  * This app's disclosure: its bundled declaration, its admin modules, and the default key prefix.

@@ -10,6 +10,10 @@ export default defineConfig({
   resolve: {
     alias: {
       '@declaration': fileURLToPath(new URL('../../src/declaration', import.meta.url)),
+      // src/index.ts imports the backend by the package's name; run it from the sources.
+      'privacy-disclosure/backend': fileURLToPath(
+        new URL('../../src/backend/index.ts', import.meta.url),
+      ),
     },
   },
   test: {
