@@ -51,7 +51,9 @@ function reachableFiles(app: ForgeApp, options: ts.CompilerOptions): string[] {
   return program
     .getSourceFiles()
     .map(({ fileName }) => fileName)
-    .filter((file) => !/[\\/]node_modules[\\/]/.test(file) && !file.endsWith('.d.ts'))
+    // Code only: JSON modules are data, and declarations compile to nothing.
+    .filter((file) => /\.[cm]?[jt]sx?$/.test(file) && !/\.d\.[cm]?ts$/.test(file))
+    .filter((file) => !/[\\/]node_modules[\\/]/.test(file))
     .map((file) => relative(app.dir, file))
     .sort();
 }
