@@ -3,7 +3,7 @@
  * that are taken, routes, products where reviews cannot be checked, app.compatibility, and the
  * shapes of YAML a vendor may have written. Pure: no files.
  */
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { planManifest } from '../../../src/cli/init/manifest/plan-manifest.ts';
 import { readManifest } from '../../../src/cli/init/manifest/read-manifest.ts';
@@ -257,6 +257,23 @@ describe("the vendor's YAML, as written", () => {
     expect(text).toContain(
       'permissions: { scopes: [read:jira-work, storage:app], content: { styles: [unsafe-inline] } }\n',
     );
+  });
+
+  it('indents like a file indented by four spaces', () => {
+    const source = stringify(parse(fixtureManifest('confluence-glossary')), { indent: 4 });
+    const { text } = plan(source);
+    expect(text).toContain(
+      '        # Privacy Disclosure: the resolver of its pages (src/privacy-disclosure)\n        - key: disclosure-resolver\n          handler: privacy-disclosure.handler\n',
+    );
+    expect(onlyAdds(parse(source), parse(text))).toEqual([]);
+  });
+
+  it('keeps the comment after a flow list it extends', () => {
+    const source = fixtureManifest('uikit-issue-panel').replace(
+      / {2}scopes:\n {4}# .*\n {4}- read:jira-work\n/,
+      '  scopes: [read:jira-work] # worklogs\n',
+    );
+    expect(plan(source).text).toContain('  scopes: [read:jira-work, storage:app] # worklogs\n');
   });
 
   it('matches the indentation and list style of the file', () => {
