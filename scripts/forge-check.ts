@@ -6,7 +6,7 @@
  *
  *   npm run forge:check                          this app (after npm run build)
  *   tsx scripts/forge-check.ts DIR               the Forge app in DIR
- *   tsx scripts/forge-check.ts --only lint DIR   some of the steps: lint, bundle, manifest
+ *   tsx scripts/forge-check.ts --only lint DIR   some of the steps: sources, lint, bundle, manifest
  *   tsx scripts/forge-check.ts --json DIR        the report as JSON on stdout
  *
  * The permission rule reads Atlassian's OpenAPI specs from ../shared/forge-openapi/ beside this
@@ -21,7 +21,7 @@ import { refuseNetwork } from './forge-check/forge-tools.ts';
 import { errorsOf, formatProblem } from './forge-check/report.ts';
 import { runForgeCheck, STEPS, type ChosenStep, type ForgeCheckReport } from './forge-check/run.ts';
 
-const USAGE = `usage: tsx scripts/forge-check.ts [--only lint,bundle,manifest] [--json] [APP_DIR]
+const USAGE = `usage: tsx scripts/forge-check.ts [--only sources,lint,bundle,manifest] [--json] [APP_DIR]
 Runs Forge's lint rules, bundler and manifest validation offline on the Forge app in APP_DIR
 (default: the current directory). Exit codes: 0 passed, 1 Forge would fail, 2 usage error.`;
 
@@ -39,14 +39,13 @@ function parseArgs(args: string[]): Options | string {
     if (arg === '--json') {
       options.json = true;
     } else if (arg === '--only') {
+      // `sources` alone: only which files Forge lints and bundles (it always runs).
       const names = (args[++index] ?? '').split(',').filter(Boolean);
-      if (
-        names.length === 0 ||
-        names.some((name) => !(STEPS as readonly string[]).includes(name))
-      ) {
-        return `--only takes one or more of ${STEPS.join(', ')}, separated by commas`;
+      const known = [...STEPS, 'sources'];
+      if (names.length === 0 || names.some((name) => !known.includes(name))) {
+        return `--only takes one or more of ${known.join(', ')}, separated by commas`;
       }
-      options.steps = new Set(names as ChosenStep[]);
+      options.steps = new Set(STEPS.filter((step) => names.includes(step)));
     } else if (arg.startsWith('-')) {
       return `unknown option ${arg}`;
     } else if (dir === undefined) {
