@@ -22,7 +22,8 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.{ts,tsx}'],
-    exclude: ['test/e2e/**', 'node_modules/**'],
+    // The browser suite and the package test (a build and an npm install) have their own configs.
+    exclude: ['test/e2e/**', 'test/package/**', 'node_modules/**'],
     environment: 'node',
     testTimeout: 20000,
   },
