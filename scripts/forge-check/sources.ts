@@ -48,14 +48,16 @@ function reachableFiles(app: ForgeApp, options: ts.CompilerOptions): string[] {
     rootNames: app.modules.map(({ entry }) => join(app.dir, entry)),
     options: { ...options, allowJs: true, noEmit: true },
   });
-  return program
-    .getSourceFiles()
-    .map(({ fileName }) => fileName)
-    // Code only: JSON modules are data, and declarations compile to nothing.
-    .filter((file) => /\.[cm]?[jt]sx?$/.test(file) && !/\.d\.[cm]?ts$/.test(file))
-    .filter((file) => !/[\\/]node_modules[\\/]/.test(file))
-    .map((file) => relative(app.dir, file))
-    .sort();
+  return (
+    program
+      .getSourceFiles()
+      .map(({ fileName }) => fileName)
+      // Code only: JSON modules are data, and declarations compile to nothing.
+      .filter((file) => /\.[cm]?[jt]sx?$/.test(file) && !/\.d\.[cm]?ts$/.test(file))
+      .filter((file) => !/[\\/]node_modules[\\/]/.test(file))
+      .map((file) => relative(app.dir, file))
+      .sort()
+  );
 }
 
 /** The files `forge lint` reads: src/ and each UI Kit resource's folder, as its LintService does. */
