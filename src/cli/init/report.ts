@@ -49,7 +49,13 @@ export function nextSteps(plan: InitPlan): string[] {
 export function initReport(plan: InitPlan, ui: UiCopyReport | undefined, dryRun: boolean): string {
   const verb = dryRun ? 'would change' : 'changed';
   const nothing = plan.files.length === 0 && ui?.files === undefined;
-  const products = plan.manifest.products.map((p) => PRODUCT_PAGES[p].label).join(', ');
+  const products = plan.manifest.products
+    .map((p) =>
+      p === 'jira' && plan.manifest.serviceManagement
+        ? 'Jira Service Management'
+        : PRODUCT_PAGES[p].label,
+    )
+    .join(', ');
   let text = nothing
     ? `privacy-disclosure init: nothing to change; ${plan.appName} (${products}) already has the Privacy Disclosure.\n`
     : `privacy-disclosure init ${verb} ${plan.appName} (${products}):\n`;

@@ -62,7 +62,7 @@ function endToEnd(run: Runner) {
     expect(String(init.stderr)).toBe('');
     expect(init.status).toBe(0);
     expect(String(init.stdout)).toMatch(
-      /^privacy-disclosure init changed Request checklist \(Jira\):/,
+      /^privacy-disclosure init changed Request checklist \(Jira Service Management\):/,
     );
     expect(await forgeValidate(dir)).toEqual({ success: true, errors: [] });
 
