@@ -32,7 +32,8 @@ Validates the app's declaration, bundles it as data into src/privacy-disclosure.
 disclosure's resource folder. Nothing is written when the declaration is invalid.
 
 Options:
-  --declaration FILE   the declaration (default: privacy/declaration.yaml in the app)
+  --declaration FILE   the declaration, from the current folder (default: the app's
+                       privacy/declaration.yaml)
   --dir DIR            the app's root (default: the current folder)
   --ui DIR             copy the Custom UI from DIR instead of the package's prebuilt UI
   -h, --help           show this help
