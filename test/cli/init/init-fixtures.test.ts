@@ -7,6 +7,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runBuild } from '../../../src/cli/build/index.ts';
 import { runInit } from '../../../src/cli/init/index.ts';
 import { validateDeclarationText } from '../../../src/declaration/index.ts';
 import {
@@ -118,6 +119,22 @@ describe.each(FIXTURES)('init on %s', (name) => {
         expect.arrayContaining(FIXTURE_SHAPES[name]!.products),
       );
     }
+  });
+
+  it('then builds: the declaration bundled beside the handler, with the admin pages init added', async () => {
+    const dir = fresh(name);
+    await init(dir);
+    const io = captureIo();
+    expect(await runBuild(['--dir', dir, '--ui', ui], io)).toBe(0);
+    const handler = existsSync(join(dir, 'src/privacy-disclosure.ts')) ? 'ts' : 'js';
+    const bundle = readFileSync(join(dir, `src/privacy-disclosure.generated.${handler}`), 'utf8');
+    expect(bundle).toMatch(/^export const DECLARATION = \{$/m);
+    const manifest = parse(readFileSync(join(dir, 'manifest.yml'), 'utf8'));
+    const adminPages = (manifest.modules['jira:adminPage'] ?? [])
+      .concat(manifest.modules['confluence:globalSettings'] ?? [])
+      .filter((page: { resource?: string }) => page.resource?.startsWith('privacy-disclosure'))
+      .map((page: { key: string }) => page.key);
+    for (const key of adminPages) expect(bundle).toContain(JSON.stringify(key));
   });
 
   it('changes nothing when run a second time', async () => {
