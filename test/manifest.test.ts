@@ -61,13 +61,22 @@ describe('manifest.yml', () => {
     expect(modules['jira:adminPage'].map((m: { key: string }) => m.key)).toEqual([
       MODULE_KEYS.jiraAdminPage,
     ]);
+    expect(modules['jira:globalPage'].map((m: { key: string }) => m.key)).toEqual([
+      MODULE_KEYS.jiraGlobalPage,
+    ]);
     expect(modules['confluence:globalPage']).toEqual([
       expect.objectContaining({ key: MODULE_KEYS.confluenceGlobalPage, route: 'privacy' }),
     ]);
     expect(modules['confluence:globalSettings'].map((m: { key: string }) => m.key)).toEqual([
       MODULE_KEYS.confluenceGlobalSettings,
     ]);
-    for (const page of ['jira:adminPage', 'confluence:globalPage', 'confluence:globalSettings']) {
+    const pages = [
+      'jira:adminPage',
+      'jira:globalPage',
+      'confluence:globalPage',
+      'confluence:globalSettings',
+    ];
+    for (const page of pages) {
       expect(modules[page][0]).toMatchObject({
         resource: 'disclosure-ui',
         resolver: { function: 'resolver' },
@@ -84,6 +93,13 @@ describe('manifest.yml', () => {
     expect(manifest.resources).toEqual([{ key: 'disclosure-ui', path: 'static/disclosure/dist' }]);
     expect(manifest.app.runtime.name).toBe('nodejs22.x');
     expect(Object.values(RESOLVER_KEYS)).toHaveLength(5);
+  });
+
+  it('declares Jira required and Confluence optional, as Forge asks of an app in both', () => {
+    expect(manifest.app.compatibility).toEqual({
+      jira: { required: true },
+      confluence: { required: false },
+    });
   });
 
   it('asks only for the scopes the code uses, inline styles, and no egress', () => {

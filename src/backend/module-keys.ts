@@ -7,6 +7,8 @@ import type { AdminModuleKeys } from './admin-modules.ts';
  */
 export const MODULE_KEYS = {
   jiraAdminPage: 'privacy-disclosure-jira-admin',
+  /** Every Jira user reads here; never a write. */
+  jiraGlobalPage: 'privacy-disclosure-jira-global',
   confluenceGlobalPage: 'privacy-disclosure-confluence-page',
   confluenceGlobalSettings: 'privacy-disclosure-confluence-settings',
 } as const;

@@ -35,6 +35,12 @@ describe('review/mark', () => {
     );
     expect(message).toMatch(/Jira administration page or the Confluence settings page/);
     expect(forge().stats.productCalls).toBe(0);
+    // The Jira global page is for every Jira user: a Jira admin reading there does not review.
+    await expectRefused(
+      { moduleKey: MODULE_KEYS.jiraGlobalPage, user: SITE_ADMIN },
+      { version: 1 },
+    );
+    expect(forge().stats.productCalls).toBe(0);
     await expectRefused({ moduleKey: 'some-other-module', user: SITE_ADMIN }, { version: 1 });
   });
 

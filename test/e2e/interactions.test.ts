@@ -97,6 +97,14 @@ describe('marking as reviewed', () => {
     expect(status).not.toContain('712020:9b3d2a7c-preview-reader');
   });
 
+  it('lets a Jira reader read the whole disclosure on the Jira global page, with no review control', async () => {
+    const frame = await open(EXALATE, '/jira-global?user=reader');
+    await frame.waitForSelector('[data-testid="review-status"]');
+    expect(await frame.textContent('h1')).toContain('Exalate');
+    expect(await frame.$$('[data-testid^="section-"]')).not.toHaveLength(0);
+    expect(await frame.$('[data-testid="review-button"]')).toBeNull();
+  });
+
   it('is not offered on the Confluence global page, even to an admin', async () => {
     const frame = await open(EXALATE, '/confluence-global?user=admin');
     await frame.waitForSelector('[data-testid="review-status"]');

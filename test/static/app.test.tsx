@@ -15,6 +15,7 @@ vi.mock(
 const upsmith = example('upsmith-zendesk-sell-for-jsm');
 const jiraAdmin = { extensionType: 'jira:adminPage' };
 const confluenceGlobal = { extensionType: 'confluence:globalPage' };
+const jiraGlobal = { extensionType: 'jira:globalPage' };
 
 beforeEach(() => {
   resetApi();
@@ -100,6 +101,13 @@ describe('the disclosure page', () => {
     // Even if a backend answered canReview: true, the global page stays read-only.
     api.getDisclosure.mockResolvedValue({ ok: true, data: viewOf(upsmith, { canReview: true }) });
     renderWithLocale(<App host={confluenceGlobal} />);
+    await screen.findByTestId('review-status');
+    expect(screen.queryByTestId('review-button')).toBeNull();
+  });
+
+  test('never offers a write control on the Jira global page', async () => {
+    api.getDisclosure.mockResolvedValue({ ok: true, data: viewOf(upsmith, { canReview: true }) });
+    renderWithLocale(<App host={jiraGlobal} />);
     await screen.findByTestId('review-status');
     expect(screen.queryByTestId('review-button')).toBeNull();
   });

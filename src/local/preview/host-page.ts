@@ -52,9 +52,16 @@ function select(
   return `<label>${label} <select data-setting="${setting}" data-testid="preview-${setting}">${items}</select></label>`;
 }
 
+/** How the host bar and the index name each page. */
+const PAGE_NAMES: Record<HostPageId, string> = {
+  'jira-admin': 'Jira admin page',
+  'jira-global': 'Jira global page',
+  'confluence-global': 'Confluence global page',
+};
+
 function previewBar(input: HostPageInput): string {
   const { settings, status } = input;
-  const other: HostPageId = input.page === 'jira-admin' ? 'confluence-global' : 'jira-admin';
+  const others = (Object.keys(HOST_PAGES) as HostPageId[]).filter((page) => page !== input.page);
   return `<div class="preview-bar" role="region" aria-label="Local preview controls">
   <span class="preview-badge">Local preview</span>
   ${select(
@@ -76,7 +83,7 @@ function previewBar(input: HostPageInput): string {
   <span class="preview-file"><code>${escapeHtml(status.file)}</code>, <span id="published-version">${
     status.publishedVersion ? `version ${status.publishedVersion}` : 'nothing published'
   }</span></span>
-  <a data-keeps-settings href="/${other}${query(settings)}">${other === 'jira-admin' ? 'Jira admin page' : 'Confluence global page'}</a>
+  ${others.map((page) => `<a data-keeps-settings href="/${page}${query(settings)}">${PAGE_NAMES[page]}</a>`).join('\n  ')}
 </div>`;
 }
 
@@ -214,8 +221,12 @@ ${
     : ''
 }
 <ul>
-<li><a href="/jira-admin${query(settings)}">Jira admin page</a> (jira:adminPage)</li>
-<li><a href="/confluence-global${query(settings)}">Confluence global page</a> (confluence:globalPage)</li>
+${(Object.keys(HOST_PAGES) as HostPageId[])
+  .map(
+    (page) =>
+      `<li><a href="/${page}${query(settings)}">${PAGE_NAMES[page]}</a> (${HOST_PAGES[page].moduleType})</li>`,
+  )
+  .join('\n')}
 </ul>
 </main></body></html>`;
 }

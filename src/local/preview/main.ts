@@ -83,6 +83,7 @@ async function main(): Promise<void> {
   const base = `http://localhost:${server.port}`;
   log(`Privacy Disclosure preview of ${displayName}:`);
   log(`  Jira admin page:        ${base}/jira-admin`);
+  log(`  Jira global page:       ${base}/jira-global`);
   log(`  Confluence global page: ${base}/confluence-global`);
   log(`  Start page:             ${base}/`);
   log(

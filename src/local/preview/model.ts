@@ -11,6 +11,11 @@ export const HOST_PAGES = {
     product: 'jira',
     title: 'Jira administration',
   },
+  'jira-global': {
+    moduleType: 'jira:globalPage',
+    product: 'jira',
+    title: 'Jira',
+  },
   'confluence-global': {
     moduleType: 'confluence:globalPage',
     product: 'confluence',
@@ -18,7 +23,7 @@ export const HOST_PAGES = {
   },
 } as const;
 
-/** `jira-admin` or `confluence-global`: the path of a host page without its slash. */
+/** `jira-admin`, `jira-global` or `confluence-global`: the path of a host page without its slash. */
 export type HostPageId = keyof typeof HOST_PAGES;
 
 /** The made-up site the preview pretends to be. */

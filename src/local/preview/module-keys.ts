@@ -10,5 +10,6 @@ export type ModuleKeys = Record<HostPageId, string>;
  */
 export const PREVIEW_MODULE_KEYS: ModuleKeys = {
   'jira-admin': MODULE_KEYS.jiraAdminPage,
+  'jira-global': MODULE_KEYS.jiraGlobalPage,
   'confluence-global': MODULE_KEYS.confluenceGlobalPage,
 };

@@ -202,7 +202,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       response,
       404,
       'text/plain; charset=utf-8',
-      `Nothing at ${path}. Try /jira-admin or /confluence-global.`,
+      `Nothing at ${path}. Try /jira-admin, /jira-global or /confluence-global.`,
     );
   };
 

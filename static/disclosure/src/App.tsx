@@ -12,9 +12,9 @@ type State =
 
 /**
  * Modules that only read. The backend decides `canReview` and checks every write again; the page
- * also never offers a write control where the host says it is the Confluence global page.
+ * also never offers a write control where the host says it is a global page, read by everyone.
  */
-const READ_ONLY_MODULE_TYPES = new Set(['confluence:globalPage']);
+const READ_ONLY_MODULE_TYPES = new Set(['jira:globalPage', 'confluence:globalPage']);
 
 /** Loads the disclosure once and shows it, or says what failed with a way to retry. */
 export function App({ host }: { host: Pick<HostContext, 'extensionType'> }) {

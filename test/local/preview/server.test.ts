@@ -59,6 +59,16 @@ describe('host pages', () => {
     });
   });
 
+  it('frames the app like a Jira global page that every Jira user can open', async () => {
+    const { text } = await get('/jira-global?user=reader');
+    expect(text).toContain('Jira');
+    expect(pageConfig(text)).toMatchObject({
+      moduleKey: MODULE_KEYS.jiraGlobalPage,
+      moduleType: 'jira:globalPage',
+      accountId: reader!.accountId,
+    });
+  });
+
   it('puts the app in a sandboxed frame that can neither open popups nor navigate the page', async () => {
     const { text } = await get('/jira-admin');
     const frame = /<iframe[^>]*id="app-frame"[^>]*>/s.exec(text)?.[0] ?? '';
@@ -68,9 +78,10 @@ describe('host pages', () => {
     expect(frame).not.toContain('allow-top-navigation');
   });
 
-  it('links both host pages from the start page', async () => {
+  it('links every host page from the start page', async () => {
     const { text } = await get('/');
     expect(text).toContain('href="/jira-admin?');
+    expect(text).toContain('href="/jira-global?');
     expect(text).toContain('href="/confluence-global?');
     expect(text).toContain('privacy/exalate-cloud.yaml');
   });
@@ -137,6 +148,8 @@ describe('invoke', () => {
       { page: 'jira-issue-panel' },
     );
     expect(status).toBe(400);
-    expect(json.error).toContain('"page" must be one of jira-admin, confluence-global');
+    expect(json.error).toContain(
+      '"page" must be one of jira-admin, jira-global, confluence-global',
+    );
   });
 });

@@ -26,7 +26,9 @@ let themingEnabled = false;
 function askHost(op: string, payload: unknown): Promise<unknown> {
   if (window.parent === window) {
     return Promise.reject(
-      new Error('This page is the app alone: open it through /jira-admin or /confluence-global.'),
+      new Error(
+        'This page is the app alone: open it through /jira-admin, /jira-global or /confluence-global.',
+      ),
     );
   }
   const id = nextId++;
