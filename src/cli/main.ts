@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { runBuild } from './build/index.ts';
 import { exportCommand } from './export.ts';
+import { runInit } from './init/index.ts';
 import { validateCommand } from './validate.ts';
 import {
   EXIT,
@@ -19,6 +21,8 @@ function version(): string {
 const COMMANDS = new Map<string, (args: string[], io: CliIo) => Promise<number>>([
   ['validate', validateCommand],
   ['export', exportCommand],
+  ['init', (args, io) => runInit(args, io)],
+  ['build', runBuild],
 ]);
 
 /**

@@ -1,10 +1,12 @@
 /** The help texts, one per command, shown by --help and pointed to by usage errors. */
 export const HELP = {
-  main: `privacy-disclosure: validate and export Privacy Disclosure declarations
+  main: `privacy-disclosure: add, validate, bundle and export Privacy Disclosure declarations
 
 Usage:
   privacy-disclosure validate FILE...                 check declaration files
   privacy-disclosure export --format FORMAT FILE      write a declaration in another format
+  privacy-disclosure init [--dry-run]                 add the disclosure to this Forge app
+  privacy-disclosure build [--declaration FILE]       validate and bundle the declaration, refresh the UI
   privacy-disclosure COMMAND --help                   help on a command
 
 Options:
