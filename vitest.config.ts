@@ -23,7 +23,14 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.{ts,tsx}'],
     // The browser suite and the package test (a build and an npm install) have their own configs.
-    exclude: ['test/e2e/**', 'test/package/**', 'node_modules/**'],
+    // The vendor's journey (pack, install, init, build, forge:check per fixture app) is slow: it
+    // runs as `npm run test:package`.
+    exclude: [
+      'test/e2e/**',
+      'test/package/**',
+      'test/cli/init/forge-check.test.ts',
+      'node_modules/**',
+    ],
     environment: 'node',
     testTimeout: 20000,
   },
