@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatLocatedIssue, validateDeclarationText } from '@declaration';
+import type { CliIo } from '../../src/cli/io.ts';
+import { run } from '../../src/cli/main.ts';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 
@@ -25,6 +27,23 @@ describe('README', () => {
       expect(scripts, `README mentions npm run ${command[1]}`).toContain(command[1]);
     }
     expect(readme).toContain('npm install && npm start');
+    expect(readme).toContain('npm pack');
     expect(readme).toContain('npm test');
+  });
+
+  it('names only commands the CLI has, each with its help', async () => {
+    const commands = new Set(
+      [...readme.matchAll(/npx privacy-disclosure ([a-z-]+)/g)].map((match) => match[1]!),
+    );
+    expect([...commands]).toEqual(expect.arrayContaining(['init', 'build', 'validate', 'export']));
+    for (const command of commands) {
+      const out: string[] = [];
+      const io = {
+        stdout: (text: string) => out.push(text),
+        stderr: (text: string) => out.push(text),
+      };
+      const code = await run([command, '--help'], io);
+      expect(code, `npx privacy-disclosure ${command} --help: ${out.join('')}`).toBe(0);
+    }
   });
 });
