@@ -38,9 +38,9 @@ describe('README', () => {
     expect([...commands]).toEqual(expect.arrayContaining(['init', 'build', 'validate', 'export']));
     for (const command of commands) {
       const out: string[] = [];
-      const io = {
-        stdout: (text: string) => out.push(text),
-        stderr: (text: string) => out.push(text),
+      const io: CliIo = {
+        stdout: (text) => out.push(text),
+        stderr: (text) => out.push(text),
       };
       const code = await run([command, '--help'], io);
       expect(code, `npx privacy-disclosure ${command} --help: ${out.join('')}`).toBe(0);
