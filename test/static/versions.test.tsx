@@ -182,6 +182,47 @@ describe('versions and what changed', () => {
     expect(api.listVersions).toHaveBeenLastCalledWith('after-2');
     expect(screen.queryByTestId('versions-load-more')).toBeNull();
   });
+  test('a page of older versions that fails to load keeps those listed, and Retry asks for it again', async () => {
+    const user = userEvent.setup();
+    const [v3, v2, v1] = page().versions;
+    api.listVersions
+      .mockResolvedValueOnce({ ok: true, data: { versions: [v3, v2], nextCursor: 'after-2' } })
+      .mockResolvedValueOnce({
+        ok: false,
+        error: { code: 'STORAGE_ERROR', message: 'Forge storage did not answer in time.' },
+      })
+      .mockResolvedValueOnce({ ok: true, data: { versions: [v1], nextCursor: null } });
+    renderWithLocale(<Versions view={viewOf(exalate, { version: 3 })} />);
+    await user.click(await screen.findByTestId('versions-load-more'));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Forge storage did not answer in time.');
+    expect(screen.getByTestId('version-2')).toBeTruthy();
+    expect(screen.queryByTestId('versions-load-more')).toBeNull();
+    await user.click(within(alert).getByRole('button'));
+    await screen.findByTestId('version-1');
+    expect(api.listVersions).toHaveBeenLastCalledWith('after-2');
+    expect(screen.getAllByTestId(/^version-\d$/)).toHaveLength(3);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  test('a comparison that fails keeps the changes shown before, with the reason', async () => {
+    const user = userEvent.setup();
+    renderWithLocale(
+      <Versions view={viewOf(exalate, { version: 3, lastReviewed: reviewOfVersion1 })} />,
+    );
+    await screen.findByTestId('diff');
+    api.diffVersions.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'CORRUPT_DATA', message: 'Version 2 in storage is not a valid declaration.' },
+    });
+    await user.selectOptions(screen.getByTestId('diff-from'), '2');
+    await user.click(screen.getByTestId('diff-compare'));
+    expect((await screen.findByTestId('diff-error')).textContent).toContain(
+      'Version 2 in storage is not a valid declaration.',
+    );
+    expect(screen.getAllByTestId('diff-entry')).toHaveLength(3);
+    expect((screen.getByTestId('diff-compare') as HTMLButtonElement).disabled).toBe(false);
+  });
 });
 
 describe('review', () => {
@@ -217,6 +258,8 @@ describe('review', () => {
     expect((await screen.findByTestId('review-error')).textContent).toContain(
       'Only Jira administrators can record reviews.',
     );
+    expect(screen.getByTestId('review-status').textContent).toContain('not been reviewed');
+    expect((screen.getByTestId('review-button') as HTMLButtonElement).disabled).toBe(false);
   });
 
   test('without canReview there is no write control', () => {

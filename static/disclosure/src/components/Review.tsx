@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ReviewRecord } from '@declaration';
 import { markReviewed } from '../api/index.ts';
 import { formatDateTime, useLocale } from '../i18n/index.ts';
+import { dataOf, failed, loading, type RequestState } from './request.ts';
 
 /**
  * Who reviewed the current version and when; in admin modules, the button that records a review.
@@ -21,25 +22,28 @@ export function Review({
   onReviewed: (review: ReviewRecord) => void;
 }) {
   const { locale, t } = useLocale();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // The review this admin records here; until then, the one the page was loaded with.
+  const [marking, setMarking] = useState<RequestState<ReviewRecord>>(() =>
+    current ? { status: 'ready', data: current } : { status: 'idle' },
+  );
+  const shown = dataOf(marking) ?? null;
 
   const record = async () => {
-    setBusy(true);
-    setError(null);
+    setMarking(loading);
     const result = await markReviewed(version);
-    setBusy(false);
-    if (result.ok) onReviewed(result.data.review);
-    else setError(`${t.review.failed} ${result.error.message}`);
+    if (result.ok) {
+      setMarking({ status: 'ready', data: result.data.review });
+      onReviewed(result.data.review);
+    } else setMarking((state) => failed(state, result.error));
   };
 
   return (
     <div className="review" data-testid="review">
       <p data-testid="review-status" aria-live="polite">
-        {current
-          ? t.review.reviewedBy(current.accountId, formatDateTime(current.reviewedAt, locale))
+        {shown
+          ? t.review.reviewedBy(shown.accountId, formatDateTime(shown.reviewedAt, locale))
           : t.review.notYet}
-        {!current && lastReviewed && lastReviewed.version !== version && (
+        {!shown && lastReviewed && lastReviewed.version !== version && (
           <> {t.review.lastReviewedOlder(lastReviewed.version)}</>
         )}
       </p>
@@ -48,15 +52,15 @@ export function Review({
           type="button"
           className="button button-primary"
           data-testid="review-button"
-          disabled={busy}
+          disabled={marking.status === 'loading'}
           onClick={() => void record()}
         >
-          {busy ? t.review.marking : t.review.mark}
+          {marking.status === 'loading' ? t.review.marking : t.review.mark}
         </button>
       )}
-      {error && (
+      {marking.status === 'error' && (
         <p role="alert" className="inline-error" data-testid="review-error">
-          {error}
+          {t.review.failed} {marking.error.message}
         </p>
       )}
     </div>

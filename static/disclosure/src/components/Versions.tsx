@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useState } from 'react';
-import type { DeclarationDiff, DisclosureView, ReviewRecord, VersionPage } from '@declaration';
+import type { DeclarationDiff, DisclosureView, VersionPage } from '@declaration';
 import { policyVersionText } from '@declaration/present/index.ts';
 import { diffVersions, listVersions } from '../api/index.ts';
 import { formatDateTime, formatList, useLocale } from '../i18n/index.ts';
@@ -7,6 +7,7 @@ import { DiffView } from './DiffView.tsx';
 import { Review } from './Review.tsx';
 import { DataTable, Section } from './common.tsx';
 import { isolate, isolateText } from './isolate.tsx';
+import { dataOf, failed, loading, mapData, type RequestState } from './request.ts';
 
 type VersionRow = VersionPage['versions'][number];
 
@@ -51,6 +52,12 @@ function VersionTable({ rows, current }: { rows: VersionRow[]; current: number }
   );
 }
 
+/** The versions loaded so far, newest first, and where the next page starts (null: none left). */
+interface VersionList {
+  rows: VersionRow[];
+  cursor: string | null;
+}
+
 /** The versions this site was shown, what changed between two of them, and the review record. */
 export function Versions({ view }: { view: DisclosureView }) {
   const { t } = useLocale();
@@ -58,41 +65,36 @@ export function Versions({ view }: { view: DisclosureView }) {
   const current = view.version.version;
   const fromId = useId();
   const toId = useId();
-  const [rows, setRows] = useState<VersionRow[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [listState, setListState] = useState<'loading' | 'ready' | 'error'>('loading');
-  const [listError, setListError] = useState('');
+  const [list, setList] = useState<RequestState<VersionList>>({ status: 'loading' });
+  const [comparison, setComparison] = useState<RequestState<DeclarationDiff>>({ status: 'idle' });
   const [from, setFrom] = useState<number | null>(() => defaultFrom(view));
   const [to, setTo] = useState<number>(current);
-  const [diff, setDiff] = useState<DeclarationDiff | null>(null);
-  const [diffState, setDiffState] = useState<'idle' | 'loading' | 'error'>('idle');
-  const [diffError, setDiffError] = useState('');
-  const [review, setReview] = useState<ReviewRecord | null>(view.review.current);
   const sinceReviewed = view.review.lastReviewed?.version;
+  const rows = dataOf(list)?.rows ?? [];
+  const cursor = dataOf(list)?.cursor ?? null;
+  const diff = dataOf(comparison);
 
   const loadPage = useCallback(async (after?: string) => {
-    setListState('loading');
+    setList(loading);
     const result = await listVersions(after);
     if (!result.ok) {
-      setListError(result.error.message);
-      setListState('error');
+      setList((state) => failed(state, result.error));
       return;
     }
-    setRows((previous) => [...previous, ...result.data.versions]);
-    setCursor(result.data.nextCursor);
-    setListState('ready');
+    setList((state) => ({
+      status: 'ready',
+      data: {
+        rows: [...(dataOf(state)?.rows ?? []), ...result.data.versions],
+        cursor: result.data.nextCursor,
+      },
+    }));
   }, []);
 
   const compare = useCallback(async (older: number, newer: number) => {
-    setDiffState('loading');
+    setComparison(loading);
     const result = await diffVersions(Math.min(older, newer), Math.max(older, newer));
-    if (!result.ok) {
-      setDiffError(result.error.message);
-      setDiffState('error');
-      return;
-    }
-    setDiff(result.data);
-    setDiffState('idle');
+    if (result.ok) setComparison({ status: 'ready', data: result.data });
+    else setComparison((state) => failed(state, result.error));
   }, []);
 
   useEffect(() => {
@@ -118,24 +120,28 @@ export function Versions({ view }: { view: DisclosureView }) {
     <Section id="versions" title={t.sections.versions}>
       <Review
         version={current}
-        current={review}
+        current={view.review.current}
         lastReviewed={view.review.lastReviewed}
         canReview={view.canReview}
-        onReviewed={(record) => {
-          setReview(record);
-          setRows((previous) =>
-            previous.map((row) =>
-              row.version === record.version ? { ...row, reviews: [record, ...row.reviews] } : row,
-            ),
-          );
-        }}
+        onReviewed={(record) =>
+          setList((state) =>
+            mapData(state, (data) => ({
+              ...data,
+              rows: data.rows.map((row) =>
+                row.version === record.version
+                  ? { ...row, reviews: [record, ...row.reviews] }
+                  : row,
+              ),
+            })),
+          )
+        }
       />
       <p>{v.intro}</p>
       {rows.length > 0 && <VersionTable rows={rows} current={current} />}
-      {listState === 'loading' && <p role="status">{v.loading}</p>}
-      {listState === 'error' && (
+      {list.status === 'loading' && <p role="status">{v.loading}</p>}
+      {list.status === 'error' && (
         <p role="alert" className="inline-error">
-          {v.loadFailed} {listError}{' '}
+          {v.loadFailed} {list.error.message}{' '}
           <button
             type="button"
             className="button"
@@ -145,7 +151,7 @@ export function Versions({ view }: { view: DisclosureView }) {
           </button>
         </p>
       )}
-      {listState === 'ready' && cursor && (
+      {list.status === 'ready' && cursor && (
         <button
           type="button"
           className="button"
@@ -198,9 +204,9 @@ export function Versions({ view }: { view: DisclosureView }) {
             type="submit"
             className="button"
             data-testid="diff-compare"
-            disabled={from === null || from === to || diffState === 'loading'}
+            disabled={from === null || from === to || comparison.status === 'loading'}
           >
-            {diffState === 'loading' ? v.comparing : v.compare}
+            {comparison.status === 'loading' ? v.comparing : v.compare}
           </button>
         </form>
       )}
@@ -209,9 +215,9 @@ export function Versions({ view }: { view: DisclosureView }) {
         sinceReviewed !== undefined &&
         diff.from === sinceReviewed &&
         diff.to === current && <p>{v.sinceReviewed(sinceReviewed)}</p>}
-      {diffState === 'error' && (
+      {comparison.status === 'error' && (
         <p role="alert" className="inline-error" data-testid="diff-error">
-          {v.diffFailed} {diffError}
+          {v.diffFailed} {comparison.error.message}
         </p>
       )}
       {diff && <DiffView diff={diff} declaration={view.declaration} />}
