@@ -12,7 +12,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validate } from '@forge/manifest';
+import { FORGE_SUPPORTED_LOCALE_CODES, TranslationsGetter } from '@forge/i18n';
 import { RESOLVER_KEYS } from '@declaration';
+import { resolveLocale, SHIPPED_LOCALES } from '@declaration/i18n/index.ts';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { MODULE_KEYS } from '../src/backend/module-keys.ts';
@@ -31,6 +33,9 @@ async function validateManifest() {
   try {
     copyFileSync(join(repoRoot, 'manifest.yml'), join(dir, 'manifest.yml'));
     symlinkSync(join(repoRoot, 'src'), join(dir, 'src'), 'dir');
+    // The validator reads the translation files (relative to the working directory, which is
+    // the repository root here, as it is for `forge deploy`); the link keeps the copy whole.
+    symlinkSync(join(repoRoot, 'locales'), join(dir, 'locales'), 'dir');
     const dist = join(repoRoot, 'static/disclosure/dist');
     mkdirSync(join(dir, 'static/disclosure'), { recursive: true });
     if (existsSync(join(dist, 'index.html'))) {
@@ -111,5 +116,44 @@ describe('manifest.yml', () => {
     expect(manifest.permissions.content).toEqual({ styles: ['unsafe-inline'] });
     expect(manifest.permissions.external).toBeUndefined();
     expect(Object.keys(manifest.permissions).sort()).toEqual(['content', 'scopes']);
+  });
+
+  it('titles every page with the catalogue key manifest.pageTitle', () => {
+    const pages = [
+      'jira:adminPage',
+      'jira:globalPage',
+      'confluence:globalPage',
+      'confluence:globalSettings',
+    ];
+    for (const page of pages) {
+      expect(manifest.modules[page][0].title, page).toEqual({ i18n: 'manifest.pageTitle' });
+    }
+  });
+
+  it('points Forge at one catalogue per shipped locale, falling back to en-US', () => {
+    expect(manifest.translations.resources).toEqual(
+      SHIPPED_LOCALES.map((locale) => ({ key: locale, path: `locales/${locale}.json` })),
+    );
+    expect(manifest.translations.fallback.default).toBe('en-US');
+    for (const { path } of manifest.translations.resources) {
+      expect(JSON.parse(readRepoFile(path)), path).toBeTypeOf('object');
+    }
+  });
+
+  it('gives every Forge locale the catalogue the page and the CLI choose for it', async () => {
+    // Forge picks the titles' language with this lookup (the manifest's fallback), the page and
+    // the CLI with resolveLocale: they must agree, or a title and its page differ in language.
+    const config = {
+      locales: SHIPPED_LOCALES as unknown as string[],
+      fallback: manifest.translations.fallback,
+    };
+    const getter = new TranslationsGetter({
+      getI18nInfoConfig: async () => config as never,
+      getTranslationResource: async (locale: string) => ({ locale }),
+    });
+    for (const code of FORGE_SUPPORTED_LOCALE_CODES) {
+      const { locale } = await getter.getTranslations(code);
+      expect(locale, code).toBe(resolveLocale(code));
+    }
   });
 });
