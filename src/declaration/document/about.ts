@@ -1,10 +1,10 @@
-import type { Declaration } from '../../schema/index.ts';
-import { LABELS } from '../../present/labels.ts';
-import { countryName } from '../../present/localize.ts';
-import { marketplacePrivacyUrl } from '../../present/marketplace-url.ts';
-import { policyVersionText } from '../../present/stated.ts';
-import { isolate } from '../bidi.ts';
-import { vendorText } from '../vendor-text.ts';
+import type { Declaration } from '../schema/index.ts';
+import { LABELS } from '../present/labels.ts';
+import { countryName } from '../present/localize.ts';
+import { marketplacePrivacyUrl } from '../present/marketplace-url.ts';
+import { policyVersionText } from '../present/stated.ts';
+import { isolate } from '../export/bidi.ts';
+import { vendorText } from '../export/vendor-text.ts';
 import { facts, joined, link, listOf, notesBlock, type Block, type Section } from './model.ts';
 
 /** How to reach the vendor and its privacy officer. */

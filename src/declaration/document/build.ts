@@ -1,4 +1,4 @@
-import type { Declaration } from '../../schema/index.ts';
+import type { Declaration } from '../schema/index.ts';
 import {
   aboutSection,
   additionalSections,
@@ -6,7 +6,7 @@ import {
   linksSection,
   policySection,
 } from './about.ts';
-import { policyVersionText } from '../../present/stated.ts';
+import { policyVersionText } from '../present/stated.ts';
 import {
   commitmentsSection,
   notCollectedSection,
@@ -14,8 +14,8 @@ import {
   securitySection,
   vendorAccessSection,
 } from './commitments.ts';
-import { isolate } from '../bidi.ts';
-import { vendorText } from '../vendor-text.ts';
+import { isolate } from '../export/bidi.ts';
+import { vendorText } from '../export/vendor-text.ts';
 import { dataSection, glanceSection, purposesSection } from './data.ts';
 import type { DisclosureDocument, Section } from './model.ts';
 import {

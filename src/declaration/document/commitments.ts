@@ -1,7 +1,7 @@
-import type { Declaration } from '../../schema/index.ts';
-import { LABELS } from '../../present/labels.ts';
-import { describeDuration } from '../../present/retention.ts';
-import { vendorText } from '../vendor-text.ts';
+import type { Declaration } from '../schema/index.ts';
+import { LABELS } from '../present/labels.ts';
+import { describeDuration } from '../present/retention.ts';
+import { vendorText } from '../export/vendor-text.ts';
 import { facts, joined, link, listOf, notesBlock, type Block, type Section } from './model.ts';
 
 /** What is explicitly not collected, and the vendor's promises. */

@@ -1,9 +1,9 @@
-import type { DataCategory, Declaration } from '../../schema/index.ts';
-import { LABELS } from '../../present/labels.ts';
-import { countryName } from '../../present/localize.ts';
-import { describeDuration } from '../../present/retention.ts';
-import { NOT_STATED, statedLegalBases } from '../../present/stated.ts';
-import { summarize, type AtAGlance } from '../../present/summary.ts';
+import type { DataCategory, Declaration } from '../schema/index.ts';
+import { LABELS } from '../present/labels.ts';
+import { countryName } from '../present/localize.ts';
+import { describeDuration } from '../present/retention.ts';
+import { NOT_STATED, statedLegalBases } from '../present/stated.ts';
+import { summarize, type AtAGlance } from '../present/summary.ts';
 import {
   encryptionText,
   legalBasesOf,
@@ -11,9 +11,9 @@ import {
   recipientText,
   recipientsOf,
   storedInText,
-} from '../facts.ts';
-import { isolate } from '../bidi.ts';
-import { retentionWords, vendorText } from '../vendor-text.ts';
+} from './references.ts';
+import { isolate } from '../export/bidi.ts';
+import { retentionWords, vendorText } from '../export/vendor-text.ts';
 import { facts, joined, notesBlock, yesNo, type Block, type Section } from './model.ts';
 
 /** Storage places, countries first, then geographies that add something. */

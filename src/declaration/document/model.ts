@@ -1,6 +1,6 @@
-import type { Text } from '../../schema/index.ts';
-import { isolate } from '../bidi.ts';
-import { vendorText } from '../vendor-text.ts';
+import type { Text } from '../schema/index.ts';
+import { isolate } from '../export/bidi.ts';
+import { vendorText } from '../export/vendor-text.ts';
 
 /**
  * A link in exported text. `href` is the declaration's address as written; renderers link only

@@ -1,10 +1,10 @@
-import type { Declaration, Text } from '../../schema/index.ts';
-import { LABELS } from '../../present/labels.ts';
-import { countryName } from '../../present/localize.ts';
-import { describeDuration } from '../../present/retention.ts';
-import { countriesText } from '../facts.ts';
-import { isolate } from '../bidi.ts';
-import { vendorText } from '../vendor-text.ts';
+import type { Declaration, Text } from '../schema/index.ts';
+import { LABELS } from '../present/labels.ts';
+import { countryName } from '../present/localize.ts';
+import { describeDuration } from '../present/retention.ts';
+import { countriesText } from './references.ts';
+import { isolate } from '../export/bidi.ts';
+import { vendorText } from '../export/vendor-text.ts';
 import { facts, joined, link, notesBlock, type Inline, type Section } from './model.ts';
 
 function notesText(notes: Text[] | undefined, locale: string): string {

@@ -9,7 +9,7 @@ import type {
 import { LABELS } from '../present/labels.ts';
 import { countryName } from '../present/localize.ts';
 import { NOT_STATED, statedLegalBases, storageOf } from '../present/stated.ts';
-import { vendorText } from './vendor-text.ts';
+import { vendorText } from '../export/vendor-text.ts';
 
 /** Finds the declared items a category refers to by id, in the category's order. */
 function pick<T extends { id: string }>(items: T[], ids: string[] | undefined): T[] {

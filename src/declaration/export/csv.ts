@@ -10,7 +10,7 @@ import {
   storedInText,
   transferText,
   transfersOf,
-} from './facts.ts';
+} from '../document/references.ts';
 import { retentionWords, vendorText } from './vendor-text.ts';
 
 /** Options for the CSV export. */

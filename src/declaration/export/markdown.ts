@@ -1,6 +1,6 @@
 import type { Declaration } from '../schema/index.ts';
-import { buildDocument } from './document/build.ts';
-import type { Block, Inline } from './document/model.ts';
+import { buildDocument } from '../document/build.ts';
+import type { Block, Inline } from '../document/model.ts';
 import { safeHref } from './links.ts';
 import {
   markdownCell,

@@ -1,7 +1,13 @@
 import type { DataCategory, Declaration } from '../schema/index.ts';
 import { LABELS } from '../present/labels.ts';
 import { summarize } from '../present/summary.ts';
-import { countriesText, locationText, locationsOf, recipientText, recipientsOf } from './facts.ts';
+import {
+  countriesText,
+  locationText,
+  locationsOf,
+  recipientText,
+  recipientsOf,
+} from '../document/references.ts';
 import { isolate } from './bidi.ts';
 import { safeHref } from './links.ts';
 import { oneLine } from './one-line.ts';
