@@ -23,3 +23,4 @@ export {
 export { createTranslator, placeholdersOf, type Params, type Translator } from './translator.ts';
 export { ENGLISH } from './english.ts';
 export { loadCatalogue } from './load.ts';
+export { forgeLocaleFiles, I18N_INFO_FILE, LOCALES_FOLDER, type I18nInfo } from './forge-files.ts';
