@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
+import { LOCALES_PREFIX, readLocaleFiles } from './locale-files.ts';
 
 /** Where the app's iframe is served from; the built UI's relative asset paths resolve under it. */
 export const APP_PREFIX = '/app/';
@@ -57,12 +58,46 @@ function notBuilt(uiDir: string): ServedFile {
 }
 
 /**
- * Serves a file of the built UI for a request path under {@link APP_PREFIX}. Paths cannot leave
- * the UI folder; the page itself gets the bridge script.
+ * A file of `__LOCALES__/`, made from the app's manifest and catalogues as Forge's deploy makes
+ * it. A catalogue that cannot be shipped is a 500 that says which and why, as a deploy would fail.
  */
-export async function serveAppFile(uiDir: string, requestPath: string): Promise<ServedFile> {
+async function serveLocaleFile(appDir: string, relative: string): Promise<ServedFile> {
+  let files: Map<string, string>;
+  try {
+    files = await readLocaleFiles(appDir);
+  } catch (error) {
+    return {
+      status: 500,
+      contentType: 'text/plain; charset=utf-8',
+      body: `The app's translations cannot be served: ${(error as Error).message}`,
+    };
+  }
+  const body = files.get(relative);
+  if (body === undefined) {
+    return {
+      status: 404,
+      contentType: 'text/plain; charset=utf-8',
+      body: `No such translation file: ${relative}`,
+    };
+  }
+  return { status: 200, contentType: CONTENT_TYPES['.json']!, body };
+}
+
+/**
+ * Serves a file of the built UI for a request path under {@link APP_PREFIX}. Paths cannot leave
+ * the UI folder; the page itself gets the bridge script. With `appDir` (the Forge app's folder),
+ * `__LOCALES__/` is served from its manifest and current catalogues instead of the build.
+ */
+export async function serveAppFile(
+  uiDir: string,
+  requestPath: string,
+  appDir?: string,
+): Promise<ServedFile> {
   let relative = decodeURIComponent(requestPath.slice(APP_PREFIX.length));
   if (relative === '') relative = 'index.html';
+  if (appDir !== undefined && relative.startsWith(LOCALES_PREFIX)) {
+    return serveLocaleFile(appDir, relative);
+  }
   const root = normalize(uiDir + sep);
   const file = normalize(join(root, relative));
   if (!file.startsWith(root)) {

@@ -25,7 +25,21 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
-const LOCALE_NAMES = { en: 'English', de: 'Deutsch', fr: 'Français', ja: '日本語' } as const;
+/**
+ * Each locale named in its own language ("Deutsch (Deutschland)"), the way a language menu names
+ * them; the preview's own words stay English (it is a developer tool).
+ */
+function localeName(locale: string): string {
+  try {
+    return (
+      new Intl.DisplayNames([locale], { type: 'language', languageDisplay: 'standard' }).of(
+        locale,
+      ) ?? locale
+    );
+  } catch {
+    return locale;
+  }
+}
 
 function query(settings: HostSettings, overrides: Record<string, string> = {}): string {
   const params = new URLSearchParams({
@@ -37,16 +51,14 @@ function query(settings: HostSettings, overrides: Record<string, string> = {}): 
   return `?${params.toString()}`;
 }
 
-function select(
-  setting: string,
-  label: string,
-  options: [string, string][],
-  current: string,
-): string {
+/** A choice of a host control: its value, its text, and the language of that text when not English. */
+type Choice = [value: string, text: string, lang?: string];
+
+function select(setting: string, label: string, options: Choice[], current: string): string {
   const items = options
     .map(
-      ([value, text]) =>
-        `<option value="${escapeHtml(value)}"${value === current ? ' selected' : ''}>${escapeHtml(text)}</option>`,
+      ([value, text, lang]) =>
+        `<option value="${escapeHtml(value)}"${lang ? ` lang="${escapeHtml(lang)}"` : ''}${value === current ? ' selected' : ''}>${escapeHtml(text)}</option>`,
     )
     .join('');
   return `<label>${label} <select data-setting="${setting}" data-testid="preview-${setting}">${items}</select></label>`;
@@ -73,7 +85,12 @@ function previewBar(input: HostPageInput): string {
     ],
     settings.theme,
   )}
-  ${select('locale', 'Language', Object.entries(LOCALE_NAMES), settings.locale)}
+  ${select(
+    'locale',
+    'Language',
+    PREVIEW_LOCALES.map((locale) => [locale, localeName(locale), locale]),
+    settings.locale,
+  )}
   ${select(
     'user',
     'User',
@@ -176,7 +193,6 @@ export function renderHostPage(input: HostPageInput): string {
     moduleType: page.moduleType,
     theme: input.settings.theme,
     locale: input.settings.locale,
-    localeCode: PREVIEW_LOCALES[input.settings.locale],
     userId: input.settings.user.id,
     accountId: input.settings.user.accountId,
     siteUrl: input.siteUrl,
@@ -186,7 +202,7 @@ export function renderHostPage(input: HostPageInput): string {
   // "<" is escaped so no declaration text can close the JSON block early.
   const configJson = JSON.stringify(config).replace(/</g, '\\u003c');
   return `<!doctype html>
-<html lang="${input.settings.locale}" data-color-mode="${input.settings.theme}" data-theme="dark:dark light:light spacing:spacing typography:typography shape:shape">
+<html lang="en" data-color-mode="${input.settings.theme}" data-theme="dark:dark light:light spacing:spacing typography:typography shape:shape">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

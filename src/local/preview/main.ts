@@ -64,6 +64,7 @@ async function main(): Promise<void> {
       declarationFile,
       displayName,
       uiDir: join(REPO_ROOT, 'static/disclosure/dist'),
+      appDir: REPO_ROOT,
       moduleKeys: PREVIEW_MODULE_KEYS,
       backend,
       log,

@@ -3,6 +3,11 @@
  * can preview as, the locales and themes, and the messages between the app's iframe and its host.
  * Pure: imported by the server and by the scripts that run in the browser.
  */
+import {
+  resolveLocale,
+  SHIPPED_LOCALES,
+  type ShippedLocale,
+} from '../../declaration/i18n/locales.ts';
 
 /** The Forge modules the preview hosts, each on a page that looks like its product. */
 export const HOST_PAGES = {
@@ -32,11 +37,11 @@ export const PREVIEW_SITE = {
   siteUrl: 'https://your-site.atlassian.net',
 };
 
-/** Locales the host page offers, by the short name used in the URL. */
-export const PREVIEW_LOCALES = { en: 'en-US', de: 'de-DE', fr: 'fr-FR', ja: 'ja-JP' } as const;
+/** Locales the host page offers: every locale the app ships a catalogue for, as Forge codes. */
+export const PREVIEW_LOCALES: readonly ShippedLocale[] = SHIPPED_LOCALES;
 
-/** `en`, `de`, `fr` or `ja`. */
-export type PreviewLocale = keyof typeof PREVIEW_LOCALES;
+/** A Forge locale code the preview gives the app as `context.locale`, e.g. `de-DE`. */
+export type PreviewLocale = ShippedLocale;
 
 /** The product's colour mode. */
 export type PreviewTheme = 'light' | 'dark';
@@ -76,12 +81,14 @@ export interface HostSettings {
   user: PreviewUser;
 }
 
-/** Reads the settings from a page's query, falling back to light, English and the admin. */
+/**
+ * Reads the settings from a page's query, falling back to light, English and the admin. The
+ * locale may be a Forge code (`de-DE`), Atlassian's (`de_DE`) or a language (`de`); it is matched
+ * to a shipped catalogue as the app matches the host's locale.
+ */
 export function readHostSettings(query: URLSearchParams): HostSettings {
   const theme: PreviewTheme = query.get('theme') === 'dark' ? 'dark' : 'light';
-  const localeParam = (query.get('locale') ?? 'en').toLowerCase().slice(0, 2);
-  const locale: PreviewLocale =
-    localeParam in PREVIEW_LOCALES ? (localeParam as PreviewLocale) : 'en';
+  const locale = resolveLocale(query.get('locale'));
   const user =
     PREVIEW_USERS.find((candidate) => candidate.id === query.get('user')) ?? PREVIEW_USERS[0]!;
   return { theme, locale, user };

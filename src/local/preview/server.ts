@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { APP_PREFIX, serveAppFile } from './app-files.ts';
 import { clientScript, designTokensCss } from './assets.ts';
 import { DeclarationSource, type DeclarationSink } from './declaration-source.ts';
@@ -56,6 +57,11 @@ export interface PreviewServerOptions {
   displayName: string;
   /** The built UI folder (static/disclosure/dist). */
   uiDir: string;
+  /**
+   * The Forge app's folder, with manifest.yml and the catalogues it names, served to the UI at
+   * `__LOCALES__/` as Forge's deploy writes them; by default this repository.
+   */
+  appDir?: string;
   moduleKeys: ModuleKeys;
   backend: PreviewBackend;
   log?: (line: string) => void;
@@ -74,6 +80,9 @@ export interface PreviewServer {
 
 /** The made-up site the preview pretends to be. */
 export { PREVIEW_SITE };
+
+/** This repository: the Forge app previewed unless {@link PreviewServerOptions.appDir} says. */
+const REPOSITORY = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** Where the host page calls resolvers. */
 const INVOKE_PATH = '/__preview/invoke';
@@ -193,7 +202,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     if (path === APP_PREFIX.slice(0, -1))
       return send(response, 302, 'text/plain', '', { location: APP_PREFIX });
     if (path.startsWith(APP_PREFIX)) {
-      const file = await serveAppFile(options.uiDir, path);
+      const file = await serveAppFile(options.uiDir, path, options.appDir ?? REPOSITORY);
       return send(response, file.status, file.contentType, file.body, {
         'content-security-policy': APP_CSP,
       });

@@ -3,12 +3,12 @@
  * resolver call from the host page, and "start over" with an empty store.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { resolveLocale } from '../../declaration/i18n/locales.ts';
 import { SinkUnavailableError, type DeclarationSource } from './declaration-source.ts';
 import { readBody, sendJson } from './http.ts';
 import type { ModuleKeys } from './module-keys.ts';
 import {
   HOST_PAGES,
-  PREVIEW_LOCALES,
   PREVIEW_SITE,
   PREVIEW_USERS,
   isHostPageId,
@@ -39,10 +39,7 @@ function parseInvokeRequest(
     throw new Error(
       `"user" must be one of ${PREVIEW_USERS.map((candidate) => candidate.id).join(', ')}.`,
     );
-  const localeCode =
-    typeof locale === 'string' && locale in PREVIEW_LOCALES
-      ? PREVIEW_LOCALES[locale as keyof typeof PREVIEW_LOCALES]
-      : 'en-US';
+  const localeCode = resolveLocale(typeof locale === 'string' ? locale : null);
   return {
     functionKey,
     payload: payload ?? {},

@@ -29,18 +29,20 @@ function pageConfig(html: string): Record<string, unknown> {
 
 describe('host pages', () => {
   it('frames the app like Jira administration, with the settings taken from the URL', async () => {
-    const { status, text, headers } = await get('/jira-admin?theme=dark&locale=de&user=reader');
+    const { status, text, headers } = await get('/jira-admin?theme=dark&locale=de-DE&user=reader');
     expect(status).toBe(200);
     expect(headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(text).toContain('data-color-mode="dark"');
     expect(text).toMatch(/<nav class="sidebar" aria-label="Jira settings">/);
     expect(text).toMatch(/aria-current="page"[^>]*>Privacy Disclosure</);
-    expect(text).toMatch(/<option value="de" selected>Deutsch<\/option>/);
+    expect(text).toMatch(
+      /<option value="de-DE" lang="de-DE" selected>Deutsch \(Deutschland\)<\/option>/,
+    );
     expect(text).toMatch(new RegExp(`<option value="reader" selected>`));
     expect(pageConfig(text)).toMatchObject({
       moduleKey: MODULE_KEYS.jiraAdminPage,
       moduleType: 'jira:adminPage',
-      localeCode: 'de-DE',
+      locale: 'de-DE',
       accountId: reader!.accountId,
       theme: 'dark',
     });
@@ -54,7 +56,7 @@ describe('host pages', () => {
     expect(pageConfig(text)).toMatchObject({
       moduleKey: MODULE_KEYS.confluenceGlobalPage,
       moduleType: 'confluence:globalPage',
-      localeCode: 'en-US',
+      locale: 'en-US',
       accountId: admin!.accountId,
     });
   });

@@ -22,8 +22,8 @@ interface HostConfig {
   moduleKey: string;
   moduleType: string;
   theme: PreviewTheme;
+  /** The Forge locale code the app gets as `context.locale`, e.g. "de-DE". */
   locale: string;
-  localeCode: string;
   userId: string;
   accountId: string;
   siteUrl: string;
@@ -44,7 +44,7 @@ function context(): unknown {
     environmentId: 'local-preview',
     environmentType: 'DEVELOPMENT',
     localId: `${config.moduleKey}-local-preview`,
-    locale: config.localeCode,
+    locale: config.locale,
     moduleKey: config.moduleKey,
     timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     theme: {
