@@ -18,3 +18,4 @@ export {
   type ColorMode,
   type HostContext,
 } from './host.ts';
+export { getTranslations, type TranslationsResult } from './i18n.ts';

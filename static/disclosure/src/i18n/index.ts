@@ -4,6 +4,15 @@ import { en, type Messages } from './en.ts';
 export { en, type Messages } from './en.ts';
 export { formatDate, formatDateTime, formatList, formatListParts, formatNumber } from './format.ts';
 export { phrase } from './phrase.ts';
+export { TranslatorContext, useT } from './context.ts';
+export { loadTranslator } from './translator.ts';
+export type {
+  MessageKey,
+  Params,
+  PluralKey,
+  ShippedLocale,
+  Translator,
+} from '@declaration/i18n/index.ts';
 
 /** The viewer's locale (for `Intl` and declaration translations) and the UI strings for it. */
 export interface LocaleInfo {
