@@ -10,17 +10,24 @@ import {
   validateDeclarationBytes,
   type Declaration,
 } from '../declaration/index.ts';
+import {
+  createTranslator,
+  loadCatalogue,
+  resolveLocale,
+  SHIPPED_LOCALES,
+  type Translator,
+} from '../declaration/i18n/index.ts';
 import { EXIT, describeFsError, readDeclarationFile, type CliIo } from './io.ts';
 import { outputTarget, writeAtomically } from './output.ts';
 import { HELP, UsageError, usageErrorFrom } from './usage.ts';
 
 // A Map, not an object: `--format toString` or `__proto__` must not find Object.prototype's members.
-const FORMATS = new Map<string, (declaration: Declaration, locale: string) => string>([
-  ['html', (declaration, locale) => toHtml(declaration, { locale })],
-  ['md', (declaration, locale) => toMarkdown(declaration, { locale })],
+const FORMATS = new Map<string, (declaration: Declaration, translator: Translator) => string>([
+  ['html', (declaration, translator) => toHtml(declaration, { translator })],
+  ['md', (declaration, translator) => toMarkdown(declaration, { translator })],
   ['json', (declaration) => toJson(declaration)],
-  ['csv', (declaration, locale) => toCsv(declaration, { locale })],
-  ['marketplace', (declaration, locale) => toMarketplaceAnswers(declaration, locale)],
+  ['csv', (declaration, translator) => toCsv(declaration, { translator })],
+  ['marketplace', (declaration, translator) => toMarketplaceAnswers(declaration, translator)],
 ]);
 
 const LOCALE = /^[a-zA-Z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/;
@@ -58,9 +65,12 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
       'export',
     );
   }
-  const locale = values.locale ?? 'en';
+  const locale = values.locale ?? 'en-US';
   if (!LOCALE.test(locale)) {
-    throw new UsageError(`--locale "${locale}" is not a locale such as en, de or pt-BR`, 'export');
+    throw new UsageError(
+      `--locale "${locale}" is not a locale such as en-US, de-DE, de or pt-BR`,
+      'export',
+    );
   }
   const file = positionals[0] as string;
   const out = values.output;
@@ -85,7 +95,15 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
     io.stderr(`${file}: not exported: the declaration is invalid\n`);
     return EXIT.invalid;
   }
-  const content = render(result.declaration, locale);
+  let translator: Translator;
+  try {
+    translator = await translatorFor(locale, io);
+  } catch (error) {
+    // A damaged catalogue of this package: say which entry, and write nothing.
+    io.stderr(`${file}: not exported: ${(error as Error).message}\n`);
+    return EXIT.invalid;
+  }
+  const content = render(result.declaration, translator);
   if (out === undefined || !target) {
     io.stdout(content);
     return EXIT.ok;

@@ -18,5 +18,7 @@ export {
 } from './validate-yaml.ts';
 export { escapeControls } from './validation/printable.ts';
 export * from './present/index.ts';
+export * from './document/index.ts';
 export * from './export/index.ts';
+export * from './i18n/index.ts';
 export { diffDeclarations, fieldChanges } from './diff.ts';

@@ -1,154 +1,204 @@
-import type { Declaration } from '../schema/index.ts';
-import { LABELS } from '../present/labels.ts';
+import type { Translator } from '../i18n/index.ts';
+import { label, labels } from '../present/labels.ts';
 import { countryName } from '../present/localize.ts';
 import { marketplacePrivacyUrl } from '../present/marketplace-url.ts';
 import { policyVersionText } from '../present/stated.ts';
-import { isolate } from '../export/bidi.ts';
-import { vendorText } from '../export/vendor-text.ts';
-import { facts, joined, link, listOf, notesBlock, type Block, type Section } from './model.ts';
+import type { Declaration } from '../schema/index.ts';
+import {
+  definitions,
+  headed,
+  joinedList,
+  link,
+  list,
+  notes,
+  paragraph,
+  run,
+  runs,
+  words,
+} from './blocks.ts';
+import { hasText, say } from './compose.ts';
+import { formatDate } from './format.ts';
+import type { Block, Inline, Section } from './model.ts';
 
-/** How to reach the vendor and its privacy officer. */
-export function contactsSection(declaration: Declaration, locale: string): Section {
+/** The vendor, its privacy contact and officer, and its support channels. */
+export function contactsSection(declaration: Declaration, translator: Translator): Section {
+  const locale = translator.locale;
   const vendor = declaration.vendor;
   const officer = vendor.privacyOfficer;
-  const blocks: Block[] = [
-    facts([
-      ['Company', vendorText(vendor.legalName, locale) || 'Not named in the policy'],
-      ['Trading as', vendorText(vendor.tradingName, locale)],
-      ['Country', vendor.country && countryName(vendor.country, locale)],
-      ['Registered address', vendorText(vendor.registeredAddress, locale)],
-      ['Website', link(vendor.website)],
-      ['Privacy contact', link(vendor.privacyContact)],
-    ]),
-  ];
-  if (officer) {
-    blocks.push({
-      kind: 'subsection',
-      title: vendorText(officer.role, locale),
-      blocks: [
-        facts([
-          ['Name', vendorText(officer.name, locale)],
-          ['E-mail', link(officer.email && `mailto:${officer.email}`)],
-          ['Web', link(officer.url)],
-          ['Role', vendorText(officer.description, locale)],
-        ]),
-      ],
-    });
-  }
-  if (vendor.supportChannels?.length) {
-    blocks.push({
-      kind: 'subsection',
-      title: 'Support',
-      blocks: [
-        {
-          kind: 'list',
-          items: vendor.supportChannels.map((channel) => [
-            `${LABELS.supportChannel[channel.kind]}: `,
-            ...(link(channel.link, vendorText(channel.label, locale)) ?? [
-              vendorText(channel.label, locale),
-            ]),
-          ]),
-        },
-      ],
-    });
-  }
-  blocks.push(...notesBlock(vendor.notes, locale));
-  return { id: 'contacts', title: 'Contacts', blocks };
+  const officerName = officer
+    ? hasText(run(officer.name, locale))
+      ? say(translator, 'value.labelled', {
+          label: run(officer.role, locale),
+          value: run(officer.name, locale),
+        })
+      : run(officer.role, locale)
+    : [];
+  const legalName = run(vendor.legalName, locale);
+  return {
+    id: 'contacts',
+    title: translator.t('section.contacts'),
+    blocks: [
+      ...definitions(translator, [
+        [
+          'label.legalName',
+          hasText(legalName) || vendor.tradingName ? legalName : [translator.t('value.notNamed')],
+        ],
+        ['label.tradingName', run(vendor.tradingName, locale)],
+        ['label.establishedIn', vendor.country ? [countryName(vendor.country, locale)] : []],
+        ['label.address', run(vendor.registeredAddress, locale)],
+        ['label.website', link(vendor.website)],
+        ['label.privacyContact', link(vendor.privacyContact, undefined, 'privacy-contact')],
+        [
+          'label.officer',
+          officer
+            ? [
+                officerName,
+                link(officer.email && `mailto:${officer.email}`),
+                link(officer.url),
+                run(officer.description, locale),
+              ]
+            : [],
+        ],
+      ]),
+      ...headed(
+        translator,
+        'label.support',
+        list(
+          (vendor.supportChannels ?? []).map((channel) =>
+            say(translator, 'value.labelled', {
+              label: label(translator, 'supportChannel', channel.kind),
+              value: channel.link
+                ? link(channel.link, run(channel.label, locale))
+                : run(channel.label, locale),
+            }),
+          ),
+        ),
+      ),
+      ...notes(translator, vendor.notes, locale),
+    ],
+  };
 }
 
-/** Anything else the policy says, as the vendor titled it. */
-export function additionalSections(declaration: Declaration, locale: string): Section[] {
-  return (declaration.sections ?? []).map((section, index) => ({
-    id: `section-${index + 1}`,
-    title: vendorText(section.title, locale),
-    blocks: section.paragraphs.map((paragraph) => ({
-      kind: 'paragraph' as const,
-      content: [vendorText(paragraph, locale)],
+/** Anything else the policy says, under the vendor's own headings; null when there is nothing. */
+export function additionalSection(
+  declaration: Declaration,
+  translator: Translator,
+): Section | null {
+  const sections = declaration.sections ?? [];
+  if (sections.length === 0) return null;
+  const locale = translator.locale;
+  return {
+    id: 'additional',
+    title: translator.t('section.additional'),
+    blocks: sections.map((section): Block => ({
+      kind: 'heading',
+      text: run(section.title, locale),
+      blocks: runs(section.paragraphs, locale).flatMap((text) => paragraph(text)),
     })),
-  }));
+  };
+}
+
+/** What the app is, and what is true on each hosting platform. */
+export function aboutAppSection(declaration: Declaration, translator: Translator): Section {
+  const app = declaration.app;
+  const locale = translator.locale;
+  return {
+    id: 'about-app',
+    title: translator.t('section.aboutApp'),
+    blocks: [
+      ...definitions(translator, [
+        ['label.app', run(app.name, locale)],
+        ['label.coveredApps', joinedList(translator, runs(app.coveredApps, locale))],
+        [
+          'label.products',
+          joinedList(
+            translator,
+            labels(translator, 'product', app.products ?? []).map((p) => [p]),
+          ),
+        ],
+        ['label.framework', app.framework && [label(translator, 'framework', app.framework)]],
+        ['label.forgeAppId', words(app.forgeAppId)],
+      ]),
+      ...headed(
+        translator,
+        'label.onEachPlatform',
+        definitions(
+          translator,
+          app.platforms.map((statement) => [
+            [label(translator, 'platform', statement.platform)],
+            run(statement.statement, locale),
+          ]),
+        ),
+      ),
+      ...notes(translator, app.notes, locale),
+    ],
+  };
 }
 
 /**
  * The policy itself: which version, since when, what it covers, how changes are announced, and
  * the declaration's notes on it (where the policy is vague or silent), under their own heading.
  */
-export function policySection(declaration: Declaration, locale: string): Section {
+export function policySection(declaration: Declaration, translator: Translator): Section {
   const policy = declaration.policy;
-  const notes = policy.notes ?? [];
+  const locale = translator.locale;
+  const version = policyVersionText(policy.version, translator);
   return {
     id: 'about-policy',
-    title: 'About this policy',
+    title: translator.t('section.aboutPolicy'),
     blocks: [
-      facts([
-        ['Policy version', isolate(policyVersionText(policy.version))],
-        ['Effective', policy.effectiveDate],
-        ['Last updated', policy.lastUpdated],
+      ...definitions(translator, [
+        ['label.scope', run(policy.scope, locale)],
+        ['label.policyVersion', policy.version === 'not-stated' ? [version] : words(version)],
         [
-          'Date source',
-          policy.lastUpdatedSource && LABELS.lastUpdatedSource[policy.lastUpdatedSource],
+          'label.effective',
+          policy.effectiveDate ? [formatDate(policy.effectiveDate, translator)] : [],
         ],
-        ['Applies to', vendorText(policy.scope, locale)],
-        ['How changes are announced', vendorText(policy.changeNotice, locale)],
+        ['label.lastUpdated', [formatDate(policy.lastUpdated, translator)]],
+        [
+          'label.dateSource',
+          policy.lastUpdatedSource && [
+            label(translator, 'lastUpdatedSource', policy.lastUpdatedSource),
+          ],
+        ],
+        ['label.changeNotice', run(policy.changeNotice, locale)],
       ]),
-      ...(notes.length > 0
-        ? [
-            {
-              kind: 'subsection' as const,
-              title: 'What to know about this policy',
-              blocks: [listOf(notes, locale)],
-            },
-          ]
-        : []),
+      ...headed(translator, 'label.policyNotes', list(runs(policy.notes, locale))),
     ],
   };
 }
 
-/** The policy, its companion documents and the Marketplace listing; null when none is given. */
-export function linksSection(declaration: Declaration): Section | null {
+/**
+ * The policy, its companion documents and the Marketplace listing, with the listing's "Privacy &
+ * security" tab as the thing to open; null when the declaration links none of them.
+ */
+export function linksSection(declaration: Declaration, translator: Translator): Section | null {
   const policy = declaration.policy;
   const app = declaration.app;
-  const links = facts([
-    ['Full privacy policy', link(policy.fullPolicyUrl)],
-    ['Data Processing Agreement', link(policy.dpaUrl)],
-    ['Security', link(policy.securityUrl)],
-    ['Trust center', link(policy.trustCenterUrl)],
-    ['Marketplace listing', link(app.marketplaceUrl)],
-    [
-      'Marketplace privacy & security',
-      link(marketplacePrivacyUrl(app.marketplaceUrl) ?? undefined),
-    ],
-  ]);
-  if (links.kind !== 'facts' || links.items.length === 0) return null;
-  return { id: 'links', title: 'Links', blocks: [links] };
-}
-
-/** What the app is and what is true on each hosting platform. */
-export function aboutSection(declaration: Declaration, locale: string): Section {
-  const app = declaration.app;
-  return {
-    id: 'about',
-    title: 'About the app',
-    blocks: [
-      facts([
-        ['App', vendorText(app.name, locale)],
-        ['Also covers', joined((app.coveredApps ?? []).map((a) => vendorText(a, locale)))],
-        ['Products', joined((app.products ?? []).map((p) => LABELS.product[p]))],
-        ['Built with', app.framework && LABELS.framework[app.framework]],
-        ['Forge app id', app.forgeAppId && isolate(app.forgeAppId)],
-      ]),
-      {
-        kind: 'subsection',
-        title: 'On each platform',
-        blocks: [
-          facts(
-            app.platforms.map((statement) => [
-              LABELS.platform[statement.platform],
-              vendorText(statement.statement, locale),
-            ]),
-          ),
-        ],
-      },
-      ...notesBlock(app.notes, locale),
-    ],
-  };
+  const documents: Inline[] = [
+    link(policy.fullPolicyUrl, [translator.t('label.fullPolicy')], 'link-full-policy'),
+    link(policy.dpaUrl, [translator.t('label.dpa')], 'link-dpa'),
+    link(policy.trustCenterUrl, [translator.t('label.trustCenter')], 'link-trust-center'),
+    link(policy.securityUrl, [translator.t('label.securityPage')], 'link-security'),
+    link(app.marketplaceUrl, [translator.t('label.marketplaceListing')], 'link-marketplace'),
+  ];
+  const privacyTab = marketplacePrivacyUrl(app.marketplaceUrl);
+  const blocks: Block[] = [
+    ...list(documents),
+    ...(privacyTab
+      ? [
+          {
+            kind: 'link' as const,
+            link: {
+              kind: 'link' as const,
+              href: privacyTab,
+              text: [translator.t('label.marketplacePrivacy')],
+              testId: 'marketplace-button',
+            },
+          },
+        ]
+      : []),
+  ];
+  if (blocks.length === 0) return null;
+  return { id: 'links', title: translator.t('section.links'), blocks };
 }

@@ -1,12 +1,13 @@
+import type { Translator } from '../i18n/index.ts';
 import type { Declaration } from '../schema/index.ts';
 import {
-  aboutSection,
-  additionalSections,
+  aboutAppSection,
+  additionalSection,
   contactsSection,
   linksSection,
   policySection,
 } from './about.ts';
-import { policyVersionText } from '../present/stated.ts';
+import { firstOf, run, words } from './blocks.ts';
 import {
   commitmentsSection,
   notCollectedSection,
@@ -14,9 +15,10 @@ import {
   securitySection,
   vendorAccessSection,
 } from './commitments.ts';
-import { isolate } from '../export/bidi.ts';
-import { vendorText } from '../export/vendor-text.ts';
-import { dataSection, glanceSection, purposesSection } from './data.ts';
+import { say } from './compose.ts';
+import { dataSection, purposesSection } from './data.ts';
+import { formatDate } from './format.ts';
+import { glanceSection } from './glance.ts';
 import type { DisclosureDocument, Section } from './model.ts';
 import {
   cookiesSection,
@@ -26,45 +28,51 @@ import {
 } from './parties.ts';
 
 /**
- * Lays a declaration out as a page of sections, independent of HTML or Markdown, so that both
- * exports show the same facts in the same order. Every field of the format appears somewhere.
+ * The disclosure of a declaration for one reader: the sections in their order, each present only
+ * when it has something to say, in typed blocks whose every word comes from the translator's
+ * catalogue or from the declaration (in the reader's language where the vendor translated it).
+ * The page, the HTML export and the Markdown export all render this, so a field added here
+ * appears in all three.
  */
-export function buildDocument(declaration: Declaration, locale = 'en'): DisclosureDocument {
-  const vendor =
-    vendorText(declaration.vendor.tradingName, locale) ||
-    vendorText(declaration.vendor.legalName, locale);
-  const summary = vendorText(declaration.summary, locale);
+export function buildDocument(
+  declaration: Declaration,
+  translator: Translator,
+): DisclosureDocument {
+  const locale = translator.locale;
+  const { vendor, policy } = declaration;
+  const vendorName = firstOf(run(vendor.tradingName, locale), run(vendor.legalName, locale));
+  const date = formatDate(policy.lastUpdated, translator);
+  const summary = run(declaration.summary, locale);
   const sections: (Section | null)[] = [
-    glanceSection(declaration, locale),
-    summary
-      ? { id: 'summary', title: 'Summary', blocks: [{ kind: 'paragraph', content: [summary] }] }
-      : null,
-    dataSection(declaration, locale),
-    purposesSection(declaration, locale),
-    locationsSection(declaration, locale),
-    recipientsSection(declaration, locale),
-    cookiesSection(declaration, locale),
-    notCollectedSection(declaration, locale),
-    commitmentsSection(declaration, locale),
-    transfersSection(declaration, locale),
-    rightsSection(declaration, locale),
-    securitySection(declaration, locale),
-    vendorAccessSection(declaration, locale),
-    contactsSection(declaration, locale),
-    ...additionalSections(declaration, locale),
-    policySection(declaration, locale),
-    linksSection(declaration),
-    aboutSection(declaration, locale),
+    glanceSection(declaration, translator),
+    dataSection(declaration, translator),
+    purposesSection(declaration, translator),
+    locationsSection(declaration, translator),
+    transfersSection(declaration, translator),
+    recipientsSection(declaration, translator),
+    cookiesSection(declaration, translator),
+    notCollectedSection(declaration, translator),
+    commitmentsSection(declaration, translator),
+    rightsSection(declaration, translator),
+    securitySection(declaration, translator),
+    vendorAccessSection(declaration, translator),
+    contactsSection(declaration, translator),
+    additionalSection(declaration, translator),
+    aboutAppSection(declaration, translator),
+    policySection(declaration, translator),
+    linksSection(declaration, translator),
   ];
   return {
-    title: `${vendorText(declaration.app.name, locale)}: privacy disclosure`,
-    subtitle: [
-      vendor && `By ${vendor}`,
-      `Version ${isolate(policyVersionText(declaration.policy.version))}, last updated ${declaration.policy.lastUpdated}`,
-    ]
-      .filter(Boolean)
-      .join(' · '),
-    lang: locale.replace(/_/g, '-'),
+    lang: locale,
+    title: say(translator, 'document.title', { app: run(declaration.app.name, locale) }),
+    byline: say(translator, 'document.declaredBy', {
+      vendor: vendorName.length > 0 ? vendorName : translator.t('document.unnamedVendor'),
+    }),
+    versionLine:
+      policy.version === 'not-stated'
+        ? say(translator, 'document.versionLineNotStated', { date })
+        : say(translator, 'document.versionLine', { version: words(policy.version), date }),
+    summary: summary.length > 0 ? summary : null,
     sections: sections.filter((section): section is Section => section !== null),
   };
 }

@@ -1,141 +1,170 @@
-import type { Declaration } from '../schema/index.ts';
-import { LABELS } from '../present/labels.ts';
+import type { Translator } from '../i18n/index.ts';
+import { label, labels } from '../present/labels.ts';
 import { describeDuration } from '../present/retention.ts';
-import { vendorText } from '../export/vendor-text.ts';
-import { facts, joined, link, listOf, notesBlock, type Block, type Section } from './model.ts';
+import type { Declaration } from '../schema/index.ts';
+import {
+  headed,
+  joinedList,
+  labelled,
+  labelledNote,
+  link,
+  list,
+  notes,
+  paragraph,
+  run,
+  runs,
+  sentences,
+  withDetail,
+} from './blocks.ts';
+import { hasText, say } from './compose.ts';
+import type { Block, Flow, Section } from './model.ts';
 
-/** What is explicitly not collected, and the vendor's promises. */
-export function notCollectedSection(declaration: Declaration, locale: string): Section | null {
+/** What the vendor says it does not collect, with exceptions; null when it says nothing. */
+export function notCollectedSection(
+  declaration: Declaration,
+  translator: Translator,
+): Section | null {
   const items = declaration.notCollected ?? [];
   if (items.length === 0) return null;
+  const locale = translator.locale;
   return {
     id: 'not-collected',
-    title: 'Not collected',
+    title: translator.t('section.notCollected'),
     blocks: [
       {
         kind: 'list',
-        items: items.map((item) => [
-          joined(
-            [
-              vendorText(item.what, locale),
-              item.platforms?.length
-                ? `(${joined(item.platforms.map((p) => LABELS.platform[p]))})`
-                : '',
-              item.exceptions ? `Except: ${vendorText(item.exceptions, locale)}` : '',
-              ...(item.notes ?? []).map((note) => vendorText(note, locale)),
-            ],
-            ' ',
-          ),
+        items: items.map((item): Flow => [
+          {
+            kind: 'paragraph',
+            content: withDetail(
+              translator,
+              run(item.what, locale),
+              joinedList(
+                translator,
+                labels(translator, 'platform', item.platforms ?? []).map((p) => [p]),
+              ),
+            ),
+          },
+          ...labelledNote(translator, 'label.exceptions', run(item.exceptions, locale)),
+          ...notes(translator, item.notes, locale),
         ]),
       },
     ],
   };
 }
 
-/** Promises the vendor makes. */
-export function commitmentsSection(declaration: Declaration, locale: string): Section | null {
-  const commitments = declaration.commitments ?? [];
+/** Promises the vendor makes, e.g. never selling personal data; null when it makes none. */
+export function commitmentsSection(
+  declaration: Declaration,
+  translator: Translator,
+): Section | null {
+  const commitments = runs(declaration.commitments, translator.locale);
   if (commitments.length === 0) return null;
-  return { id: 'commitments', title: 'Commitments', blocks: [listOf(commitments, locale)] };
+  return {
+    id: 'commitments',
+    title: translator.t('section.commitments'),
+    blocks: list(commitments),
+  };
 }
 
-/** People's rights, per legal regime, and how to use them. */
-export function rightsSection(declaration: Declaration, locale: string): Section {
+/** People's rights per legal regime, and how to exercise them. */
+export function rightsSection(declaration: Declaration, translator: Translator): Section {
   const rights = declaration.rights;
+  const locale = translator.locale;
   const regimes: Block[] = rights.regimes.map((regime) => ({
-    kind: 'subsection',
-    title: LABELS.regime[regime.regime],
+    kind: 'heading',
+    text: [label(translator, 'regime', regime.regime)],
     blocks: [
-      facts([['Who has these rights', vendorText(regime.appliesTo, locale)]]),
-      {
-        kind: 'list',
-        items: regime.rights.map((right) => [
-          joined([LABELS.right[right.right], vendorText(right.description, locale)], ': '),
-        ]),
-      },
-      ...notesBlock(regime.notes, locale),
+      ...paragraph(labelled(translator, 'label.appliesTo', run(regime.appliesTo, locale))),
+      ...list(
+        regime.rights.map((right) => {
+          const name = [label(translator, 'right', right.right)];
+          const description = run(right.description, locale);
+          return hasText(description)
+            ? say(translator, 'value.labelled', { label: name, value: description })
+            : name;
+        }),
+      ),
+      ...notes(translator, regime.notes, locale),
     ],
   }));
+  const responseTime = rights.responseTime
+    ? say(translator, 'value.answeredWithin', {
+        duration: describeDuration(rights.responseTime, translator),
+      })
+    : [];
   return {
     id: 'rights',
-    title: 'Your rights and how to use them',
+    title: translator.t('section.rights'),
     blocks: [
       ...regimes,
-      facts([
-        ['How to use them', vendorText(rights.howToExercise, locale)],
-        ['Where requests go', link(rights.contact)],
-        ['Answered within', rights.responseTime && describeDuration(rights.responseTime)],
-        ['About response times', vendorText(rights.responseTimeDescription, locale)],
-        ['Complaints', vendorText(rights.complaints, locale)],
-      ]),
-      ...notesBlock(rights.notes, locale),
+      {
+        kind: 'heading',
+        text: [translator.t('label.howToExercise')],
+        blocks: [
+          ...paragraph(run(rights.howToExercise, locale)),
+          ...paragraph(
+            labelled(
+              translator,
+              'label.sendRequestsTo',
+              link(rights.contact, undefined, 'rights-contact'),
+            ),
+          ),
+          ...paragraph(
+            sentences(translator, responseTime, run(rights.responseTimeDescription, locale)),
+          ),
+        ],
+      },
+      ...headed(translator, 'label.complaints', paragraph(run(rights.complaints, locale))),
+      ...notes(translator, rights.notes, locale),
     ],
   };
 }
 
-/** Security measures and certifications. */
-export function securitySection(declaration: Declaration, locale: string): Section | null {
+/** Security measures, certifications, incident notification and stated limits; null without. */
+export function securitySection(declaration: Declaration, translator: Translator): Section | null {
   const security = declaration.security;
   if (!security) return null;
-  const blocks: Block[] = [];
-  if (security.measures?.length) {
-    blocks.push({
-      kind: 'subsection',
-      title: 'Measures',
-      blocks: [listOf(security.measures, locale)],
-    });
-  }
-  if (security.certifications?.length) {
-    blocks.push({
-      kind: 'subsection',
-      title: 'Certifications',
-      blocks: [
-        {
-          kind: 'list',
-          items: security.certifications.map((certification) => {
-            const name = vendorText(certification.name, locale);
-            const notes = joined(
-              (certification.notes ?? []).map((n) => vendorText(n, locale)),
-              ' ',
-            );
-            return [...(link(certification.url, name) ?? [name]), ...(notes ? [` ${notes}`] : [])];
-          }),
-        },
-      ],
-    });
-  }
-  blocks.push(facts([['Incidents', vendorText(security.incidentNotification, locale)]]));
-  if (security.disclaimers?.length) {
-    blocks.push({
-      kind: 'subsection',
-      title: 'Limits',
-      blocks: [listOf(security.disclaimers, locale)],
-    });
-  }
-  blocks.push(...notesBlock(security.notes, locale));
-  return { id: 'security', title: 'Security', blocks };
+  const locale = translator.locale;
+  const certifications = (security.certifications ?? []).map((certification): Flow => {
+    const name = run(certification.name, locale);
+    return [
+      ...paragraph(certification.url ? link(certification.url, name) : name),
+      ...notes(translator, certification.notes, locale),
+    ];
+  });
+  const blocks: Block[] = [
+    ...headed(translator, 'label.measures', list(runs(security.measures, locale))),
+    ...headed(
+      translator,
+      'label.certifications',
+      certifications.length > 0 ? [{ kind: 'list', items: certifications }] : [],
+    ),
+    ...headed(translator, 'label.incidents', paragraph(run(security.incidentNotification, locale))),
+    ...headed(translator, 'label.limits', list(runs(security.disclaimers, locale))),
+    ...notes(translator, security.notes, locale),
+  ];
+  // A security block with nothing in it would be a heading over nothing.
+  if (blocks.length === 0) return null;
+  return { id: 'security', title: translator.t('section.security'), blocks };
 }
 
-/** Who at the vendor can see customer data. */
-export function vendorAccessSection(declaration: Declaration, locale: string): Section | null {
+/** Who at the vendor can see customer data, and when; null when the declaration does not say. */
+export function vendorAccessSection(
+  declaration: Declaration,
+  translator: Translator,
+): Section | null {
   const access = declaration.vendorAccess;
   if (!access) return null;
+  const locale = translator.locale;
   return {
     id: 'vendor-access',
-    title: 'Who at the vendor can see your data',
+    title: translator.t('section.vendorAccess'),
     blocks: [
-      facts([
-        ['Who', vendorText(access.who, locale)],
-        [
-          'When',
-          joined(
-            (access.when ?? []).map((w) => vendorText(w, locale)),
-            '; ',
-          ),
-        ],
-        ['Contractors', vendorText(access.contractors, locale)],
-      ]),
-      ...notesBlock(access.notes, locale),
+      ...paragraph(run(access.who, locale)),
+      ...headed(translator, 'label.when', list(runs(access.when, locale))),
+      ...headed(translator, 'label.contractors', paragraph(run(access.contractors, locale))),
+      ...notes(translator, access.notes, locale),
     ],
   };
 }

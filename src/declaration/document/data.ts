@@ -1,203 +1,212 @@
-import type { DataCategory, Declaration } from '../schema/index.ts';
-import { LABELS } from '../present/labels.ts';
-import { countryName } from '../present/localize.ts';
+import type { Translator } from '../i18n/index.ts';
+import { label, labels } from '../present/labels.ts';
 import { describeDuration } from '../present/retention.ts';
-import { NOT_STATED, statedLegalBases } from '../present/stated.ts';
-import { summarize, type AtAGlance } from '../present/summary.ts';
+import { statedLegalBases } from '../present/stated.ts';
+import type { DataCategory, Declaration } from '../schema/index.ts';
+import {
+  definitions,
+  joinedList,
+  labelledNote,
+  notes,
+  paragraph,
+  run,
+  runs,
+  yesNo,
+} from './blocks.ts';
+import type { Block, Flow, Inline, Row, Section } from './model.ts';
 import {
   encryptionText,
   legalBasesOf,
-  purposesOf,
-  recipientText,
+  purposeNames,
   recipientsOf,
-  storedInText,
+  storedIn,
 } from './references.ts';
-import { isolate } from '../export/bidi.ts';
-import { retentionWords, vendorText } from '../export/vendor-text.ts';
-import { facts, joined, notesBlock, yesNo, type Block, type Section } from './model.ts';
+import { retentionWords } from './retention.ts';
 
-/** Storage places, countries first, then geographies that add something. */
-function placesText(countries: string[], geographies: string[], locale: string): string {
-  return joined([
-    ...countries.map((code) => countryName(code, locale)),
-    ...geographies.map(isolate),
-  ]);
+/** Labels of app words, each as a run. */
+function wordsOf(values: string[]): Inline[] {
+  return values.map((value) => [value]);
 }
 
-/** "Kept while the subscription lasts", with how many kinds of data do not say. */
-function retentionText(retention: AtAGlance['retention'], longest: boolean): string {
-  const words = longest ? retention.longest : retention.typical;
-  const unstated =
-    retention.notStated > 0
-      ? `not stated for ${retention.notStated} kind${retention.notStated === 1 ? '' : 's'} of data`
-      : '';
-  if (!words) return unstated ? `${NOT_STATED} for any kind of data` : '';
-  return longest && unstated ? `${words} (${unstated})` : words;
+/** The row header: the name with its badges after it, then what it is and how to avoid it. */
+function whatCell(category: DataCategory, translator: Translator): Flow {
+  const locale = translator.locale;
+  const badges: Inline = [
+    ...(category.personal
+      ? [{ kind: 'badge' as const, text: translator.t('label.personalBadge') }]
+      : []),
+    ...(category.sensitive
+      ? [
+          {
+            kind: 'badge' as const,
+            text: translator.t('label.sensitiveBadge'),
+            tone: 'danger' as const,
+          },
+        ]
+      : []),
+    ...(category.collection === 'optional'
+      ? [{ kind: 'badge' as const, text: translator.t('label.optionalBadge') }]
+      : []),
+  ];
+  // Spaces between the name and each badge: they read apart, and a badge that wraps starts flush.
+  const name: Inline = [...run(category.name, locale), ...badges.flatMap((badge) => [' ', badge])];
+  return [
+    { kind: 'paragraph', content: name },
+    ...paragraph(run(category.description, locale), { note: true }),
+    ...labelledNote(
+      translator,
+      'label.examples',
+      joinedList(translator, runs(category.examples, locale)),
+    ),
+    ...labelledNote(translator, 'label.howToDisable', run(category.howToDisable, locale)),
+    ...notes(translator, category.notes, locale),
+  ];
 }
 
-/** The nutrition-label facts first, so a reader can decide at a glance. */
-export function glanceSection(declaration: Declaration, locale: string): Section {
-  const glance = summarize(declaration, locale);
-  const { hosting } = glance;
-  const storedIn = placesText(hosting.countries, hosting.geographies, locale);
-  const residency = {
-    all: 'Follows your data residency',
-    some: 'Some data follows your data residency',
-    none: 'Does not follow data residency',
-    'not-stated': NOT_STATED,
-  }[hosting.dataResidency];
-  const stored = declaration.locations.length > 0;
+function whyCell(declaration: Declaration, category: DataCategory, translator: Translator): Flow {
+  const bases = labels(translator, 'legalBasis', legalBasesOf(declaration, category));
+  return [
+    ...paragraph(purposeNames(declaration, category, translator)),
+    ...labelledNote(translator, 'label.legalBasis', joinedList(translator, wordsOf(bases))),
+  ];
+}
+
+function categoryRow(
+  declaration: Declaration,
+  category: DataCategory,
+  translator: Translator,
+): Row {
+  const recipients = recipientsOf(declaration, category).map((recipient) =>
+    run(recipient.name, translator.locale),
+  );
+  const cell = (content: Inline): Flow => [{ kind: 'paragraph', content }];
   return {
-    id: 'at-a-glance',
-    title: 'At a glance',
+    key: `category-${category.id}`,
+    platforms: category.platforms,
+    cells: [
+      whatCell(category, translator),
+      cell(joinedList(translator, wordsOf(labels(translator, 'dataSubject', category.subjects)))),
+      whyCell(declaration, category, translator),
+      cell(joinedList(translator, storedIn(declaration, category, translator))),
+      cell(retentionWords(category.retention, translator)),
+      cell(
+        recipients.length > 0 ? joinedList(translator, recipients) : [translator.t('value.nobody')],
+      ),
+    ],
+  };
+}
+
+/** The facts of a category that its row does not give: how it is collected, kept and protected. */
+function categoryDetails(category: DataCategory, translator: Translator): Block {
+  const locale = translator.locale;
+  const retention = category.retention;
+  const duration = (period: string | undefined) =>
+    period ? [describeDuration(period, translator)] : [];
+  return {
+    kind: 'heading',
+    text: run(category.name, locale),
+    card: true,
+    platforms: category.platforms,
     blocks: [
-      facts([
-        ['Personal data', glance.collectsPersonalData ? 'Collected' : 'Not collected'],
+      ...definitions(translator, [
+        ['label.personal', yesNo(translator, category.personal)],
+        ['label.sensitive', yesNo(translator, category.sensitive)],
         [
-          'Kinds of data',
-          `${glance.categories} (${glance.personalCategories} personal, ${glance.sensitiveCategories} sensitive)`,
+          'label.sources',
+          joinedList(translator, wordsOf(labels(translator, 'dataSource', category.sources))),
         ],
         [
-          'Stored in',
-          stored ? storedIn || (hosting.onAtlassianOnly ? 'Atlassian' : NOT_STATED) : 'Not stored',
+          'label.collectedBy',
+          category.collectedBy && [label(translator, 'collectedBy', category.collectedBy)],
         ],
-        ['Backups in', placesText(hosting.backupCountries, hosting.backupGeographies, locale)],
-        ['Stored only on Atlassian', yesNo(hosting.onAtlassianOnly)],
-        ['Data residency', residency],
         [
-          glance.retention.notStated > 0 ? 'Longest stated retention' : 'Longest retention',
-          retentionText(glance.retention, true),
+          'label.marketplaceClass',
+          category.marketplaceClass && [
+            label(translator, 'marketplaceClass', category.marketplaceClass),
+          ],
         ],
-        ['Typical retention', retentionText(glance.retention, false)],
         [
-          'Subprocessors',
-          `${glance.subprocessors.count}${glance.subprocessors.countries.length ? ` (${joined(glance.subprocessors.countries.map((c) => countryName(c, locale)))})` : ''}`,
+          'label.platforms',
+          joinedList(translator, wordsOf(labels(translator, 'platform', category.platforms))),
         ],
-        ['Recipients in all', String(glance.recipients)],
-        ['Platforms', joined(glance.platforms.map((p) => LABELS.platform[p]))],
+        ['label.collection', [label(translator, 'collection', category.collection)]],
+        ['label.customerCanDisable', yesNo(translator, category.customerCanDisable)],
+        ['label.retentionBasis', [label(translator, 'retentionBasis', retention.basis)]],
+        ['label.retentionPeriod', duration(retention.period)],
+        [
+          'label.periodStarts',
+          retention.after && [label(translator, 'retentionTrigger', retention.after)],
+        ],
+        ['label.deletionOnRequest', yesNo(translator, retention.deletableOnRequest)],
+        ['label.backupsKeptFor', duration(retention.backups?.period)],
+        ['label.retentionWords', run(retention.description, locale)],
+        ['label.retentionNotes', runs(retention.notes, locale)],
+        ['label.encryption', encryptionText(category, translator)],
       ]),
+    ],
+  };
+}
+
+/**
+ * What is collected: a row per kind of data (what, whose, why, where, how long, shared with),
+ * then the rest of what the declaration says about each kind.
+ */
+export function dataSection(declaration: Declaration, translator: Translator): Section {
+  const categories = declaration.dataCategories;
+  const title = translator.t('section.dataCollected');
+  if (categories.length === 0) {
+    return {
+      id: 'data-collected',
+      title,
+      blocks: paragraph([translator.t('value.noDataCollected')], { testId: 'no-data-collected' }),
+    };
+  }
+  return {
+    id: 'data-collected',
+    title,
+    blocks: [
+      {
+        kind: 'table',
+        caption: translator.t('label.dataTable'),
+        testId: 'data-table',
+        columns: [
+          { label: translator.t('label.what') },
+          { label: translator.t('label.whose') },
+          { label: translator.t('label.why') },
+          { label: translator.t('label.whereStored') },
+          { label: translator.t('label.howLong'), testId: 'retention' },
+          { label: translator.t('label.sharedWith') },
+        ],
+        rows: categories.map((category) => categoryRow(declaration, category, translator)),
+      },
+      ...categories.map((category) => categoryDetails(category, translator)),
     ],
   };
 }
 
 /** Why data is processed, with the lawful bases. */
-export function purposesSection(declaration: Declaration, locale: string): Section {
+export function purposesSection(declaration: Declaration, translator: Translator): Section {
+  const locale = translator.locale;
   return {
     id: 'purposes',
-    title: 'Why data is used',
+    title: translator.t('section.purposes'),
     blocks: declaration.purposes.map((purpose) => ({
-      kind: 'subsection',
-      title: vendorText(purpose.name, locale),
+      kind: 'heading',
+      text: run(purpose.name, locale),
       blocks: [
-        facts([
-          ['What for', vendorText(purpose.description, locale)],
+        ...definitions(translator, [
+          ['label.whatFor', run(purpose.description, locale)],
           [
-            'Legal basis',
-            joined(statedLegalBases(purpose.legalBasis ?? []).map((b) => LABELS.legalBasis[b])),
+            'label.legalBasis',
+            joinedList(
+              translator,
+              wordsOf(labels(translator, 'legalBasis', statedLegalBases(purpose.legalBasis ?? []))),
+            ),
           ],
-          ['In the policy’s words', vendorText(purpose.legalBasisNote, locale)],
+          ['label.legalBasisNote', run(purpose.legalBasisNote, locale)],
         ]),
-        ...notesBlock(purpose.notes, locale),
+        ...notes(translator, purpose.notes, locale),
       ],
     })),
-  };
-}
-
-function whyText(declaration: Declaration, category: DataCategory, locale: string): string {
-  const purposes = joined(purposesOf(declaration, category).map((p) => vendorText(p.name, locale)));
-  const bases = joined(legalBasesOf(declaration, category).map((b) => LABELS.legalBasis[b]));
-  return bases ? `${purposes} (${bases})` : purposes;
-}
-
-function categoryDetails(declaration: Declaration, category: DataCategory, locale: string): Block {
-  const retention = category.retention;
-  return {
-    kind: 'subsection',
-    title: vendorText(category.name, locale),
-    blocks: [
-      facts([
-        ['What it is', vendorText(category.description, locale)],
-        ['Examples', joined((category.examples ?? []).map((e) => vendorText(e, locale)))],
-        ['Whose data', joined(category.subjects.map((s) => LABELS.dataSubject[s]))],
-        ['Personal data', yesNo(category.personal)],
-        ['Sensitive data', yesNo(category.sensitive)],
-        ['Comes from', joined(category.sources.map((s) => LABELS.dataSource[s]))],
-        ['Collected by', category.collectedBy && LABELS.collectedBy[category.collectedBy]],
-        [
-          'Marketplace class',
-          category.marketplaceClass && LABELS.marketplaceClass[category.marketplaceClass],
-        ],
-        ['Platforms', joined(category.platforms.map((p) => LABELS.platform[p]))],
-        ['Collection', LABELS.collection[category.collection]],
-        ['Customer can turn it off', yesNo(category.customerCanDisable)],
-        ['How to turn it off', vendorText(category.howToDisable, locale)],
-        ['Why', whyText(declaration, category, locale)],
-        ['Stored in', storedInText(declaration, category, locale)],
-        ['How long', retentionWords(retention, locale)],
-        ['Retention basis', LABELS.retentionBasis[retention.basis]],
-        ['Retention period', retention.period && describeDuration(retention.period)],
-        ['Period starts at', retention.after && LABELS.retentionTrigger[retention.after]],
-        ['Deletion on request', yesNo(retention.deletableOnRequest)],
-        [
-          'Backups kept for',
-          retention.backups?.period && describeDuration(retention.backups.period),
-        ],
-        ['Backups', vendorText(retention.backups?.description, locale)],
-        ['Retention in the policy’s words', vendorText(retention.description, locale)],
-        [
-          'Retention notes',
-          joined(
-            (retention.notes ?? []).map((n) => vendorText(n, locale)),
-            ' ',
-          ),
-        ],
-        [
-          'Shared with',
-          joined(recipientsOf(declaration, category).map((r) => recipientText(r, locale))),
-        ],
-        ['Encryption', encryptionText(category)],
-      ]),
-      ...notesBlock(category.notes, locale),
-    ],
-  };
-}
-
-/** What is collected: an overview table, then every fact of each category. */
-export function dataSection(declaration: Declaration, locale: string): Section {
-  const categories = declaration.dataCategories;
-  if (categories.length === 0) {
-    return {
-      id: 'data-collected',
-      title: 'Data collected',
-      blocks: [{ kind: 'paragraph', content: ['This app collects no data.'] }],
-    };
-  }
-  const rows = categories.map((category) => [
-    [
-      joined(
-        [
-          vendorText(category.name, locale),
-          joined((category.examples ?? []).map((e) => vendorText(e, locale))),
-        ],
-        ': ',
-      ),
-    ],
-    [joined(category.subjects.map((s) => LABELS.dataSubject[s]))],
-    [whyText(declaration, category, locale)],
-    [storedInText(declaration, category, locale)],
-    [retentionWords(category.retention, locale)],
-    [joined(recipientsOf(declaration, category).map((r) => recipientText(r, locale))) || '—'],
-  ]);
-  return {
-    id: 'data-collected',
-    title: 'Data collected',
-    blocks: [
-      {
-        kind: 'table',
-        headers: ['What', 'Whose', 'Why (legal basis)', 'Where', 'How long', 'Shared with'],
-        rows,
-      },
-      ...categories.map((category) => categoryDetails(declaration, category, locale)),
-    ],
   };
 }

@@ -1,84 +1,181 @@
-import type { Text } from '../schema/index.ts';
-import { isolate } from '../export/bidi.ts';
-import { vendorText } from '../export/vendor-text.ts';
+import type { Platform } from '../schema/index.ts';
 
 /**
- * A link in exported text. `href` is the declaration's address as written; renderers link only
- * what `safeHref` accepts, in the form it gives, and show anything else as text.
+ * Words of the vendor's, not the app's: rendered apart from the app's words around them (a
+ * `<bdi>`, or first-strong isolate characters in plain text), so that a right-to-left name or an
+ * unclosed direction override cannot turn the app's words around. `lang` is set when the
+ * declaration has no translation for the reader's language and the text is another language's
+ * (`en`), so that the page and the HTML say so and a screen reader switches voice.
  */
-export interface Link {
+export interface VendorRun {
+  kind: 'vendor';
   text: string;
+  lang?: string;
+}
+
+/**
+ * A link. `href` is the address as the declaration writes it: renderers link only what
+ * `safeHref` accepts, in the form it gives, and show anything else as text. `testId` names it
+ * for the page's tests (`privacy-contact`).
+ */
+export interface LinkRun {
+  kind: 'link';
   href: string;
+  text: Inline;
+  testId?: string;
+}
+
+/** A short label set apart after a name, like "Personal data" after a kind of data. */
+export interface BadgeRun {
+  kind: 'badge';
+  text: string;
+  tone?: 'danger';
+}
+
+/** A piece of running text: the app's own words (a string), vendor text, a link or a badge. */
+export type InlinePart = string | VendorRun | LinkRun | BadgeRun;
+
+/** A run of text. Renderers escape every part for where it lands. */
+export type Inline = InlinePart[];
+
+/** Blocks in order: the content of a table cell, a list item, a heading or a section. */
+export type Flow = Block[];
+
+/** A heading and the blocks under it, one level below what contains it. */
+export interface HeadingBlock {
+  kind: 'heading';
+  text: Inline;
+  blocks: Flow;
+  /** Names the part on the page (`location-google-cloud`) for tests and links. */
+  key?: string;
+  /** A card among cards (a storage location), rather than a run of text under a heading. */
+  card?: boolean;
+  /** The platforms it is about, for the page's platform filter; absent when it is about all. */
+  platforms?: Platform[];
+}
+
+/** A paragraph; a `note` is secondary text, such as a description under a name in a table. */
+export interface ParagraphBlock {
+  kind: 'paragraph';
+  content: Inline;
+  note?: boolean;
+  testId?: string;
+}
+
+/** One term of a definition list and its details, each line apart. */
+export interface Definition {
+  term: Inline;
+  details: Inline[];
+  /** Names the item on the page (`glance-hosting`). */
+  key?: string;
 }
 
 /**
- * A run of text and links. Text is always plain: renderers escape it for where it lands. Vendor
- * text in it is already isolated (`vendorText`), so renderers need not know whose words are whose.
+ * A definition list. The `summary` variant is the at-a-glance label: each item a card, its first
+ * line the answer and the others what qualifies it.
  */
-export type Inline = (string | Link)[];
+export interface DefinitionsBlock {
+  kind: 'definitions';
+  items: Definition[];
+  variant?: 'summary';
+}
 
-/** A building block of an exported page, independent of the output format. */
+/** A column of a table. */
+export interface Column {
+  label: string;
+  /** Names every cell of the column on the page (`retention`). */
+  testId?: string;
+}
+
+/** A row of a table: its first cell names what the row is about (a row header). */
+export interface Row {
+  cells: Flow[];
+  /** Names the row on the page (`category-operation-data`). */
+  key?: string;
+  /** The platforms the row is about, for the page's platform filter. */
+  platforms?: Platform[];
+}
+
+/** A table with one header cell per column and a row per item. */
+export interface TableBlock {
+  kind: 'table';
+  caption: string;
+  columns: Column[];
+  rows: Row[];
+  testId?: string;
+}
+
+/** A bulleted list; each item may hold several blocks (a text and its notes). */
+export interface ListBlock {
+  kind: 'list';
+  items: Flow[];
+}
+
+/** The vendor's notes on what precedes them: clarifications, or where the policy is vague. */
+export interface NotesBlock {
+  kind: 'notes';
+  label: string;
+  items: Inline[];
+}
+
+/** A link that stands on its own as the thing to do, like the Marketplace privacy tab. */
+export interface LinkBlock {
+  kind: 'link';
+  link: LinkRun;
+}
+
+/** A building block of the disclosure, independent of where it is rendered. */
 export type Block =
-  | { kind: 'paragraph'; content: Inline }
-  | { kind: 'facts'; items: [label: string, value: Inline][] }
-  | { kind: 'list'; items: Inline[] }
-  | { kind: 'table'; headers: string[]; rows: Inline[][] }
-  | { kind: 'subsection'; title: string; blocks: Block[] };
+  | HeadingBlock
+  | ParagraphBlock
+  | DefinitionsBlock
+  | TableBlock
+  | ListBlock
+  | NotesBlock
+  | LinkBlock;
 
-/** A top-level section of the page. */
+/** The identifiers of the sections the model can hold, in page order. */
+export const SECTION_IDS = [
+  'at-a-glance',
+  'data-collected',
+  'purposes',
+  'where-data-lives',
+  'transfers',
+  'recipients',
+  'cookies',
+  'not-collected',
+  'commitments',
+  'rights',
+  'security',
+  'vendor-access',
+  'contacts',
+  'additional',
+  'about-app',
+  'about-policy',
+  'links',
+] as const;
+
+/** A section's identifier: its anchor on the page and in the HTML (`#data-collected`). */
+export type SectionId = (typeof SECTION_IDS)[number];
+
+/** A top-level section of the disclosure: present only when it has something to say. */
 export interface Section {
-  id: string;
+  id: SectionId;
   title: string;
-  blocks: Block[];
+  blocks: Flow;
 }
 
-/** The whole page, before it is written as HTML or Markdown. */
+/** The whole disclosure for one reader's language, before it is rendered. */
 export interface DisclosureDocument {
-  title: string;
-  subtitle: string;
+  /** The reader's language (a shipped locale): the page's and the HTML's `lang`. */
   lang: string;
+  /** "Privacy: Exalate Cloud Add-ons". */
+  title: Inline;
+  /** "Declared by Exalate". */
+  byline: Inline;
+  /** "Policy version 2024-02-28, last updated Feb 28, 2024". */
+  versionLine: Inline;
+  /** The vendor's own summary, shown first. */
+  summary: Inline | null;
   sections: Section[];
-}
-
-/** Joins values with ", ", dropping empty ones. */
-export function joined(values: (string | undefined)[], separator = ', '): string {
-  return values.filter((value): value is string => !!value).join(separator);
-}
-
-/** Builds facts rows, leaving out those without a value. */
-export function facts(rows: [string, Inline | string | undefined][]): Block {
-  const items: [string, Inline][] = [];
-  for (const [label, value] of rows) {
-    const inline = typeof value === 'string' ? [value] : value;
-    if (inline && inline.some((part) => (typeof part === 'string' ? part : part.text))) {
-      items.push([label, inline]);
-    }
-  }
-  return { kind: 'facts', items };
-}
-
-/**
- * A link, or nothing when there is no address. `text`, when given, is already isolated vendor
- * text or the export's own words; the address shown in its place is the vendor's, so it is
- * isolated here.
- */
-export function link(href: string | undefined, text?: string): Inline | undefined {
-  if (!href) return undefined;
-  return [{ href, text: text ?? isolate(href.replace(/^mailto:/, '')) }];
-}
-
-/** Notes as list items, in the reader's language. */
-export function notesBlock(notes: Text[] | undefined, locale: string): Block[] {
-  if (!notes || notes.length === 0) return [];
-  return [{ kind: 'subsection', title: 'Notes', blocks: [listOf(notes, locale)] }];
-}
-
-/** A list of translated texts. */
-export function listOf(texts: Text[], locale: string): Block {
-  return { kind: 'list', items: texts.map((text) => [vendorText(text, locale)]) };
-}
-
-/** Yes / No for a boolean, '' for undefined. */
-export function yesNo(value: boolean | undefined): string {
-  return value === undefined ? '' : value ? 'Yes' : 'No';
 }

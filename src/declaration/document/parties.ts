@@ -1,166 +1,262 @@
-import type { Declaration, Text } from '../schema/index.ts';
-import { LABELS } from '../present/labels.ts';
-import { countryName } from '../present/localize.ts';
+import type { Translator } from '../i18n/index.ts';
+import { label, labels } from '../present/labels.ts';
 import { describeDuration } from '../present/retention.ts';
-import { countriesText } from './references.ts';
-import { isolate } from '../export/bidi.ts';
-import { vendorText } from '../export/vendor-text.ts';
-import { facts, joined, link, notesBlock, type Inline, type Section } from './model.ts';
+import type { Cookie, Declaration, Recipient, StorageLocation } from '../schema/index.ts';
+import {
+  definitions,
+  joinedList,
+  labelledNote,
+  link,
+  list,
+  notes,
+  pair,
+  paragraph,
+  run,
+  runs,
+  sentences,
+  words,
+} from './blocks.ts';
+import { hasText, say, textOf } from './compose.ts';
+import type { Block, Flow, Inline, Row, Section } from './model.ts';
+import { joinedComma, locationName, placeParts, recipientWhere, transferTo } from './references.ts';
 
-function notesText(notes: Text[] | undefined, locale: string): string {
-  return joined(
-    (notes ?? []).map((note) => vendorText(note, locale)),
-    ' ',
-  );
+function cell(content: Inline): Flow {
+  return [{ kind: 'paragraph', content }];
 }
 
-/** Where data is stored, with backups and data residency. */
-export function locationsSection(declaration: Declaration, locale: string): Section {
+/** A location's card: who hosts it, where, what it holds, residency and backups. */
+function locationCard(location: StorageLocation, translator: Translator): Block {
+  const locale = translator.locale;
+  const backups = location.backups;
+  // The place is a list; the policy's description of the backups is a sentence of its own.
+  const backupWhere = backups
+    ? joinedComma(translator, [
+        run(backups.provider, locale),
+        ...placeParts(backups.country, run(backups.geography, locale), translator),
+      ])
+    : [];
+  const backupWords = run(backups?.description, locale).map((part) =>
+    typeof part === 'object' && part.kind === 'vendor'
+      ? { ...part, text: part.text.replace(/\.$/, '') }
+      : part,
+  );
   return {
-    id: 'locations',
-    title: 'Where data is stored',
+    kind: 'heading',
+    text: locationName(location, translator),
+    key: `location-${location.id}`,
+    card: true,
+    blocks: [
+      ...definitions(translator, [
+        ['label.hostedBy', [label(translator, 'hostedBy', location.hostedBy)]],
+        [
+          'label.provider',
+          pair(translator, run(location.provider, locale), run(location.service, locale)),
+        ],
+        [
+          'label.country',
+          joinedComma(
+            translator,
+            placeParts(location.country, run(location.geography, locale), translator),
+          ),
+        ],
+        ['label.region', words(location.regionCode)],
+        ['label.holds', run(location.holds, locale)],
+        [
+          'label.residency',
+          sentences(
+            translator,
+            location.followsDataResidency
+              ? [label(translator, 'tristate', location.followsDataResidency)]
+              : [],
+            run(location.residencyNote, locale),
+          ),
+        ],
+        ['label.backups', sentences(translator, backupWhere, backupWords)],
+        [
+          'label.platforms',
+          joinedList(
+            translator,
+            labels(translator, 'platform', location.platforms ?? []).map((p) => [p]),
+          ),
+        ],
+      ]),
+      ...notes(translator, location.notes, locale),
+    ],
+  };
+}
+
+/** Every storage location with its provider, country, residency and backups. */
+export function locationsSection(declaration: Declaration, translator: Translator): Section {
+  return {
+    id: 'where-data-lives',
+    title: translator.t('section.whereDataLives'),
     blocks:
       declaration.locations.length === 0
-        ? [{ kind: 'paragraph', content: ['No data is stored.'] }]
-        : declaration.locations.map((location) => {
-            const backups = location.backups;
-            return {
-              kind: 'subsection' as const,
-              title:
-                vendorText(location.name, locale) ||
-                vendorText(location.provider, locale) ||
-                LABELS.hostedBy[location.hostedBy],
-              blocks: [
-                facts([
-                  ['Hosted by', LABELS.hostedBy[location.hostedBy]],
-                  ['Provider', vendorText(location.provider, locale)],
-                  ['Service', vendorText(location.service, locale)],
-                  ['Region', location.regionCode && isolate(location.regionCode)],
-                  ['Country', location.country && countryName(location.country, locale)],
-                  ['Geography', vendorText(location.geography, locale)],
-                  ['What is kept here', vendorText(location.holds, locale)],
-                  [
-                    'Follows data residency',
-                    location.followsDataResidency && LABELS.tristate[location.followsDataResidency],
-                  ],
-                  ['About data residency', vendorText(location.residencyNote, locale)],
-                  ['Backups kept by', vendorText(backups?.provider, locale)],
-                  ['Backups in', backups?.country && countryName(backups.country, locale)],
-                  ['Backup geography', vendorText(backups?.geography, locale)],
-                  ['About backups', vendorText(backups?.description, locale)],
-                  ['Platforms', joined((location.platforms ?? []).map((p) => LABELS.platform[p]))],
-                ]),
-                ...notesBlock(location.notes, locale),
-              ],
-            };
-          }),
+        ? paragraph([translator.t('value.noLocations')])
+        : declaration.locations.map((location) => locationCard(location, translator)),
   };
 }
 
-/** Subprocessors and other recipients, one table row each. */
-export function recipientsSection(declaration: Declaration, locale: string): Section {
-  const rows: Inline[][] = declaration.recipients.map((recipient) => {
-    const name = vendorText(recipient.name, locale);
-    const legal = vendorText(recipient.legalEntity, locale);
-    return [
-      [name, ...(legal ? [` (${legal})`] : [])],
-      [`${LABELS.recipientKind[recipient.kind]}: ${LABELS.recipientCategory[recipient.category]}`],
-      [joined([vendorText(recipient.purpose, locale), vendorText(recipient.when, locale)], ' ')],
-      [
-        joined([
-          countriesText(recipient.countries, locale),
-          vendorText(recipient.geography, locale),
-        ]) || 'Not stated',
-      ],
-      [
-        joined(
-          [
-            ...(recipient.safeguards ?? []).map((s) => vendorText(s, locale)),
-            notesText(recipient.notes, locale),
-          ],
-          ' ',
-        ),
-      ],
-      [
-        ...(link(recipient.privacyPolicyUrl, 'Privacy policy') ?? []),
-        ...(recipient.privacyPolicyUrl && recipient.optOut ? [' · '] : []),
-        ...(link(recipient.optOut, 'Opt out') ?? []),
-      ],
-    ];
-  });
+/** International transfers and the legal mechanism for each; null when there are none. */
+export function transfersSection(declaration: Declaration, translator: Translator): Section | null {
+  const transfers = declaration.transfers ?? [];
+  if (transfers.length === 0) return null;
+  const locale = translator.locale;
+  const notStated = [translator.t('value.notStated')];
   return {
-    id: 'recipients',
-    title: 'Subprocessors and other recipients',
-    blocks:
-      rows.length === 0
-        ? [{ kind: 'paragraph', content: ['No one else receives the data.'] }]
-        : [
-            {
-              kind: 'table',
-              headers: ['Who', 'Role', 'Why and when', 'Where', 'Safeguards and notes', 'Links'],
-              rows,
-            },
-          ],
-  };
-}
-
-/** Cookies and trackers. */
-export function cookiesSection(declaration: Declaration, locale: string): Section | null {
-  const cookies = declaration.cookies ?? [];
-  if (cookies.length === 0) return null;
-  const recipientName = (id: string | undefined) =>
-    vendorText(declaration.recipients.find((r) => r.id === id)?.name, locale);
-  return {
-    id: 'cookies',
-    title: 'Cookies and trackers',
+    id: 'transfers',
+    title: translator.t('section.transfers'),
     blocks: [
       {
         kind: 'table',
-        headers: ['Name', 'Purpose', 'Category', 'Set by', 'Where', 'Lifetime', 'Opt out', 'Notes'],
-        rows: cookies.map((cookie) => [
-          [vendorText(cookie.name, locale)],
-          [vendorText(cookie.purpose, locale)],
-          [LABELS.cookieCategory[cookie.category]],
-          [
-            joined([
-              LABELS.cookieParty[cookie.party],
-              vendorText(cookie.provider, locale),
-              recipientName(cookie.recipient),
-            ]),
-          ],
-          [joined(cookie.where.map((w) => LABELS.cookieWhere[w]))],
-          [cookie.duration ? describeDuration(cookie.duration) : 'Not stated'],
-          link(cookie.optOut, 'Opt out') ?? ['—'],
-          [notesText(cookie.notes, locale)],
-        ]),
+        caption: translator.t('section.transfers'),
+        columns: [
+          { label: translator.t('label.from') },
+          { label: translator.t('label.to') },
+          { label: translator.t('label.mechanism') },
+          { label: translator.t('label.reason') },
+        ],
+        rows: transfers.map((transfer) => {
+          const to = transferTo(transfer, translator);
+          const from = run(transfer.from, locale);
+          return {
+            cells: [
+              cell(hasText(from) ? from : notStated),
+              cell(to.length > 0 ? joinedList(translator, to) : notStated),
+              cell([label(translator, 'transferMechanism', transfer.mechanism)]),
+              [
+                ...paragraph(run(transfer.reason, locale)),
+                ...notes(translator, transfer.notes, locale),
+              ],
+            ],
+          };
+        }),
       },
     ],
   };
 }
 
-/** International transfers and their legal mechanism. */
-export function transfersSection(declaration: Declaration, locale: string): Section | null {
-  const transfers = declaration.transfers ?? [];
-  if (transfers.length === 0) return null;
+function recipientRow(recipient: Recipient, translator: Translator): Row {
+  const locale = translator.locale;
+  const where = recipientWhere(recipient, translator);
+  const safeguards = runs(recipient.safeguards, locale);
   return {
-    id: 'transfers',
-    title: 'International transfers',
+    key: `recipient-${recipient.id}`,
+    cells: [
+      [
+        ...paragraph(run(recipient.name, locale)),
+        ...paragraph(run(recipient.legalEntity, locale), { note: true }),
+        ...paragraph(link(recipient.privacyPolicyUrl, [translator.t('label.privacyPolicy')]), {
+          note: true,
+        }),
+      ],
+      [
+        ...paragraph([label(translator, 'recipientKind', recipient.kind)]),
+        ...paragraph([label(translator, 'recipientCategory', recipient.category)], { note: true }),
+      ],
+      [
+        ...paragraph(run(recipient.purpose, locale)),
+        ...labelledNote(translator, 'label.when', run(recipient.when, locale)),
+      ],
+      cell(where.length > 0 ? joinedList(translator, where) : [translator.t('value.notStated')]),
+      [
+        ...(safeguards.length === 0 && !recipient.optOut
+          ? paragraph([translator.t('value.noneStated')])
+          : []),
+        ...list(safeguards),
+        ...paragraph(link(recipient.optOut, [translator.t('label.optOut')]), { note: true }),
+        ...notes(translator, recipient.notes, locale),
+      ],
+    ],
+  };
+}
+
+/** Subprocessors and other recipients: who, why, where, and how to opt out. */
+export function recipientsSection(declaration: Declaration, translator: Translator): Section {
+  return {
+    id: 'recipients',
+    title: translator.t('section.recipients'),
+    blocks:
+      declaration.recipients.length === 0
+        ? paragraph([translator.t('value.noRecipients')])
+        : [
+            {
+              kind: 'table',
+              caption: translator.t('section.recipients'),
+              testId: 'recipients-table',
+              columns: [
+                { label: translator.t('label.recipient') },
+                { label: translator.t('label.kind') },
+                { label: translator.t('label.purpose') },
+                { label: translator.t('label.where') },
+                { label: translator.t('label.safeguards'), testId: 'recipient-safeguards' },
+              ],
+              rows: declaration.recipients.map((recipient) => recipientRow(recipient, translator)),
+            },
+          ],
+  };
+}
+
+/** Who sets a cookie: the party, and the provider or recipient when it names them. */
+function setBy(declaration: Declaration, cookie: Cookie, translator: Translator): Inline {
+  const locale = translator.locale;
+  const recipient = declaration.recipients.find((r) => r.id === cookie.recipient);
+  const provider = run(cookie.provider, locale);
+  const recipientName = run(recipient?.name, locale);
+  // The provider and the recipient are often the same name: say it once.
+  const who =
+    hasText(provider) && hasText(recipientName) && textOf(provider) !== textOf(recipientName)
+      ? joinedList(translator, [provider, recipientName])
+      : hasText(provider)
+        ? provider
+        : recipientName;
+  const party = label(translator, 'cookieParty', cookie.party);
+  return hasText(who) ? say(translator, 'value.labelled', { label: party, value: who }) : [party];
+}
+
+/** Cookies and trackers; null when there are none. */
+export function cookiesSection(declaration: Declaration, translator: Translator): Section | null {
+  const cookies = declaration.cookies ?? [];
+  if (cookies.length === 0) return null;
+  const locale = translator.locale;
+  return {
+    id: 'cookies',
+    title: translator.t('section.cookies'),
     blocks: [
       {
         kind: 'table',
-        headers: ['From', 'To', 'Mechanism', 'Why', 'Notes'],
-        rows: transfers.map((transfer) => [
-          [vendorText(transfer.from, locale) || 'Not stated'],
-          [
-            joined([
-              countriesText(transfer.to, locale),
-              vendorText(transfer.toGeography, locale),
-            ]) || 'Not stated',
+        caption: translator.t('section.cookies'),
+        columns: [
+          { label: translator.t('label.name') },
+          { label: translator.t('label.purpose') },
+          { label: translator.t('label.category') },
+          { label: translator.t('label.setBy') },
+          { label: translator.t('label.usedOn') },
+          { label: translator.t('label.lifetime'), testId: 'cookie-duration' },
+        ],
+        rows: cookies.map((cookie) => ({
+          cells: [
+            cell(run(cookie.name, locale)),
+            [
+              ...paragraph(run(cookie.purpose, locale)),
+              ...paragraph(link(cookie.optOut, [translator.t('label.optOut')]), { note: true }),
+              ...notes(translator, cookie.notes, locale),
+            ],
+            cell([label(translator, 'cookieCategory', cookie.category)]),
+            cell(setBy(declaration, cookie, translator)),
+            cell(
+              joinedList(
+                translator,
+                labels(translator, 'cookieWhere', cookie.where).map((w) => [w]),
+              ),
+            ),
+            cell([
+              cookie.duration
+                ? describeDuration(cookie.duration, translator)
+                : translator.t('value.notStated'),
+            ]),
           ],
-          [LABELS.transferMechanism[transfer.mechanism]],
-          [vendorText(transfer.reason, locale)],
-          [notesText(transfer.notes, locale)],
-        ]),
+        })),
       },
     ],
   };

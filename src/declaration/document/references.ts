@@ -1,15 +1,19 @@
+import type { Translator } from '../i18n/index.ts';
+import { label } from '../present/labels.ts';
+import { countryName } from '../present/localize.ts';
+import { statedLegalBases, storageOf } from '../present/stated.ts';
 import type {
   DataCategory,
   Declaration,
   LegalBasis,
+  Purpose,
   Recipient,
   StorageLocation,
   Transfer,
 } from '../schema/index.ts';
-import { LABELS } from '../present/labels.ts';
-import { countryName } from '../present/localize.ts';
-import { NOT_STATED, statedLegalBases, storageOf } from '../present/stated.ts';
-import { vendorText } from '../export/vendor-text.ts';
+import { firstOf, joinedList, pair, run, withDetail } from './blocks.ts';
+import { hasText, say, textOf } from './compose.ts';
+import type { Inline } from './model.ts';
 
 /** Finds the declared items a category refers to by id, in the category's order. */
 function pick<T extends { id: string }>(items: T[], ids: string[] | undefined): T[] {
@@ -17,7 +21,7 @@ function pick<T extends { id: string }>(items: T[], ids: string[] | undefined): 
 }
 
 /** The purposes a category serves. */
-export function purposesOf(declaration: Declaration, category: DataCategory) {
+export function purposesOf(declaration: Declaration, category: DataCategory): Purpose[] {
   return pick(declaration.purposes, category.purposes);
 }
 
@@ -39,77 +43,121 @@ export function legalBasesOf(declaration: Declaration, category: DataCategory): 
   return statedLegalBases(purposesOf(declaration, category).flatMap((p) => p.legalBasis ?? []));
 }
 
-/** Country names joined for reading. */
-export function countriesText(codes: string[] | undefined, locale: string): string {
-  return (codes ?? []).map((code) => countryName(code, locale)).join(', ');
-}
-
-/** "Google Cloud, europe-west1 (Belgium); backups: Rsync.net (Switzerland)". */
-export function locationText(location: StorageLocation, locale: string): string {
-  const name =
-    vendorText(location.name, locale) ||
-    [vendorText(location.provider, locale), vendorText(location.service, locale)]
-      .filter(Boolean)
-      .join(' ') ||
-    LABELS.hostedBy[location.hostedBy];
-  const where = [
-    location.country ? countryName(location.country, locale) : '',
-    vendorText(location.geography, locale),
-  ].filter(Boolean);
-  const backups = location.backups;
-  const backupWhere = backups
-    ? [
-        vendorText(backups.provider, locale),
-        backups.country ? countryName(backups.country, locale) : '',
-        vendorText(backups.geography, locale),
-      ].filter(Boolean)
-    : [];
-  const main = where.length > 0 ? `${name} (${where.join(', ')})` : name;
-  return backupWhere.length > 0 ? `${main}; backups: ${backupWhere.join(', ')}` : main;
+/** Country names in the reader's language, as words of the app's (Intl's names). */
+export function countryNames(
+  codes: readonly string[] | undefined,
+  translator: Translator,
+): Inline[] {
+  return (codes ?? []).map((code) => [countryName(code, translator.locale)]);
 }
 
 /**
- * Where a category is stored, for reading: its locations joined with `separator`, "Not stored"
- * when its retention says so, else "Not stated" (no location given is not the same as none).
+ * A country and a place in words, without the country twice: "Zurich (Switzerland)" says
+ * Switzerland already.
  */
-export function storedInText(
+export function placeParts(
+  country: string | undefined,
+  geography: Inline,
+  translator: Translator,
+): Inline[] {
+  const name = country ? countryName(country, translator.locale) : '';
+  if (name && textOf(geography).includes(name)) return [geography];
+  return [[name], geography].filter(hasText);
+}
+
+/** What a location is called: its name, else its provider, else who hosts it. */
+export function locationName(location: StorageLocation, translator: Translator): Inline {
+  const locale = translator.locale;
+  return firstOf(run(location.name, locale), run(location.provider, locale), [
+    label(translator, 'hostedBy', location.hostedBy),
+  ]);
+}
+
+/** "Google Cloud, europe-west1 (Belgium); backups: Rsync.net, Switzerland". */
+export function locationText(location: StorageLocation, translator: Translator): Inline {
+  const locale = translator.locale;
+  const name = firstOf(
+    run(location.name, locale),
+    pair(translator, run(location.provider, locale), run(location.service, locale)),
+    [label(translator, 'hostedBy', location.hostedBy)],
+  );
+  const where = joinedComma(translator, [
+    location.country ? [countryName(location.country, locale)] : [],
+    run(location.geography, locale),
+  ]);
+  const backups = location.backups;
+  const backupWhere = backups
+    ? joinedComma(translator, [
+        run(backups.provider, locale),
+        backups.country ? [countryName(backups.country, locale)] : [],
+        run(backups.geography, locale),
+      ])
+    : [];
+  const main = withDetail(translator, name, where);
+  return hasText(backupWhere)
+    ? say(translator, 'value.locationWithBackups', { location: main, backups: backupWhere })
+    : main;
+}
+
+/** Runs joined pairwise with "first, second": for parts of one place, not a list of things. */
+export function joinedComma(translator: Translator, parts: Inline[]): Inline {
+  return parts.filter(hasText).reduce<Inline>((joined, next) => pair(translator, joined, next), []);
+}
+
+/**
+ * Where a category is stored, for reading: its locations (`describe` says how each reads), "Not
+ * stored" when its retention says so, else "Not stated" (no location is not the same as none).
+ */
+export function storedIn(
   declaration: Declaration,
   category: DataCategory,
-  locale: string,
-  separator = ', ',
-): string {
+  translator: Translator,
+  describe: (location: StorageLocation, translator: Translator) => Inline = locationName,
+): Inline[] {
   switch (storageOf(category)) {
     case 'not-stored':
-      return LABELS.retentionBasis['not-stored'];
+      return [[label(translator, 'retentionBasis', 'not-stored')]];
     case 'not-stated':
-      return NOT_STATED;
+      return [[translator.t('value.notStated')]];
     case 'stated':
-      return locationsOf(declaration, category)
-        .map((location) => locationText(location, locale))
-        .join(separator);
+      return locationsOf(declaration, category).map((location) => describe(location, translator));
   }
 }
 
-/** "MixPanel (United States)". */
-export function recipientText(recipient: Recipient, locale: string): string {
-  const where = [
-    countriesText(recipient.countries, locale),
-    vendorText(recipient.geography, locale),
-  ]
-    .filter(Boolean)
-    .join(', ');
-  const name = vendorText(recipient.name, locale);
-  return where ? `${name} (${where})` : name;
+/** A recipient's countries and place in words, in the reader's language. */
+export function recipientWhere(recipient: Recipient, translator: Translator): Inline[] {
+  return [
+    ...countryNames(recipient.countries, translator),
+    run(recipient.geography, translator.locale),
+  ].filter(hasText);
 }
 
-/** "the EEA → Switzerland: Adequacy decision". */
-export function transferText(transfer: Transfer, locale: string): string {
-  const to = [countriesText(transfer.to, locale), vendorText(transfer.toGeography, locale)]
-    .filter(Boolean)
-    .join(', ');
-  const from = vendorText(transfer.from, locale);
-  const route = from && to ? `${from} to ${to}` : to || from || 'International transfer';
-  return `${route}: ${LABELS.transferMechanism[transfer.mechanism]}`;
+/** "Mixpanel (United States)". */
+export function recipientText(recipient: Recipient, translator: Translator): Inline {
+  const where = joinedComma(translator, recipientWhere(recipient, translator));
+  return withDetail(translator, run(recipient.name, translator.locale), where);
+}
+
+/** Where a transfer goes: its countries and its place in words. */
+export function transferTo(transfer: Transfer, translator: Translator): Inline[] {
+  return [
+    ...countryNames(transfer.to, translator),
+    run(transfer.toGeography, translator.locale),
+  ].filter(hasText);
+}
+
+/** "the EEA to Switzerland: Adequacy decision". */
+export function transferText(transfer: Transfer, translator: Translator): Inline {
+  const to = joinedComma(translator, transferTo(transfer, translator));
+  const from = run(transfer.from, translator.locale);
+  const route =
+    hasText(from) && hasText(to)
+      ? say(translator, 'value.route', { from, to })
+      : firstOf(to, from, [translator.t('value.internationalTransfer')]);
+  return say(translator, 'value.labelled', {
+    label: route,
+    value: label(translator, 'transferMechanism', transfer.mechanism),
+  });
 }
 
 /** Every country the category's data is stored or processed in (locations, backups, recipients). */
@@ -133,13 +181,26 @@ export function transfersOf(declaration: Declaration, category: DataCategory): T
   );
 }
 
-/** "In transit: Yes; at rest: Not stated", or '' when neither is declared. */
-export function encryptionText(category: DataCategory): string {
-  const parts = [
-    category.encryptionInTransit
-      ? `In transit: ${LABELS.tristate[category.encryptionInTransit]}`
-      : '',
-    category.encryptionAtRest ? `at rest: ${LABELS.tristate[category.encryptionAtRest]}` : '',
-  ].filter(Boolean);
-  return parts.join('; ');
+/** "In transit: Yes; at rest: Not stated", or nothing when neither is declared. */
+export function encryptionText(category: DataCategory, translator: Translator): Inline {
+  const inTransit =
+    category.encryptionInTransit && label(translator, 'tristate', category.encryptionInTransit);
+  const atRest =
+    category.encryptionAtRest && label(translator, 'tristate', category.encryptionAtRest);
+  if (inTransit && atRest) return say(translator, 'value.encryptionBoth', { inTransit, atRest });
+  if (inTransit) return say(translator, 'value.encryptionInTransit', { value: inTransit });
+  if (atRest) return say(translator, 'value.encryptionAtRest', { value: atRest });
+  return [];
+}
+
+/** The purposes of a category by name, as a list in the reader's language. */
+export function purposeNames(
+  declaration: Declaration,
+  category: DataCategory,
+  translator: Translator,
+): Inline {
+  return joinedList(
+    translator,
+    purposesOf(declaration, category).map((purpose) => run(purpose.name, translator.locale)),
+  );
 }

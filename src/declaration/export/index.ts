@@ -2,5 +2,6 @@
 export { toHtml, type HtmlOptions } from './html.ts';
 export { toMarkdown, type MarkdownOptions } from './markdown.ts';
 export { toJson } from './json.ts';
-export { CSV_COLUMNS, toCsv, type CsvOptions } from './csv.ts';
+export { CSV_COLUMNS, csvHeaders, toCsv, type CsvOptions } from './csv.ts';
 export { marketplaceAnswers, toMarketplaceAnswers, type MarketplaceAnswer } from './marketplace.ts';
+export { plainText } from './plain-text.ts';

@@ -1,23 +1,34 @@
-import type { DataCategory, Declaration } from '../schema/index.ts';
-import { LABELS } from '../present/labels.ts';
-import { summarize } from '../present/summary.ts';
+import { run } from '../document/blocks.ts';
 import {
-  countriesText,
+  joinedComma,
   locationText,
   locationsOf,
   recipientText,
+  recipientWhere,
   recipientsOf,
 } from '../document/references.ts';
+import { retentionWords } from '../document/retention.ts';
+import { ENGLISH, type MessageKey, type Params, type Translator } from '../i18n/index.ts';
+import { labels } from '../present/labels.ts';
+import { summarize } from '../present/summary.ts';
+import type { DataCategory, Declaration, Text } from '../schema/index.ts';
 import { isolate } from './bidi.ts';
 import { safeHref } from './links.ts';
 import { oneLine } from './one-line.ts';
-import { retentionWords, vendorText } from './vendor-text.ts';
+import { plainText } from './plain-text.ts';
 
 /** One question of the Marketplace "Privacy & security" questionnaire with its derived answer. */
 export interface MarketplaceAnswer {
   question: string;
   answer: string;
 }
+
+/** A message of the questionnaire, `document.marketplace.<key>` in the catalogue. */
+type MarketplaceKey = MessageKey extends infer Key
+  ? Key extends `document.marketplace.${infer Rest}`
+    ? Rest
+    : never
+  : never;
 
 /** Cloud data the app itself handles: the questionnaire is about the cloud app's End-User Data. */
 function endUserData(declaration: Declaration): DataCategory[] {
@@ -30,10 +41,6 @@ function endUserData(declaration: Declaration): DataCategory[] {
   );
 }
 
-function names(categories: DataCategory[], locale: string): string {
-  return categories.map((category) => vendorText(category.name, locale)).join('; ');
-}
-
 /**
  * An address as text in an answer: in its canonical form (`safeHref`), so that a form or page
  * that turns addresses into links finds exactly this one, with no space or bracket to end it.
@@ -42,20 +49,28 @@ function address(href: string): string {
   return safeHref(href) ?? isolate(href);
 }
 
-function yesWith(items: string[], none: string): string {
-  return items.length > 0
-    ? `Yes. ${items.map((item) => item.replace(/\.(\u2069?)$/, '$1')).join('; ')}.`
-    : none;
-}
-
 /**
  * Answers for the Marketplace "Privacy & security" questionnaire (data access and storage,
  * third parties, data residency, retention, privacy and security), each derived from the
- * declaration so that the listing and the declaration cannot drift apart.
+ * declaration so that the listing and the declaration cannot drift apart. In English unless a
+ * translator says otherwise: the questionnaire itself is English.
  */
-export function marketplaceAnswers(declaration: Declaration, locale = 'en'): MarketplaceAnswer[] {
+export function marketplaceAnswers(
+  declaration: Declaration,
+  translator: Translator = ENGLISH,
+): MarketplaceAnswer[] {
+  const t = (key: MarketplaceKey, params?: Params) =>
+    translator.t(`document.marketplace.${key}`, params);
+  const text = (value: Text | undefined) => plainText(run(value, translator.locale));
+  const names = (categories: DataCategory[]) =>
+    categories.map((category) => text(category.name)).join('; ');
+  // A vendor's item may end with its own full stop; the answer's own one ends the list.
+  const yesWith = (items: string[], none: string) =>
+    items.length > 0
+      ? t('yesWith', { items: items.map((item) => item.replace(/\.(\u2069?)$/, '$1')).join('; ') })
+      : none;
   const eud = endUserData(declaration);
-  const glance = summarize(declaration, locale);
+  const glance = summarize(declaration, translator.locale);
   const outside = eud.filter((category) =>
     locationsOf(declaration, category).some((location) => location.hostedBy !== 'atlassian'),
   );
@@ -64,93 +79,97 @@ export function marketplaceAnswers(declaration: Declaration, locale = 'en'): Mar
   const processedOutside = eud.filter(
     (category) => outside.includes(category) || recipientsOf(declaration, category).length > 0,
   );
-  const residency = {
-    all: 'Yes. All data is stored in Atlassian-hosted or residency-pinned locations that follow the customer’s data residency.',
-    some: 'Partly. Some locations follow the customer’s data residency; see the hosting answer for the others.',
-    none: 'No. Data is stored in fixed locations that do not follow the customer’s data residency.',
-    'not-stated': 'The declaration does not state whether data follows data residency.',
-  }[glance.hosting.dataResidency];
-  const locations = declaration.locations.map((location) => locationText(location, locale));
-  const certifications = (declaration.security?.certifications ?? []).map((c) =>
-    vendorText(c.name, locale),
+  const locations = declaration.locations.map((location) =>
+    plainText(locationText(location, translator)),
   );
-  const regimes = declaration.rights.regimes.map((regime) => LABELS.regime[regime.regime]);
+  const certifications = (declaration.security?.certifications ?? []).map((c) => text(c.name));
+  const regimes = labels(
+    translator,
+    'regime',
+    declaration.rights.regimes.map((regime) => regime.regime),
+  );
   const erasure =
     declaration.rights.regimes.some((regime) => regime.rights.some((r) => r.right === 'erasure')) ||
     declaration.dataCategories.some((c) => c.retention.deletableOnRequest);
+  const { fullPolicyUrl, dpaUrl } = declaration.policy;
   return [
+    { question: t('accessQuestion'), answer: yesWith(eud.length ? [names(eud)] : [], t('no')) },
     {
-      question: 'Does your app access End-User Data?',
-      answer: yesWith(eud.length ? [names(eud, locale)] : [], 'No.'),
+      question: t('processQuestion'),
+      answer: yesWith(processedOutside.length ? [names(processedOutside)] : [], t('no')),
     },
     {
-      question: 'Does your app process End-User Data outside of Atlassian products and services?',
-      answer: yesWith(processedOutside.length ? [names(processedOutside, locale)] : [], 'No.'),
+      question: t('storeQuestion'),
+      answer: yesWith(outside.length ? [names(outside)] : [], t('no')),
     },
     {
-      question: 'Does your app store End-User Data outside of Atlassian products and services?',
-      answer: yesWith(outside.length ? [names(outside, locale)] : [], 'No.'),
-    },
-    {
-      question: 'Does your app share End-User Data with third parties?',
+      question: t('shareQuestion'),
       answer: yesWith(
-        sharedWith.map(
-          (recipient) =>
-            `${recipientText(recipient, locale)}: ${vendorText(recipient.purpose, locale)}`,
+        sharedWith.map((recipient) =>
+          translator.t('value.labelled', {
+            label: plainText(recipientText(recipient, translator)),
+            value: text(recipient.purpose),
+          }),
         ),
-        'No.',
+        t('no'),
       ),
     },
     {
-      question: 'Which subprocessors process data, and where?',
+      question: t('subprocessorsQuestion'),
       answer:
         subprocessors.length === 0
-          ? 'None.'
+          ? t('none')
           : subprocessors
-              .map(
-                (r) =>
-                  `${vendorText(r.name, locale)} (${countriesText(r.countries, locale) || vendorText(r.geography, locale) || 'location not stated'})`,
-              )
+              .map((recipient) => {
+                const where = plainText(
+                  joinedComma(translator, recipientWhere(recipient, translator)),
+                );
+                return translator.t('value.withDetail', {
+                  value: text(recipient.name),
+                  detail: where || t('locationNotStated'),
+                });
+              })
               .join('; '),
     },
     {
-      question: 'Where is data hosted?',
-      answer: locations.length ? locations.join('; ') : 'The app stores no data.',
+      question: t('hostingQuestion'),
+      answer: locations.length ? locations.join('; ') : t('storesNoData'),
     },
-    { question: 'Does your app support data residency?', answer: residency },
+    { question: t('residencyQuestion'), answer: t(`residency.${glance.hosting.dataResidency}`) },
     {
-      question: 'How long is End-User Data retained?',
+      question: t('retentionQuestion'),
       answer: eud.length
         ? eud
-            .map((c) => `${vendorText(c.name, locale)}: ${retentionWords(c.retention, locale)}`)
+            .map((category) =>
+              translator.t('value.labelled', {
+                label: text(category.name),
+                value: plainText(retentionWords(category.retention, translator)),
+              }),
+            )
             .join('; ')
-        : 'The app keeps no End-User Data.',
+        : t('keepsNoData'),
     },
     {
-      question: 'Can customers or individuals request deletion of their data?',
+      question: t('deletionQuestion'),
       answer: erasure
-        ? `Yes. ${vendorText(declaration.rights.howToExercise, locale)}`
-        : 'The declaration does not grant a right to deletion.',
+        ? t('deletionYes', { howToExercise: text(declaration.rights.howToExercise) })
+        : t('noDeletionRight'),
+    },
+    { question: t('lawsQuestion'), answer: regimes.join(', ') },
+    {
+      question: t('policyQuestion'),
+      answer: t('policyAnswer', {
+        policy: fullPolicyUrl
+          ? t('privacyPolicy', { url: address(fullPolicyUrl) })
+          : t('noPrivacyPolicy'),
+        dpa: dpaUrl ? t('dpa', { url: address(dpaUrl) }) : t('noDpa'),
+      }),
     },
     {
-      question: 'Which privacy laws does your privacy policy address?',
-      answer: regimes.join(', '),
-    },
-    {
-      question: 'Where is your privacy policy, and do you offer a Data Processing Agreement?',
-      answer:
-        [
-          declaration.policy.fullPolicyUrl
-            ? `Privacy policy: ${address(declaration.policy.fullPolicyUrl)}`
-            : 'No privacy policy link is declared',
-          declaration.policy.dpaUrl
-            ? `DPA: ${address(declaration.policy.dpaUrl)}`
-            : 'no DPA link is declared',
-        ].join('; ') + '.',
-    },
-    {
-      question: 'Does your app hold security certifications?',
-      answer: certifications.length ? `Yes: ${certifications.join(', ')}.` : 'None are declared.',
+      question: t('certificationsQuestion'),
+      answer: certifications.length
+        ? t('certified', { certifications: certifications.join(', ') })
+        : t('noCertifications'),
     },
   ];
 }
@@ -160,8 +179,11 @@ export function marketplaceAnswers(declaration: Declaration, locale = 'en'): Mar
  * answer is one line (a line break in the vendor's text becomes a space), so no text can start
  * a "Q:" or "A:" line of its own.
  */
-export function toMarketplaceAnswers(declaration: Declaration, locale = 'en'): string {
-  return marketplaceAnswers(declaration, locale)
+export function toMarketplaceAnswers(
+  declaration: Declaration,
+  translator: Translator = ENGLISH,
+): string {
+  return marketplaceAnswers(declaration, translator)
     .map(({ question, answer }) => `Q: ${question}\nA: ${oneLine(answer)}\n`)
     .join('\n');
 }

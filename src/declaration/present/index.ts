@@ -1,7 +1,7 @@
-/** Presentation helpers: plain words and at-a-glance facts for people reading a declaration. */
-export { countryName, localize } from './localize.ts';
-export { LABELS, type Labels } from './labels.ts';
-export { describeDuration, describeRetention, describeRetentionBriefly } from './retention.ts';
-export { summarize, type AtAGlance } from './summary.ts';
+/** Presentation helpers: words and at-a-glance facts for people reading a declaration. */
+export { countryName, localize, translationFor, type Translation } from './localize.ts';
+export { label, labels, type LabelKind, type Labels } from './labels.ts';
+export { describeDuration, describeRetentionBriefly, retentionSentences } from './retention.ts';
+export { briefRetentionKey, summarize, type AtAGlance } from './summary.ts';
 export { marketplacePrivacyUrl } from './marketplace-url.ts';
-export { NOT_STATED, policyVersionText, statedLegalBases, storageOf } from './stated.ts';
+export { policyVersionText, statedLegalBases, storageOf } from './stated.ts';

@@ -1,23 +1,41 @@
 import type { Text } from '../schema/index.ts';
 
-/** Normalises Atlassian-style locales ("en_US") to BCP 47 ("en-US"). */
-function normalizeLocale(locale: string): string {
-  return locale.replace(/_/g, '-');
+/** A vendor text in the chosen language, and that language when it is not the reader's. */
+export interface Translation {
+  text: string;
+  /** The language the text is in, set only when it differs from the reader's (a fallback). */
+  lang?: string;
 }
 
-/** Picks the best translation: exact locale, then its language, then en. '' for undefined. */
+function languageOf(tag: string): string {
+  return tag.split('-')[0] ?? tag;
+}
+
+/**
+ * The translation of a vendor text for a reader's locale (a BCP 47 tag such as `de-DE`): the
+ * exact locale, then one of its language, then `en`, then the first one. Keys are matched
+ * without regard to case, because hosts disagree on "pt-BR" and "pt-br". A plain string is in
+ * no stated language and is never marked. Null when there is no text.
+ */
+export function translationFor(text: Text | undefined, locale: string): Translation | null {
+  if (text === undefined || text === '') return null;
+  if (typeof text === 'string') return { text };
+  const wanted = locale.toLowerCase();
+  const language = languageOf(wanted);
+  const entries = Object.entries(text).filter(([, value]) => value !== '');
+  const found =
+    entries.find(([key]) => key.toLowerCase() === wanted) ??
+    entries.find(([key]) => languageOf(key.toLowerCase()) === language) ??
+    entries.find(([key]) => key === 'en') ??
+    entries[0];
+  if (!found) return null;
+  const [key, value] = found;
+  return languageOf(key.toLowerCase()) === language ? { text: value } : { text: value, lang: key };
+}
+
+/** The vendor text for a reader's locale as a string (see `translationFor`); '' for none. */
 export function localize(text: Text | undefined, locale: string): string {
-  if (text === undefined) return '';
-  if (typeof text === 'string') return text;
-  const wanted = normalizeLocale(locale).toLowerCase();
-  const language = wanted.split('-')[0] ?? wanted;
-  // Keys are matched case-insensitively because hosts disagree on "pt-BR" vs "pt-br".
-  const entries = Object.entries(text);
-  const exact = entries.find(([key]) => key.toLowerCase() === wanted);
-  if (exact) return exact[1];
-  const byLanguage = entries.find(([key]) => key.toLowerCase() === language);
-  if (byLanguage) return byLanguage[1];
-  return text.en ?? entries[0]?.[1] ?? '';
+  return translationFor(text, locale)?.text ?? '';
 }
 
 const displayNames = new Map<string, Intl.DisplayNames | null>();
@@ -36,9 +54,8 @@ function createRegionNames(locale: string): Intl.DisplayNames | null {
 }
 
 function regionNames(locale: string): Intl.DisplayNames | null {
-  const key = normalizeLocale(locale);
-  if (!displayNames.has(key)) displayNames.set(key, createRegionNames(key));
-  return displayNames.get(key) ?? null;
+  if (!displayNames.has(locale)) displayNames.set(locale, createRegionNames(locale));
+  return displayNames.get(locale) ?? null;
 }
 
 /** Country name for an ISO code in the locale (Intl.DisplayNames, falling back to the code). */

@@ -1,7 +1,5 @@
+import type { Translator } from '../i18n/index.ts';
 import type { DataCategory, LegalBasis } from '../schema/index.ts';
-
-/** What a reader is shown for a value the policy does not give. */
-export const NOT_STATED = 'Not stated';
 
 /**
  * The legal bases worth listing: "not stated" beside a real basis reads as a contradiction, so it
@@ -23,7 +21,10 @@ export function storageOf(category: DataCategory): 'stated' | 'not-stored' | 'no
   return category.retention.basis === 'not-stored' ? 'not-stored' : 'not-stated';
 }
 
-/** The policy's version label for reading: the format's `not-stated` becomes "Not stated". */
-export function policyVersionText(version: string): string {
-  return version === 'not-stated' ? NOT_STATED : version;
+/**
+ * The policy's version label for reading: the format's `not-stated` becomes "Not stated" in the
+ * translator's language; any other label is the vendor's and is shown as written.
+ */
+export function policyVersionText(version: string, translator: Translator): string {
+  return version === 'not-stated' ? translator.t('value.notStated') : version;
 }

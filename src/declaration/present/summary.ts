@@ -1,7 +1,6 @@
 import { durationInDays } from '../duration.ts';
 import type { DataCategory, Declaration, Platform, Retention, Text } from '../schema/index.ts';
 import { countryName, localize } from './localize.ts';
-import { describeRetentionBriefly } from './retention.ts';
 
 /** At-a-glance facts, like a nutrition label. */
 export interface AtAGlance {
@@ -14,21 +13,21 @@ export interface AtAGlance {
     /** ISO codes of the countries data is stored in, sorted. */
     countries: string[];
     /** Geographies in words ("Europe") of storage places without a country, in declaration order. */
-    geographies: string[];
+    geographies: Text[];
     /** ISO codes of backup countries that are not already storage countries, sorted. */
     backupCountries: string[];
     /** Geographies in words of backup places without a country, naming no listed country. */
-    backupGeographies: string[];
+    backupGeographies: Text[];
     /** True when data is stored and every storage location is Atlassian's. */
     onAtlassianOnly: boolean;
     /** Whether storage locations follow the customer's Atlassian data-residency pin. */
     dataResidency: 'all' | 'some' | 'none' | 'not-stated';
   };
   retention: {
-    /** The longest stated retention in brief words, or null when none is stated or nothing is collected. */
-    longest: string | null;
-    /** The most common stated retention in words among personal-data categories. */
-    typical: string | null;
+    /** The longest stated retention, or null when none is stated or nothing is collected. */
+    longest: Retention | null;
+    /** The most common stated retention among personal-data categories (by its brief words). */
+    typical: Retention | null;
     /** Ids of the categories kept the longest. */
     longestCategoryIds: string[];
     /** How many of the categories considered do not say how long they are kept. */
@@ -77,6 +76,14 @@ function unique<T>(values: T[]): T[] {
   return [...new Set(values)];
 }
 
+/**
+ * What the brief words of a retention depend on (`describeRetentionBriefly`): two retentions with
+ * the same key read the same, whatever their notes or backups.
+ */
+export function briefRetentionKey(retention: Retention): string {
+  return [retention.basis, retention.period ?? '', retention.after ?? ''].join(' ');
+}
+
 function retentionFacts(categories: DataCategory[]): AtAGlance['retention'] {
   const personal = categories.filter((category) => category.personal);
   // Personal data is what the label is about; fall back to everything for apps that have none.
@@ -92,18 +99,22 @@ function retentionFacts(categories: DataCategory[]): AtAGlance['retention'] {
     if (order > 0) longest = [category];
     else if (order === 0) longest.push(category);
   }
-  const counts = new Map<string, number>();
+  const counts = new Map<string, { retention: Retention; count: number }>();
   for (const category of considered) {
-    const words = describeRetentionBriefly(category.retention);
-    counts.set(words, (counts.get(words) ?? 0) + 1);
+    const key = briefRetentionKey(category.retention);
+    const seen = counts.get(key);
+    counts.set(key, {
+      retention: seen?.retention ?? category.retention,
+      count: (seen?.count ?? 0) + 1,
+    });
   }
-  let typical: string | null = null;
+  let typical: Retention | null = null;
   let best = 0;
-  for (const [words, count] of counts) {
-    if (count > best) [typical, best] = [words, count];
+  for (const { retention, count } of counts.values()) {
+    if (count > best) [typical, best] = [retention, count];
   }
   return {
-    longest: longest[0] ? describeRetentionBriefly(longest[0].retention) : null,
+    longest: longest[0]?.retention ?? null,
     typical,
     longestCategoryIds: longest.map((category) => category.id),
     notStated: about.length - considered.length,
@@ -135,13 +146,17 @@ function namesACountry(geography: string, codes: string[], locale: string): bool
 function hostingPlaces(declaration: Declaration, locale: string) {
   const codes = (values: (string | undefined)[]) =>
     unique(values.filter((code): code is string => !!code)).sort();
-  const words = (places: ({ country?: string; geography?: Text } | undefined)[]) =>
-    unique(
-      places
-        .filter((place) => place && !place.country)
-        .map((place) => localize(place?.geography, locale))
-        .filter(Boolean),
-    );
+  // Each geography once, as the reader reads it; the text itself is kept for its translations.
+  const words = (places: ({ country?: string; geography?: Text } | undefined)[]) => {
+    const found = new Map<string, Text>();
+    for (const place of places) {
+      const words = localize(place?.geography, locale);
+      if (place?.geography && !place.country && words && !found.has(words)) {
+        found.set(words, place.geography);
+      }
+    }
+    return [...found.entries()];
+  };
   const locations = declaration.locations;
   const backups = locations.map((location) => location.backups);
   const countries = codes(locations.map((location) => location.country));
@@ -151,9 +166,13 @@ function hostingPlaces(declaration: Declaration, locale: string) {
   const everyCountry = [...countries, ...backupCountries];
   return {
     countries,
-    geographies: words(locations).filter((g) => !namesACountry(g, countries, locale)),
+    geographies: words(locations)
+      .filter(([words]) => !namesACountry(words, countries, locale))
+      .map(([, text]) => text),
     backupCountries,
-    backupGeographies: words(backups).filter((g) => !namesACountry(g, everyCountry, locale)),
+    backupGeographies: words(backups)
+      .filter(([words]) => !namesACountry(words, everyCountry, locale))
+      .map(([, text]) => text),
   };
 }
 
