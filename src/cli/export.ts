@@ -32,6 +32,22 @@ const FORMATS = new Map<string, (declaration: Declaration, translator: Translato
 
 const LOCALE = /^[a-zA-Z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/;
 
+/**
+ * The translator for `--locale`, from the catalogue the page uses for it (`de` and `de_DE` read
+ * `de-DE`). A locale without a catalogue is exported in English, and the CLI says so.
+ */
+async function translatorFor(locale: string, io: CliIo): Promise<Translator> {
+  const shipped = resolveLocale(locale);
+  const language = locale.toLowerCase().split(/[-_]/)[0];
+  if (shipped === 'en-US' && language !== 'en') {
+    io.stderr(
+      `--locale ${locale}: there is no catalogue for it, so the export is in English (en-US). ` +
+        `Catalogues: ${SHIPPED_LOCALES.join(', ')}.\n`,
+    );
+  }
+  return createTranslator(shipped, await loadCatalogue(shipped));
+}
+
 /** `privacy-disclosure export --format FORMAT [-o OUT] [--locale L] FILE` */
 export async function exportCommand(args: string[], io: CliIo): Promise<number> {
   let parsed;
