@@ -44,7 +44,8 @@ Options:
   -o, --output OUT      write to OUT instead of stdout, replaced in one step (through a
                         symbolic link, its target); OUT must be a regular file or new, and
                         not FILE itself
-  -l, --locale LOCALE   the reader's language for translated text, e.g. de or pt-BR (default en)
+  -l, --locale LOCALE   the reader's language (default en-US): de-DE, es-ES, fr-FR, it-IT,
+                        ja-JP, ko-KR, nl-NL, pl-PL, pt-BR or zh-CN; de or de_DE read de-DE
   -h, --help            show this help
 
 Exit codes: 0 written, 1 invalid declaration or write failure, 2 usage error.
