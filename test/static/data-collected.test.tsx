@@ -2,11 +2,9 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { describeRetention } from '@declaration';
-import { AtAGlance } from '../../static/disclosure/src/components/AtAGlance.tsx';
-import { DataCollected } from '../../static/disclosure/src/components/DataCollected.tsx';
+import { ENGLISH, plainText, retentionWords } from '@declaration';
 import { example } from './examples.ts';
-import { renderWithLocale } from './render.tsx';
+import { renderSection } from './sections.tsx';
 
 vi.mock(
   '../../static/disclosure/src/api/index.ts',
@@ -20,7 +18,7 @@ const osci = example('open-source-consulting-apps');
 
 describe('at a glance', () => {
   test('says personal data is collected, where it is hosted, and how many subprocessors where', () => {
-    renderWithLocale(<AtAGlance declaration={exalate} />);
+    renderSection(exalate, 'at-a-glance');
     const personal = screen.getByTestId('glance-personal');
     const personalCount = exalate.dataCategories.filter((c) => c.personal).length;
     expect(personal.textContent).toContain(
@@ -37,7 +35,7 @@ describe('at a glance', () => {
   });
 
   test('shows the policy version and a locale-formatted last update', () => {
-    renderWithLocale(<AtAGlance declaration={exalate} />, 'de-DE');
+    renderSection(exalate, 'at-a-glance', 'de-DE');
     const version = screen.getByTestId('glance-version').textContent ?? '';
     expect(version).toContain(exalate.policy.version);
     const [year, month, day] = exalate.policy.lastUpdated.split('-').map(Number);
@@ -49,7 +47,7 @@ describe('at a glance', () => {
   });
 
   test('names every platform the declaration covers', () => {
-    renderWithLocale(<AtAGlance declaration={osci} />);
+    renderSection(osci, 'at-a-glance');
     const platforms = screen.getByTestId('glance-platforms').textContent ?? '';
     expect(platforms).toContain('Cloud');
     expect(platforms).toContain('Data Center');
@@ -58,7 +56,7 @@ describe('at a glance', () => {
 
 describe('data collected table', () => {
   test('has a row per category with a row header, and column headers with scope', () => {
-    renderWithLocale(<DataCollected declaration={exalate} />);
+    renderSection(exalate, 'data-collected');
     const table = screen.getByTestId('data-table');
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(exalate.dataCategories.length);
@@ -71,11 +69,11 @@ describe('data collected table', () => {
   });
 
   test('says how long each kind of data is kept in words, and who receives it', () => {
-    renderWithLocale(<DataCollected declaration={exalate} />);
+    renderSection(exalate, 'data-collected');
     for (const category of exalate.dataCategories) {
       const row = screen.getByTestId(`category-${category.id}`);
       expect(within(row).getByTestId('retention').textContent).toBe(
-        describeRetention(category.retention, 'en-US'),
+        plainText(retentionWords(category.retention, ENGLISH)),
       );
     }
     const operation = screen.getByTestId('category-operation-data');
@@ -85,7 +83,7 @@ describe('data collected table', () => {
 
   test('filters rows by platform when categories differ by platform', async () => {
     const user = userEvent.setup();
-    renderWithLocale(<DataCollected declaration={osci} />);
+    renderSection(osci, 'data-collected');
     const onDataCenter = osci.dataCategories.filter((c) => c.platforms.includes('data-center'));
     expect(onDataCenter.length).toBeLessThan(osci.dataCategories.length);
     expect(screen.getAllByTestId(/^category-/)).toHaveLength(osci.dataCategories.length);
@@ -93,16 +91,19 @@ describe('data collected table', () => {
     expect(screen.getAllByTestId(/^category-/).map((row) => row.dataset.testid)).toEqual(
       onDataCenter.map((c) => `category-${c.id}`),
     );
+    // The details of each kind of data follow the filter too: one card per row shown.
+    const cards = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
+    expect(cards).toEqual(onDataCenter.map((c) => String(c.name)));
   });
 
   test('offers no platform filter when every category covers every platform', () => {
-    renderWithLocale(<DataCollected declaration={exalate} />);
+    renderSection(exalate, 'data-collected');
     expect(screen.queryByTestId('platform-filter')).toBeNull();
   });
 
   test('the badges read apart from the name, so "Personal data" is not glued to it (UpSmith, seed 001)', () => {
     const upsmith = example('upsmith-zendesk-sell-for-jsm');
-    renderWithLocale(<DataCollected declaration={upsmith} />);
+    renderSection(upsmith, 'data-collected');
     const header = within(screen.getByTestId('category-identity-and-contact')).getByRole(
       'rowheader',
     );

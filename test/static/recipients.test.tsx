@@ -1,9 +1,8 @@
 // @vitest-environment jsdom
 import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, test } from 'vitest';
-import { Recipients } from '../../static/disclosure/src/components/Recipients.tsx';
 import { example } from './examples.ts';
-import { renderWithLocale } from './render.tsx';
+import { renderSection } from './sections.tsx';
 
 afterEach(cleanup);
 
@@ -11,17 +10,17 @@ const techtime = example('techtime-user-management');
 
 describe('who else receives it (TechTime, seed 000)', () => {
   test('a recipient without stated safeguards says so instead of leaving the cell empty', () => {
-    renderWithLocale(<Recipients declaration={techtime} />);
+    renderSection(techtime, 'recipients');
     const suppliers = screen.getByTestId('recipient-license-suppliers');
     expect(within(suppliers).getByTestId('recipient-safeguards').textContent).toBe('None stated');
   });
 
   test('notes on a recipient follow "None stated", each note once', () => {
-    renderWithLocale(<Recipients declaration={techtime} />);
+    renderSection(techtime, 'recipients');
     const cell = within(screen.getByTestId('recipient-atlassian')).getByTestId(
       'recipient-safeguards',
     );
-    expect(cell.textContent).toMatch(/^None stated\s*Notes:/);
+    expect(cell.textContent).toMatch(/^None stated\s*Notes/);
     const notes = techtime.recipients.find((r) => r.id === 'atlassian')?.notes ?? [];
     expect(within(cell).getAllByRole('listitem')).toHaveLength(notes.length);
   });

@@ -2,14 +2,11 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { Declaration } from '@declaration';
-import { AboutPolicy } from '../../static/disclosure/src/components/AboutPolicy.tsx';
-import { AtAGlance } from '../../static/disclosure/src/components/AtAGlance.tsx';
-import { Cookies } from '../../static/disclosure/src/components/Practices.tsx';
-import { DataCollected } from '../../static/disclosure/src/components/DataCollected.tsx';
 import { DisclosurePage } from '../../static/disclosure/src/components/DisclosurePage.tsx';
 import { example } from './examples.ts';
 import { api } from './api-mock.ts';
 import { renderWithLocale, versionMeta, viewOf } from './render.tsx';
+import { renderSection } from './sections.tsx';
 
 vi.mock(
   '../../static/disclosure/src/api/index.ts',
@@ -24,7 +21,7 @@ const techtime = example('techtime-user-management');
 
 /** The "Where stored" cell of a category's row in the data table. */
 function whereStored(declaration: Declaration, id: string): string {
-  renderWithLocale(<DataCollected declaration={declaration} />);
+  renderSection(declaration, 'data-collected');
   const row = screen.getByTestId(`category-${id}`);
   return within(row).getAllByRole('cell')[2]?.textContent ?? '';
 }
@@ -45,7 +42,7 @@ describe('the page says "not stated" where the policy is silent', () => {
     const mixed: Declaration = structuredClone(exalate);
     const category = mixed.dataCategories[0]!;
     category.legalBasis = ['contract', 'not-stated', 'legitimate-interests', 'consent'];
-    renderWithLocale(<DataCollected declaration={mixed} />);
+    renderSection(mixed, 'data-collected');
     const row = screen.getByTestId(`category-${category.id}`).textContent ?? '';
     // The retention cell of this category may say "Not stated"; the legal basis line may not.
     const basisLine = row.match(/Legal basis: [^.]*?(?=Google Cloud)/)?.[0] ?? '';
@@ -72,7 +69,7 @@ describe('the page says "not stated" where the policy is silent', () => {
   });
 
   test('a cookie without a stated lifetime says so instead of an empty cell (OCI, seed 003)', () => {
-    renderWithLocale(<Cookies declaration={oci} />);
+    renderSection(oci, 'cookies');
     const cells = screen.getAllByTestId('cookie-duration').map((cell) => cell.textContent);
     expect(cells).toHaveLength(oci.cookies?.length ?? 0);
     expect(cells.every((cell) => cell === 'Not stated')).toBe(true);
@@ -87,14 +84,14 @@ describe('at a glance', () => {
       delete location.geography;
       delete location.backups;
     });
-    renderWithLocale(<AtAGlance declaration={vague} />);
+    renderSection(vague, 'at-a-glance');
     const hosting = screen.getByTestId('glance-hosting').textContent ?? '';
     expect(hosting).toContain('The policy does not say where');
     expect(hosting.match(/Data residency not stated/g)?.length ?? 0).toBeLessThanOrEqual(1);
   });
 
   test('gives the longest stated retention and counts the unstated ones (TechTime, seed 000)', () => {
-    renderWithLocale(<AtAGlance declaration={techtime} />);
+    renderSection(techtime, 'at-a-glance');
     const retention = screen.getByTestId('glance-retention').textContent ?? '';
     expect(retention).not.toContain('Longest: How long it is kept is not stated');
     const unstated = techtime.dataCategories.filter(
@@ -105,7 +102,7 @@ describe('at a glance', () => {
   });
 
   test('names Belgium, and the Swiss backups apart without repeating them (Exalate, seed 002)', () => {
-    renderWithLocale(<AtAGlance declaration={exalate} />);
+    renderSection(exalate, 'at-a-glance');
     const hosting = screen.getByTestId('glance-hosting');
     expect(hosting.querySelector('strong')?.textContent).toBe('Belgium');
     expect(hosting.textContent).toContain('Backups in Switzerland');
@@ -115,7 +112,7 @@ describe('at a glance', () => {
 
 describe('about this policy', () => {
   test('shows scope, change notice and the notes under their own heading (OCI, seed 003)', () => {
-    renderWithLocale(<AboutPolicy declaration={oci} />);
+    renderSection(oci, 'about-policy');
     const section = screen.getByTestId('section-about-policy');
     expect(within(section).getByRole('heading', { level: 2 }).textContent).toBe(
       'About this policy',

@@ -4,15 +4,13 @@ import { join } from 'node:path';
 import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Declaration, DeclarationDiff } from '@declaration';
-import { DataCollected } from '../../static/disclosure/src/components/DataCollected.tsx';
 import { DiffView } from '../../static/disclosure/src/components/DiffView.tsx';
 import { DisclosurePage } from '../../static/disclosure/src/components/DisclosurePage.tsx';
-import { Commitments } from '../../static/disclosure/src/components/Practices.tsx';
-import { Recipients } from '../../static/disclosure/src/components/Recipients.tsx';
 import { Versions } from '../../static/disclosure/src/components/Versions.tsx';
 import { api, resetApi } from './api-mock.ts';
 import { example, repoRoot } from './examples.ts';
 import { renderWithLocale, versionMeta, viewOf } from './render.tsx';
+import { renderSection } from './sections.tsx';
 
 vi.mock(
   '../../static/disclosure/src/api/index.ts',
@@ -106,7 +104,7 @@ describe("vendor text cannot turn the app's own words around", () => {
         },
       ],
     };
-    renderWithLocale(<DataCollected declaration={declaration} />);
+    renderSection(declaration, 'data-collected');
     const row = screen.getByTestId(`category-${category.id}`);
     const header = within(row).getByRole('rowheader');
     expect(isolated(header, `${RLO}User information handled at runtime`)).toBe(true);
@@ -124,7 +122,7 @@ describe("vendor text cannot turn the app's own words around", () => {
       ...techtime,
       recipients: [{ ...atlassian, name: `${RLO}Atlassian` }],
     };
-    renderWithLocale(<Recipients declaration={declaration} />);
+    renderSection(declaration, 'recipients');
     const row = screen.getByTestId('recipient-atlassian');
     expect(isolated(within(row).getByRole('rowheader'), `${RLO}Atlassian`)).toBe(true);
     expect(leaks(row)).toEqual([]);
@@ -133,7 +131,7 @@ describe("vendor text cannot turn the app's own words around", () => {
   test('each item of a list of vendor statements is isolated', () => {
     const oci = example('oci-europe-web-service');
     const commitments = (oci.commitments ?? []).map((text) => `${RLO}${String(text)}`);
-    renderWithLocale(<Commitments declaration={{ ...oci, commitments }} />);
+    renderSection({ ...oci, commitments }, 'commitments');
     const items = screen.getAllByRole('listitem');
     expect(items).toHaveLength(commitments.length);
     items.forEach((item, index) => expect(isolated(item, commitments[index]!)).toBe(true));

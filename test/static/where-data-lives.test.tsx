@@ -1,9 +1,8 @@
 // @vitest-environment jsdom
 import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, test } from 'vitest';
-import { WhereDataLives } from '../../static/disclosure/src/components/WhereDataLives.tsx';
 import { example } from './examples.ts';
-import { renderWithLocale } from './render.tsx';
+import { renderSection } from './sections.tsx';
 
 afterEach(cleanup);
 
@@ -18,7 +17,7 @@ function fact(locationId: string, term: string): string {
 
 describe('where data lives (Exalate, seed 002)', () => {
   test('backups name the place once, then the policy’s own sentence apart', () => {
-    renderWithLocale(<WhereDataLives declaration={exalate} />);
+    renderSection(exalate, 'where-data-lives');
     expect(fact('google-cloud-europe-west1', 'Backups')).toBe(
       'Rsync.net, Zurich (Switzerland). Backups of that environment are stored offline in the data center of Rsync.net in Zurich (Switzerland)',
     );

@@ -1,8 +1,23 @@
 import { useState, type ReactNode } from 'react';
+import { say, textOf } from '@declaration/document/compose.ts';
 import { openExternal } from '../api/index.ts';
-import { useLocale } from '../i18n/index.ts';
+import { useT } from '../i18n/index.ts';
 import { displayUrl, safeExternalUrl } from '../links.ts';
 import { isolate } from './isolate.tsx';
+
+/** Says that the host did not open `url`, with the address (the vendor's) isolated. */
+export function OpenFailed({ url }: { url: string }) {
+  const t = useT();
+  const message = say(t, 'document.openFailed', { url: [{ kind: 'vendor', text: url }] });
+  return (
+    <span role="status" className="inline-error">
+      {' '}
+      {message.map((part, index) =>
+        typeof part === 'string' ? part : <bdi key={index}>{textOf([part])}</bdi>,
+      )}
+    </span>
+  );
+}
 
 /**
  * A link out of the app. The sandboxed iframe cannot open tabs itself, so a click asks the host
@@ -17,7 +32,7 @@ export function ExternalLink({
   children?: ReactNode;
   testId?: string;
 }) {
-  const { t } = useLocale();
+  const t = useT();
   const [failed, setFailed] = useState(false);
   const url = safeExternalUrl(href);
   // An address is the vendor's text too.
@@ -36,14 +51,9 @@ export function ExternalLink({
         }}
       >
         {label}
-        <span className="visually-hidden"> {t.links.opensInNewTab}</span>
+        <span className="visually-hidden"> {t.t('document.opensInNewTab')}</span>
       </a>
-      {failed && (
-        <span role="status" className="inline-error">
-          {' '}
-          {t.links.openFailed(isolate(url))}
-        </span>
-      )}
+      {failed && <OpenFailed url={url} />}
     </>
   );
 }

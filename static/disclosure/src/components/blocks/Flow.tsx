@@ -1,0 +1,101 @@
+import type { ReactNode } from 'react';
+import type { Block, Flow as Blocks, HeadingBlock } from '@declaration/document/index.ts';
+import type { Platform } from '@declaration';
+import { Definitions } from './Definitions.tsx';
+import { Heading } from './Heading.tsx';
+import { Inline } from './Inline.tsx';
+import { LinkBlock } from './LinkBlock.tsx';
+import { List } from './List.tsx';
+import { Notes } from './Notes.tsx';
+import { Paragraph } from './Paragraph.tsx';
+import { Table } from './Table.tsx';
+
+/** Which platforms a reader asked to see; a part about others is left out. All when absent. */
+export type PlatformFilter = (platforms: readonly Platform[] | undefined) => boolean;
+
+/** Options every block component takes: its heading level and the platform filter. */
+export interface FlowOptions {
+  /** The level of a heading in this flow: 3 under a section's h2. */
+  level: number;
+  show?: PlatformFilter;
+}
+
+function BlockView({ block, options }: { block: Block; options: FlowOptions }) {
+  switch (block.kind) {
+    case 'heading':
+      return <Heading block={block} options={options} />;
+    case 'paragraph':
+      return <Paragraph block={block} />;
+    case 'definitions':
+      return <Definitions block={block} />;
+    case 'table':
+      return <Table block={block} options={options} />;
+    case 'list':
+      return <List block={block} options={options} />;
+    case 'notes':
+      return <Notes block={block} />;
+    case 'link':
+      return <LinkBlock block={block} />;
+  }
+}
+
+/**
+ * Blocks in order. Cards that follow one another (storage locations, kinds of data) form one
+ * grid of cards; a part the platform filter leaves out is not shown.
+ */
+export function Flow({ blocks, options }: { blocks: Blocks; options: FlowOptions }) {
+  const visible = blocks.filter(
+    (block) => block.kind !== 'heading' || !options.show || options.show(block.platforms),
+  );
+  const out: ReactNode[] = [];
+  for (let index = 0; index < visible.length; index++) {
+    const block = visible[index]!;
+    if (block.kind === 'heading' && block.card) {
+      const cards: HeadingBlock[] = [];
+      for (
+        let next = visible[index];
+        next?.kind === 'heading' && next.card;
+        next = visible[++index]
+      ) {
+        cards.push(next);
+      }
+      index--;
+      out.push(
+        <ul className="cards" key={index}>
+          {cards.map((card, cardIndex) => (
+            <Heading key={card.key ?? cardIndex} block={card} options={options} />
+          ))}
+        </ul>,
+      );
+    } else {
+      out.push(<BlockView key={index} block={block} options={options} />);
+    }
+  }
+  return <>{out}</>;
+}
+
+/**
+ * Blocks where a line of text fits (a table cell, a list item): a lone paragraph is its text,
+ * with no paragraph around it; otherwise the first paragraph starts on the cell's first line.
+ */
+export function CellFlow({ blocks, options }: { blocks: Blocks; options: FlowOptions }) {
+  const [only] = blocks;
+  if (blocks.length === 1 && only?.kind === 'paragraph' && !only.note && !only.testId) {
+    return <Inline run={only.content} />;
+  }
+  return (
+    <>
+      {blocks.map((block, index) =>
+        block.kind === 'paragraph' && !block.note ? (
+          <p key={index} className="cell-first" data-testid={block.testId}>
+            <Inline run={block.content} />
+          </p>
+        ) : block.kind === 'list' ? (
+          <List key={index} block={block} options={options} className="cell-list" />
+        ) : (
+          <BlockView key={index} block={block} options={options} />
+        ),
+      )}
+    </>
+  );
+}
