@@ -3,7 +3,9 @@ import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { toCsv, toMarkdown } from '@declaration';
+import { createTranslator, ENGLISH, type Translator } from '@declaration/i18n/index.ts';
 import { Downloads } from '../../static/disclosure/src/components/Downloads.tsx';
+import { TranslatorContext } from '../../static/disclosure/src/i18n/index.ts';
 import { example } from './examples.ts';
 import { renderWithLocale } from './render.tsx';
 
@@ -38,9 +40,16 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-async function download(testId: string) {
+async function download(testId: string, translator?: Translator) {
   const user = userEvent.setup();
-  renderWithLocale(<Downloads declaration={techtime} />);
+  const downloads = <Downloads declaration={techtime} />;
+  renderWithLocale(
+    translator ? (
+      <TranslatorContext.Provider value={translator}>{downloads}</TranslatorContext.Provider>
+    ) : (
+      downloads
+    ),
+  );
   await user.click(screen.getByTestId(testId));
   await waitFor(() => expect(saved).toHaveLength(1));
   return { name: saved[0]!.name, type: saved[0]!.blob.type, text: await saved[0]!.blob.text() };
@@ -57,18 +66,34 @@ test('JSON download is the declaration, named after the app and policy version',
   );
 });
 
-test('Markdown download is the Markdown export in the viewer locale', async () => {
+test('Markdown download is the Markdown export', async () => {
   const file = await download('download-markdown');
   expect(file.name).toMatch(/\.md$/);
-  expect(file.text).toBe(toMarkdown(techtime, { locale: 'en-US' }));
+  expect(file.text).toBe(toMarkdown(techtime, { translator: ENGLISH }));
   expect(file.text).toContain('User Management');
+});
+
+/** A German admin's page: its translator reads the section names in German. */
+const german = createTranslator('de-DE', {
+  section: { dataCollected: 'Erhobene Daten', recipients: 'Wer die Daten noch erhält' },
+});
+
+test('Markdown and CSV downloads are written in the admin’s language, with the page’s translator', async () => {
+  const markdown = await download('download-markdown', german);
+  expect(markdown.text).toBe(toMarkdown(techtime, { translator: german }));
+  expect(markdown.text).toContain('## Erhobene Daten');
+  expect(markdown.text).not.toContain('## Data collected');
+  saved.length = 0;
+  cleanup();
+  const csv = await download('download-csv', german);
+  expect(csv.text).toBe(toCsv(techtime, { translator: german }));
 });
 
 test('CSV download is the CSV export, naming every data category', async () => {
   const file = await download('download-csv');
   expect(file.name).toMatch(/\.csv$/);
   expect(file.type).toContain('text/csv');
-  expect(file.text).toBe(toCsv(techtime, { locale: 'en-US' }));
+  expect(file.text).toBe(toCsv(techtime, { translator: ENGLISH }));
   expect(file.text.startsWith('Category,')).toBe(true);
   for (const category of techtime.dataCategories) {
     expect(file.text).toContain(category.name as string);

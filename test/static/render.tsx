@@ -1,15 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import type { Declaration, DisclosureView, ReviewRecord, VersionMeta } from '@declaration';
 import { marketplacePrivacyUrl } from '@declaration';
-import { LocaleContext, messagesFor } from '../../static/disclosure/src/i18n/index.ts';
+import { createTranslator, resolveLocale } from '@declaration/i18n/index.ts';
+import {
+  LocaleContext,
+  messagesFor,
+  TranslatorContext,
+} from '../../static/disclosure/src/i18n/index.ts';
+import { repoRoot } from './examples.ts';
 
-/** Renders a part of the page the way main.tsx does: inside the locale provider. */
+/** The translator the page gets for `locale`: its shipped catalogue, read as Forge serves it. */
+export function translatorFor(locale: string) {
+  const file = join(repoRoot, 'locales', `${resolveLocale(locale)}.json`);
+  return createTranslator(locale, JSON.parse(readFileSync(file, 'utf8')));
+}
+
+/** Renders a part of the page the way main.tsx does: inside the locale providers. */
 export function renderWithLocale(ui: ReactElement, locale = 'en-US') {
   return render(
-    <LocaleContext.Provider value={{ locale, t: messagesFor(locale) }}>
-      {ui}
-    </LocaleContext.Provider>,
+    <TranslatorContext.Provider value={translatorFor(locale)}>
+      <LocaleContext.Provider value={{ locale, t: messagesFor(locale) }}>
+        {ui}
+      </LocaleContext.Provider>
+    </TranslatorContext.Provider>,
   );
 }
 

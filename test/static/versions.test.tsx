@@ -1,9 +1,11 @@
 // @vitest-environment jsdom
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { DeclarationDiff, VersionPage } from '@declaration';
+import { createTranslator, type Translator } from '@declaration/i18n/index.ts';
 import { Versions } from '../../static/disclosure/src/components/Versions.tsx';
+import { TranslatorContext } from '../../static/disclosure/src/i18n/index.ts';
 import { api, resetApi } from './api-mock.ts';
 import { example } from './examples.ts';
 import { renderWithLocale, versionMeta, viewOf } from './render.tsx';
@@ -127,7 +129,7 @@ describe('versions and what changed', () => {
                 before: ['google-cloud'],
                 after: ['google-cloud', 'rsync-net'],
               },
-              { path: 'backups.region', before: 'europe-west1', after: 'europe-west4' },
+              { path: 'backups.country', before: 'DE', after: 'NL' },
             ],
           },
         ],
@@ -146,7 +148,7 @@ describe('versions and what changed', () => {
       ['Deleted on request', 'No', 'Yes'],
       ['Countries', 'Switzerland', 'Switzerland and United States'],
       ['Shared with', 'Google Cloud', 'Google Cloud and Rsync.net'],
-      ['Backups → Region', 'europe-west1', 'europe-west4'],
+      ['Backups → Country', 'Germany', 'Netherlands'],
     ]);
   });
 
@@ -266,5 +268,72 @@ describe('review', () => {
     renderWithLocale(<Versions view={viewOf(exalate, { version: 3, canReview: false })} />);
     expect(screen.queryByTestId('review-button')).toBeNull();
     expect(screen.getByTestId('review-status')).toBeTruthy();
+  });
+});
+
+describe('in the admin’s language', () => {
+  /** A Polish admin's page, with the Polish forms of the counts (one, few, many). */
+  const polish = createTranslator('pl-PL', {
+    diff: {
+      counts: '{added}, {removed}, {changed}',
+      added: {
+        one: '{count} dodany',
+        few: '{count} dodane',
+        many: '{count} dodanych',
+        other: '{count} dodanego',
+      },
+      removed: {
+        one: '{count} usunięty',
+        few: '{count} usunięte',
+        many: '{count} usuniętych',
+        other: '{count} usuniętego',
+      },
+      changed: {
+        one: '{count} zmieniony',
+        few: '{count} zmienione',
+        many: '{count} zmienionych',
+        other: '{count} zmienionego',
+      },
+      entry: '{section}: {item}',
+      section: { recipients: 'Odbiorcy' },
+    },
+    versions: { column: { published: 'Opublikowano' } },
+  });
+
+  function renderIn(translator: Translator, view = viewOf(exalate, { version: 3 })) {
+    return render(
+      <TranslatorContext.Provider value={translator}>
+        <Versions view={view} />
+      </TranslatorContext.Provider>,
+    );
+  }
+
+  test('counts changes with the plural forms of the admin’s language', async () => {
+    api.diffVersions.mockResolvedValue({
+      ok: true,
+      data: { ...diff(2, 3), counts: { added: 2, removed: 5, changed: 1 } },
+    });
+    renderIn(polish);
+    expect((await screen.findByTestId('diff-counts')).textContent).toBe(
+      '2 dodane, 5 usuniętych, 1 zmieniony',
+    );
+    expect(screen.getAllByTestId('diff-entry')[0]!.textContent).toContain('Odbiorcy: Rsync.net');
+  });
+
+  test('dates and column names are the admin’s, and the sentence order is the catalogue’s', async () => {
+    const japanese = createTranslator('ja-JP', {
+      diff: { entry: '{item}（{section}）', section: { recipients: '受領者' } },
+      versions: { column: { published: '公開日' } },
+    });
+    renderIn(japanese);
+    const table = await screen.findByTestId('versions-table');
+    expect(within(table).getByRole('columnheader', { name: '公開日' })).toBeTruthy();
+    // 20 November 2026, as Japanese writes dates.
+    expect(screen.getByTestId('version-3').textContent).toContain('2026/11/20');
+    await screen.findByTestId('diff');
+    const added = screen.getAllByTestId('diff-entry')[0]!;
+    expect(added.textContent).toContain('Rsync.net（受領者）');
+    // The vendor's name is isolated from the app's words; the section's name is not vendor text.
+    expect(added.querySelector('bdi')?.textContent).toBe('Rsync.net');
   });
 });

@@ -5,7 +5,8 @@ import { toCsv } from '@declaration/export/csv.ts';
 import { toJson } from '@declaration/export/json.ts';
 import { toMarkdown } from '@declaration/export/markdown.ts';
 import { describeError } from '../api/bridge.ts';
-import { useLocale } from '../i18n/index.ts';
+import type { Translator } from '@declaration/i18n/index.ts';
+import { useT } from '../i18n/index.ts';
 import { fileSlug, saveTextFile } from '../download.ts';
 import { Section } from './common.tsx';
 
@@ -17,16 +18,20 @@ const FORMATS: Record<Format, { extension: string; mime: string }> = {
   csv: { extension: 'csv', mime: 'text/csv' },
 };
 
-/** The declaration as a file in the requested format, in the viewer's locale. */
-export function renderExport(format: Format, declaration: Declaration, locale: string): string {
+/** The declaration as a file in the requested format, in the viewer's language. */
+export function renderExport(
+  format: Format,
+  declaration: Declaration,
+  translator: Translator,
+): string {
   if (format === 'json') return toJson(declaration);
-  if (format === 'markdown') return toMarkdown(declaration, { locale });
-  return toCsv(declaration, { locale });
+  if (format === 'markdown') return toMarkdown(declaration, { translator });
+  return toCsv(declaration, { translator });
 }
 
 /** JSON, Markdown and CSV downloads for the admin's own records. */
 export function Downloads({ declaration }: { declaration: Declaration }) {
-  const { locale, t } = useLocale();
+  const t = useT();
   const [error, setError] = useState<string | null>(null);
   const base = `${fileSlug(localize(declaration.app.name, 'en'))}-privacy-${fileSlug(declaration.policy.version)}`;
 
@@ -34,15 +39,15 @@ export function Downloads({ declaration }: { declaration: Declaration }) {
     setError(null);
     try {
       const { extension, mime } = FORMATS[format];
-      saveTextFile(`${base}.${extension}`, mime, renderExport(format, declaration, locale));
+      saveTextFile(`${base}.${extension}`, mime, renderExport(format, declaration, t));
     } catch (thrown) {
-      setError(`${t.downloads.failed} ${describeError(thrown)}`);
+      setError(t.t('downloads.failed', { reason: describeError(thrown) }));
     }
   };
 
   return (
-    <Section id="downloads" title={t.sections.downloads}>
-      <p>{t.downloads.intro}</p>
+    <Section id="downloads" title={t.t('downloads.title')}>
+      <p>{t.t('downloads.intro')}</p>
       <div className="button-row">
         {(Object.keys(FORMATS) as Format[]).map((format) => (
           <button
@@ -52,7 +57,7 @@ export function Downloads({ declaration }: { declaration: Declaration }) {
             data-testid={`download-${format}`}
             onClick={() => download(format)}
           >
-            {t.downloads[format]}
+            {t.t(`downloads.${format}`)}
           </button>
         ))}
       </div>

@@ -1,8 +1,17 @@
 import { useState } from 'react';
 import type { ReviewRecord } from '@declaration';
 import { markReviewed } from '../api/index.ts';
-import { formatDateTime, useLocale } from '../i18n/index.ts';
+import type { Translator } from '@declaration/i18n/index.ts';
+import { formatDateTime, useT } from '../i18n/index.ts';
 import { dataOf, failed, loading, type RequestState } from './request.ts';
+
+/** Who reviewed a version and when, in the reader's words and date format. */
+export function reviewedBy(review: ReviewRecord, t: Translator): string {
+  return t.t('review.reviewedBy', {
+    accountId: review.accountId,
+    date: formatDateTime(review.reviewedAt, t.locale),
+  });
+}
 
 /**
  * Who reviewed the current version and when; in admin modules, the button that records a review.
@@ -21,7 +30,7 @@ export function Review({
   canReview: boolean;
   onReviewed: (review: ReviewRecord) => void;
 }) {
-  const { locale, t } = useLocale();
+  const t = useT();
   // The review this admin records here; until then, the one the page was loaded with.
   const [marking, setMarking] = useState<RequestState<ReviewRecord>>(() =>
     current ? { status: 'ready', data: current } : { status: 'idle' },
@@ -41,11 +50,10 @@ export function Review({
     <div className="review" data-testid="review">
       <p data-testid="review-status" aria-live="polite">
         {shown
-          ? t.review.reviewedBy(shown.accountId, formatDateTime(shown.reviewedAt, locale))
-          : t.review.notYet}
-        {!shown && lastReviewed && lastReviewed.version !== version && (
-          <> {t.review.lastReviewedOlder(lastReviewed.version)}</>
-        )}
+          ? reviewedBy(shown, t)
+          : lastReviewed && lastReviewed.version !== version
+            ? t.t('review.notYetOlder', { version: lastReviewed.version })
+            : t.t('review.notYet')}
       </p>
       {canReview && (
         <button
@@ -55,12 +63,12 @@ export function Review({
           disabled={marking.status === 'loading'}
           onClick={() => void record()}
         >
-          {marking.status === 'loading' ? t.review.marking : t.review.mark}
+          {t.t(marking.status === 'loading' ? 'review.marking' : 'review.mark')}
         </button>
       )}
       {marking.status === 'error' && (
         <p role="alert" className="inline-error" data-testid="review-error">
-          {t.review.failed} {marking.error.message}
+          {t.t('review.failed', { reason: marking.error.message })}
         </p>
       )}
     </div>

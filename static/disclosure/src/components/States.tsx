@@ -1,28 +1,28 @@
 import type { ApiError } from '@declaration';
-import { useLocale } from '../i18n/index.ts';
+import { useT } from '../i18n/index.ts';
 
 /** Shown while the disclosure loads. */
 export function Loading() {
-  const { t } = useLocale();
+  const t = useT();
   return (
     <main className="state" data-testid="state-loading" aria-busy="true">
-      <p role="status">{t.loading}</p>
+      <p role="status">{t.t('state.loading')}</p>
     </main>
   );
 }
 
 /** Says what failed and offers to try again. */
 export function LoadError({ error, onRetry }: { error: ApiError; onRetry: () => void }) {
-  const { t } = useLocale();
+  const t = useT();
   return (
     <main className="state" data-testid="state-error">
-      <h1>{t.pageTitleFallback}</h1>
+      <h1>{t.t('app.title')}</h1>
       <div role="alert">
         <p>
-          <strong>{t.loadFailed}</strong>
+          <strong>{t.t('state.loadFailed')}</strong>
         </p>
         <p data-testid="error-message">{error.message}</p>
-        <p className="cell-note">{t.errorCode(error.code)}</p>
+        <p className="cell-note">{t.t('state.errorCode', { code: error.code })}</p>
       </div>
       <button
         type="button"
@@ -30,7 +30,7 @@ export function LoadError({ error, onRetry }: { error: ApiError; onRetry: () => 
         data-testid="retry-button"
         onClick={onRetry}
       >
-        {t.retry}
+        {t.t('state.retry')}
       </button>
     </main>
   );
@@ -38,11 +38,11 @@ export function LoadError({ error, onRetry }: { error: ApiError; onRetry: () => 
 
 /** Nothing has been published on this site yet. */
 export function Empty() {
-  const { t } = useLocale();
+  const t = useT();
   return (
     <main className="state" data-testid="state-empty">
-      <h1>{t.emptyTitle}</h1>
-      <p>{t.emptyBody}</p>
+      <h1>{t.t('state.emptyTitle')}</h1>
+      <p>{t.t('state.emptyBody')}</p>
     </main>
   );
 }

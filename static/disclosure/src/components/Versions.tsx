@@ -1,15 +1,12 @@
 import { useCallback, useEffect, useId, useState } from 'react';
-import type { DeclarationDiff, DisclosureView, VersionPage } from '@declaration';
-import { policyVersionText } from '@declaration/present/index.ts';
+import type { DeclarationDiff, DisclosureView } from '@declaration';
 import { diffVersions, listVersions } from '../api/index.ts';
-import { formatDateTime, formatList, useLocale } from '../i18n/index.ts';
+import { useT } from '../i18n/index.ts';
 import { DiffView } from './DiffView.tsx';
 import { Review } from './Review.tsx';
-import { DataTable, Section } from './common.tsx';
-import { isolate, isolateText } from './isolate.tsx';
+import { Section } from './common.tsx';
 import { dataOf, failed, loading, mapData, type RequestState } from './request.ts';
-
-type VersionRow = VersionPage['versions'][number];
+import { policyVersionText, VersionTable, type VersionRow } from './VersionTable.tsx';
 
 /** Compare from the version last reviewed when it is older, else from the one before. */
 function defaultFrom(view: DisclosureView): number | null {
@@ -17,39 +14,6 @@ function defaultFrom(view: DisclosureView): number | null {
   const reviewed = view.review.lastReviewed?.version;
   if (reviewed !== undefined && reviewed < current) return reviewed;
   return current > 1 ? current - 1 : null;
-}
-
-function VersionTable({ rows, current }: { rows: VersionRow[]; current: number }) {
-  const { locale, t } = useLocale();
-  const v = t.versions;
-  return (
-    <DataTable
-      label={t.sections.versions}
-      columns={[v.version, v.policyVersion, v.published, v.appVersion, v.reviews]}
-      testId="versions-table"
-    >
-      {rows.map((row) => (
-        <tr key={row.version} data-testid={`version-${row.version}`}>
-          <th scope="row">
-            {row.version} {row.version === current && v.current}
-          </th>
-          <td>{isolate(policyVersionText(row.policyVersion))}</td>
-          <td>{formatDateTime(row.publishedAt, locale)}</td>
-          <td>{isolate(row.appVersion)}</td>
-          <td>
-            {row.reviews.length === 0
-              ? v.notReviewed
-              : formatList(
-                  row.reviews.map((r) =>
-                    t.review.reviewedBy(r.accountId, formatDateTime(r.reviewedAt, locale)),
-                  ),
-                  locale,
-                )}
-          </td>
-        </tr>
-      ))}
-    </DataTable>
-  );
 }
 
 /** The versions loaded so far, newest first, and where the next page starts (null: none left). */
@@ -60,8 +24,7 @@ interface VersionList {
 
 /** The versions this site was shown, what changed between two of them, and the review record. */
 export function Versions({ view }: { view: DisclosureView }) {
-  const { t } = useLocale();
-  const v = t.versions;
+  const t = useT();
   const current = view.version.version;
   const fromId = useId();
   const toId = useId();
@@ -108,16 +71,20 @@ export function Versions({ view }: { view: DisclosureView }) {
     ...new Set([current, ...(from ? [from] : []), ...rows.map((r) => r.version)]),
   ].sort((a, b) => b - a);
   // An option holds only text: the vendor's version label is isolated with Unicode's own marks.
-  const policyOf = (version: number) =>
-    isolateText(
-      policyVersionText(
-        rows.find((row) => row.version === version)?.policyVersion ??
-          (version === current ? view.version.policyVersion : '?'),
-      ),
-    );
+  const option = (version: number) => {
+    const policyVersion =
+      rows.find((row) => row.version === version)?.policyVersion ??
+      (version === current ? view.version.policyVersion : undefined);
+    return policyVersion === undefined
+      ? t.t('versions.optionWithoutPolicy', { version })
+      : t.t('versions.option', {
+          version,
+          policyVersion: policyVersionText(policyVersion, t),
+        });
+  };
 
   return (
-    <Section id="versions" title={t.sections.versions}>
+    <Section id="versions" title={t.t('versions.title')}>
       <Review
         version={current}
         current={view.review.current}
@@ -136,18 +103,18 @@ export function Versions({ view }: { view: DisclosureView }) {
           )
         }
       />
-      <p>{v.intro}</p>
+      <p>{t.t('versions.intro')}</p>
       {rows.length > 0 && <VersionTable rows={rows} current={current} />}
-      {list.status === 'loading' && <p role="status">{v.loading}</p>}
+      {list.status === 'loading' && <p role="status">{t.t('versions.loading')}</p>}
       {list.status === 'error' && (
         <p role="alert" className="inline-error">
-          {v.loadFailed} {list.error.message}{' '}
+          {t.t('versions.loadFailed', { reason: list.error.message })}{' '}
           <button
             type="button"
             className="button"
             onClick={() => void loadPage(cursor ?? undefined)}
           >
-            {t.retry}
+            {t.t('state.retry')}
           </button>
         </p>
       )}
@@ -158,13 +125,13 @@ export function Versions({ view }: { view: DisclosureView }) {
           data-testid="versions-load-more"
           onClick={() => void loadPage(cursor)}
         >
-          {v.loadMore}
+          {t.t('versions.loadMore')}
         </button>
       )}
 
-      <h3>{v.compareTitle}</h3>
+      <h3>{t.t('diff.title')}</h3>
       {current === 1 && rows.length <= 1 ? (
-        <p data-testid="diff-only-one">{v.onlyOne}</p>
+        <p data-testid="diff-only-one">{t.t('diff.onlyOne')}</p>
       ) : (
         <form
           className="compare"
@@ -173,7 +140,7 @@ export function Versions({ view }: { view: DisclosureView }) {
             if (from !== null && from !== to) void compare(from, to);
           }}
         >
-          <label htmlFor={fromId}>{v.from}</label>
+          <label htmlFor={fromId}>{t.t('diff.from')}</label>
           <select
             id={fromId}
             data-testid="diff-from"
@@ -183,11 +150,11 @@ export function Versions({ view }: { view: DisclosureView }) {
             {from === null && <option value="" />}
             {numbers.map((n) => (
               <option key={n} value={n}>
-                {v.versionOption(n, policyOf(n))}
+                {option(n)}
               </option>
             ))}
           </select>
-          <label htmlFor={toId}>{v.to}</label>
+          <label htmlFor={toId}>{t.t('diff.to')}</label>
           <select
             id={toId}
             data-testid="diff-to"
@@ -196,7 +163,7 @@ export function Versions({ view }: { view: DisclosureView }) {
           >
             {numbers.map((n) => (
               <option key={n} value={n}>
-                {v.versionOption(n, policyOf(n))}
+                {option(n)}
               </option>
             ))}
           </select>
@@ -206,18 +173,18 @@ export function Versions({ view }: { view: DisclosureView }) {
             data-testid="diff-compare"
             disabled={from === null || from === to || comparison.status === 'loading'}
           >
-            {comparison.status === 'loading' ? v.comparing : v.compare}
+            {t.t(comparison.status === 'loading' ? 'diff.comparing' : 'diff.compare')}
           </button>
         </form>
       )}
-      {from !== null && from === to && <p>{v.sameVersion}</p>}
+      {from !== null && from === to && <p>{t.t('diff.sameVersion')}</p>}
       {diff &&
         sinceReviewed !== undefined &&
         diff.from === sinceReviewed &&
-        diff.to === current && <p>{v.sinceReviewed(sinceReviewed)}</p>}
+        diff.to === current && <p>{t.t('diff.sinceReviewed', { version: sinceReviewed })}</p>}
       {comparison.status === 'error' && (
         <p role="alert" className="inline-error" data-testid="diff-error">
-          {v.diffFailed} {comparison.error.message}
+          {t.t('diff.failed', { reason: comparison.error.message })}
         </p>
       )}
       {diff && <DiffView diff={diff} declaration={view.declaration} />}

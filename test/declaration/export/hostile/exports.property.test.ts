@@ -11,6 +11,7 @@ import {
   toMarketplaceAnswers,
   type Declaration,
 } from '@declaration';
+import { ENGLISH } from '@declaration/i18n/index.ts';
 import { renderExport } from '../../../../static/disclosure/src/components/Downloads.tsx';
 import { loadDeclaration } from '../load.ts';
 import { hostileDeclarations, slotsOf } from './declarations.ts';
@@ -179,9 +180,9 @@ describe('exports of a declaration with hostile text and addresses in every fiel
   it('the page’s downloads: the same guarantees for its Markdown, CSV and JSON', () => {
     fc.assert(
       fc.property(hostileDeclarations(base), (declaration) => {
-        checkMarkdown(renderExport('markdown', declaration, 'en'), declaration);
-        checkCsv(renderExport('csv', declaration, 'en'), declaration);
-        expect(JSON.parse(renderExport('json', declaration, 'en'))).toEqual(declaration);
+        checkMarkdown(renderExport('markdown', declaration, ENGLISH), declaration);
+        checkCsv(renderExport('csv', declaration, ENGLISH), declaration);
+        expect(JSON.parse(renderExport('json', declaration, ENGLISH))).toEqual(declaration);
       }),
       RUNS,
     );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toCsv, type Declaration } from '@declaration';
+import { ENGLISH } from '@declaration/i18n/index.ts';
 import { renderExport } from '../../../../static/disclosure/src/components/Downloads.tsx';
 import { loadDeclaration } from '../load.ts';
 import { parseCsv } from './readers.ts';
@@ -27,7 +28,7 @@ describe('CSV cells that a spreadsheet would run as a formula (OWASP "CSV Inject
       const declaration: Declaration = structuredClone(techtime);
       declaration.dataCategories[0]!.description = text;
       declaration.dataCategories[0]!.name = text;
-      for (const csv of [toCsv(declaration), renderExport('csv', declaration, 'en')]) {
+      for (const csv of [toCsv(declaration), renderExport('csv', declaration, ENGLISH)]) {
         const row = firstRow(csv);
         expect(row.Category).toBe(`'${text}`);
         expect(row.Description).toBe(`'${text}`);

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { toMarkdown, toMarketplaceAnswers, type Declaration } from '@declaration';
+import { ENGLISH } from '@declaration/i18n/index.ts';
 import { renderExport } from '../../../../static/disclosure/src/components/Downloads.tsx';
 import { loadDeclaration } from '../load.ts';
 import { addressesIn, renderMarkdown } from './readers.ts';
@@ -31,7 +32,7 @@ describe('a valid address cannot end its own link', () => {
     ['the Markdown export', (d: Declaration) => renderMarkdown(toMarkdown(d))],
     [
       'the page’s Markdown download',
-      (d: Declaration) => renderMarkdown(renderExport('markdown', d, 'en')),
+      (d: Declaration) => renderMarkdown(renderExport('markdown', d, ENGLISH)),
     ],
   ])('%s links only https and mailto, each to the address as declared', (_, render) => {
     const page = render(hostile());

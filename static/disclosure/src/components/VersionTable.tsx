@@ -1,0 +1,59 @@
+import type { VersionPage } from '@declaration';
+import type { Translator } from '@declaration/i18n/index.ts';
+import { formatDateTime, formatNumber, useT } from '../i18n/index.ts';
+import { reviewedBy } from './Review.tsx';
+import { DataTable } from './common.tsx';
+import { isolate, isolateText } from './isolate.tsx';
+
+/** One version this site was shown, with its reviews. */
+export type VersionRow = VersionPage['versions'][number];
+
+/**
+ * The vendor's label for a policy version, in a direction isolate (`isolateText`, for text-only
+ * places); the format's `not-stated` is the app's own words, in the reader's language.
+ */
+export function policyVersionText(policyVersion: string, t: Translator): string {
+  return policyVersion === 'not-stated'
+    ? t.t('versions.policyNotStated')
+    : isolateText(policyVersion);
+}
+
+/** The versions loaded so far, newest first, the current one marked. */
+export function VersionTable({ rows, current }: { rows: VersionRow[]; current: number }) {
+  const t = useT();
+  return (
+    <DataTable
+      label={t.t('versions.title')}
+      columns={[
+        t.t('versions.column.version'),
+        t.t('versions.column.policyVersion'),
+        t.t('versions.column.published'),
+        t.t('versions.column.appVersion'),
+        t.t('versions.column.reviews'),
+      ]}
+      testId="versions-table"
+    >
+      {rows.map((row) => (
+        <tr key={row.version} data-testid={`version-${row.version}`}>
+          <th scope="row">
+            {row.version === current
+              ? t.t('versions.current', { version: row.version })
+              : formatNumber(row.version, t.locale)}
+          </th>
+          <td>
+            {row.policyVersion === 'not-stated'
+              ? t.t('versions.policyNotStated')
+              : isolate(row.policyVersion)}
+          </td>
+          <td>{formatDateTime(row.publishedAt, t.locale)}</td>
+          <td>{isolate(row.appVersion)}</td>
+          <td>
+            {row.reviews.length === 0
+              ? t.t('versions.notReviewed')
+              : t.list(row.reviews.map((review) => reviewedBy(review, t)))}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
+  );
+}
