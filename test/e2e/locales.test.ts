@@ -186,14 +186,19 @@ async function versionsLoaded(frame: Frame): Promise<void> {
   );
 }
 
-/** The whole page as a person scrolls through it: the frame grown to its content. */
-async function screenshotWhole(page: Page, frame: Frame, file: string): Promise<void> {
+/** The app's frame grown to its content, so that the whole page is on screen. */
+async function growFrame(page: Page, frame: Frame): Promise<void> {
   const height = await frame.evaluate(() => document.documentElement.scrollHeight);
   await page.evaluate((pixels) => {
     const iframe = document.getElementById('app-frame')!;
     iframe.style.flex = 'none';
     iframe.style.height = `${pixels}px`;
   }, height);
+}
+
+/** The whole page as a person scrolls through it. */
+async function screenshotWhole(page: Page, frame: Frame, file: string): Promise<void> {
+  await growFrame(page, frame);
   await page.screenshot({ path: join(RESULTS_DIR, file), fullPage: true });
 }
 
@@ -307,6 +312,7 @@ describe('what changed and the review, in other languages', () => {
         }
         expect(await englishLeft(frame, locale)).toEqual([]);
         expect(await overflows(frame)).toEqual([]);
+        await growFrame(page, frame);
         const versions = await frame.$('[data-testid="section-versions"]');
         await versions!.screenshot({
           path: join(RESULTS_DIR, `locale-changes-${locale}-${theme}-${width}.png`),

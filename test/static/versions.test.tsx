@@ -152,6 +152,37 @@ describe('versions and what changed', () => {
     ]);
   });
 
+  test('a part reported whole is named once, from the catalogue, not with the stored English label', async () => {
+    api.diffVersions.mockResolvedValue({
+      ok: true,
+      data: {
+        from: 2,
+        to: 3,
+        entries: [
+          {
+            section: 'security',
+            kind: 'changed',
+            key: 'security',
+            label: 'Security',
+            fields: [{ path: 'certifications', before: [], after: [{ name: 'ISO 27001' }] }],
+          },
+        ],
+        counts: { added: 0, removed: 0, changed: 1 },
+      },
+    });
+    render(
+      <TranslatorContext.Provider
+        value={createTranslator('de-DE', { diff: { whole: { security: 'Sicherheit' } } })}
+      >
+        <Versions view={viewOf(exalate, { version: 3 })} />
+      </TranslatorContext.Provider>,
+    );
+    const [entry] = await screen.findAllByTestId('diff-entry');
+    expect(entry!.querySelector('strong')?.textContent).toBe('Sicherheit');
+    expect(entry!.textContent).not.toContain('Security');
+    expect(entry!.querySelector('.diff-after')?.textContent).toBe('ISO 27001');
+  });
+
   test('compares any two versions the admin picks', async () => {
     const user = userEvent.setup();
     renderWithLocale(<Versions view={viewOf(exalate, { version: 3 })} />);

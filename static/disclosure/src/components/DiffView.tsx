@@ -65,6 +65,8 @@ function ValueCell({
 function EntryHeading({ entry, context }: { entry: DiffEntry; context: ValueContext }) {
   const { t } = context;
   const title = entryTitle(entry, context);
+  // A part reported whole is its own heading: "Security", not "Security: Security".
+  if (title.whole) return <strong>{title.text}</strong>;
   // The sentence is the catalogue's; its two values are put in its placeholders' places.
   const marker = { section: '\u{E000}', item: '\u{E001}' };
   const sentence = t.t('diff.entry', marker);

@@ -86,6 +86,11 @@ export interface ShownValue {
   lang?: string;
 }
 
+/** What an entry is about; `whole` when it is a part of the declaration, not an item of one. */
+export interface EntryTitle extends ShownValue {
+  whole?: boolean;
+}
+
 /** What the viewer needs to put a changed value in words. */
 export interface ValueContext {
   t: Translator;
@@ -100,7 +105,7 @@ export interface ValueContext {
  * current declaration (the diff carries the English one, which is kept for removed items).
  * `vendorText` says whether it is the vendor's words, which the page isolates.
  */
-export function entryTitle(entry: DiffEntry, context: ValueContext): ShownValue {
+export function entryTitle(entry: DiffEntry, context: ValueContext): EntryTitle {
   const { t, declaration, names } = context;
   if (entry.section === 'vendor' && declaration) {
     const { legalName, tradingName } = declaration.vendor;
@@ -112,7 +117,7 @@ export function entryTitle(entry: DiffEntry, context: ValueContext): ShownValue 
     if (name) return { ...name, vendorText: true };
   }
   const whole = wholeEntryLabel(entry, t);
-  if (whole) return { text: whole, vendorText: false };
+  if (whole) return { text: whole, vendorText: false, whole: true };
   if (entry.section === 'rights') {
     const regime = diffValueLabel('regime', entry.key, t);
     if (regime) return { text: regime, vendorText: false };
