@@ -19,7 +19,7 @@ describe('where data lives (Exalate, seed 002)', () => {
   test('backups name the place once, then the policy’s own sentence apart', () => {
     renderSection(exalate, 'where-data-lives');
     expect(fact('google-cloud-europe-west1', 'Backups')).toBe(
-      'Rsync.net, Zurich (Switzerland). Backups of that environment are stored offline in the data center of Rsync.net in Zurich (Switzerland)',
+      'Rsync.net, Zurich (Switzerland). Backups of that environment are stored offline in the data center of Rsync.net in Zurich (Switzerland).',
     );
   });
 });

@@ -35,11 +35,6 @@ function locationCard(location: StorageLocation, translator: Translator): Block 
         ...placeParts(backups.country, run(backups.geography, locale), translator),
       ])
     : [];
-  const backupWords = run(backups?.description, locale).map((part) =>
-    typeof part === 'object' && part.kind === 'vendor'
-      ? { ...part, text: part.text.replace(/\.$/, '') }
-      : part,
-  );
   return {
     kind: 'heading',
     text: locationName(location, translator),
@@ -71,7 +66,7 @@ function locationCard(location: StorageLocation, translator: Translator): Block 
             run(location.residencyNote, locale),
           ),
         ],
-        ['label.backups', sentences(translator, backupWhere, backupWords)],
+        ['label.backups', sentences(translator, backupWhere, run(backups?.description, locale))],
         [
           'label.platforms',
           joinedList(

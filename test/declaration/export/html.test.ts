@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { toHtml, type Declaration } from '@declaration';
+import { createTranslator, loadCatalogue, toHtml, type Declaration } from '@declaration';
 import { loadDeclaration as loadExample } from './load.ts';
 import { walkDeclaration } from './schema-walk.ts';
 
@@ -61,13 +61,25 @@ describe('toHtml', () => {
     );
   });
 
-  it('uses the reader’s language for translations and country names', () => {
+  it('uses the reader’s language for translations and country names', async () => {
     const german: Declaration = structuredClone(complete);
     german.dataCategories[0]!.name = { en: 'Operation Data', de: 'Betriebsdaten' };
-    const page = toHtml(german, { locale: 'de' });
-    expect(page).toContain('<html lang="de">');
+    const translator = createTranslator('de-DE', await loadCatalogue('de-DE'));
+    const page = toHtml(german, { translator });
+    expect(page).toContain('<html lang="de-DE">');
     expect(page).toContain('Betriebsdaten');
     expect(page).toContain('Belgien');
+  });
+
+  it('marks a vendor text shown in English for a German reader as English', async () => {
+    const german: Declaration = structuredClone(complete);
+    german.dataCategories[0]!.name = { en: 'Operation Data' };
+    const translator = createTranslator('de-DE', await loadCatalogue('de-DE'));
+    const page = new DOMParser().parseFromString(toHtml(german, { translator }), 'text/html');
+    const marked = Array.from(page.querySelectorAll('[lang="en"]'), (e) => e.textContent);
+    expect(marked).toContain('Operation Data');
+    // An English reader reads it in their own language: nothing to mark.
+    expect(toHtml(german)).not.toContain('lang="en"');
   });
 
   it('links the Marketplace privacy tab and gives the data table its six columns', () => {
@@ -81,13 +93,6 @@ describe('toHtml', () => {
     const headers = Array.from(table?.querySelectorAll('th[scope="col"]') ?? [], (th) =>
       th.textContent?.trim(),
     );
-    expect(headers).toEqual([
-      'What',
-      'Whose',
-      'Why (legal basis)',
-      'Where',
-      'How long',
-      'Shared with',
-    ]);
+    expect(headers).toEqual(['What', 'Whose', 'Why', 'Where stored', 'How long', 'Shared with']);
   });
 });

@@ -35,9 +35,7 @@ describe('toMarkdown', () => {
 
   it('writes the data categories as a table and links as Markdown links', () => {
     const markdown = toMarkdown(complete);
-    expect(markdown).toContain(
-      '| What | Whose | Why (legal basis) | Where | How long | Shared with |',
-    );
+    expect(markdown).toContain('| What | Whose | Why | Where stored | How long | Shared with |');
     expect(markdown).toContain('[privacy@exalate.com](<mailto:privacy@exalate.com>)');
     expect(markdown.endsWith('\n')).toBe(true);
   });

@@ -1,9 +1,11 @@
+import english from '../../../locales/en-US.json' with { type: 'json' };
 import {
   COUNTRY_CODES,
   Declaration,
-  LABELS,
+  ENGLISH,
   countryName,
   describeDuration,
+  formatDate,
   localize,
   policyVersionText,
   type Declaration as DeclarationType,
@@ -19,6 +21,7 @@ interface Def {
 }
 
 const DURATION_KEYS = new Set(['period', 'duration', 'responseTime']);
+const DATE_KEYS = new Set(['effectiveDate', 'lastUpdated']);
 const countries = new Set(COUNTRY_CODES);
 
 /** One value of the declaration and the ways a reader may see it in an export. */
@@ -28,9 +31,10 @@ export interface ExpectedValue {
   anyOf: string[];
 }
 
+/** The English labels an enum value may have (the catalogue's `value.<enum>.<value>`). */
 function enumLabels(value: string): string[] {
-  return Object.values(LABELS).flatMap((table: Record<string, string>) =>
-    value in table ? [table[value] as string] : [],
+  return Object.values(english.value).flatMap((table) =>
+    typeof table === 'object' && value in table ? [(table as Record<string, string>)[value]!] : [],
   );
 }
 
@@ -48,7 +52,7 @@ function referenced(declaration: DeclarationType, path: string[], id: string): s
             : [];
   const item = pool.find((entry: { id: string }) => entry.id === id) as
     { name?: Parameters<typeof localize>[0] } | undefined;
-  return item?.name ? [localize(item.name, 'en')] : [];
+  return item?.name ? [localize(item.name, ENGLISH.locale)] : [];
 }
 
 function isReference(path: string[]): boolean {
@@ -101,12 +105,13 @@ export function walkDeclaration(declaration: DeclarationType): {
         String(value),
       );
     else if (def.type === 'union' || typeof value === 'object')
-      anyOf = [localize(value as string, 'en')];
+      anyOf = [localize(value as string, ENGLISH.locale)];
     else if (def.type === 'enum' && countries.has(String(value)))
-      anyOf = [countryName(String(value), 'en')];
+      anyOf = [countryName(String(value), ENGLISH.locale)];
     else if (def.type === 'enum') anyOf = enumLabels(String(value));
-    else if (DURATION_KEYS.has(key)) anyOf = [describeDuration(String(value))];
-    else if (where === 'policy.version') anyOf = [policyVersionText(String(value))];
+    else if (DURATION_KEYS.has(key)) anyOf = [describeDuration(String(value), ENGLISH)];
+    else if (DATE_KEYS.has(key)) anyOf = [formatDate(String(value), ENGLISH)];
+    else if (where === 'policy.version') anyOf = [policyVersionText(String(value), ENGLISH)];
     else anyOf = [String(value)];
     values.push({ path: where, anyOf });
   }

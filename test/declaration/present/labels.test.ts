@@ -1,41 +1,79 @@
 import { describe, expect, it } from 'vitest';
 import {
+  App,
   Cookie,
+  DataCategory,
   DataSource,
   DataSubject,
-  LABELS,
+  ENGLISH,
+  label,
   LegalBasis,
+  MarketplaceDataClass,
   Platform,
+  Policy,
+  Recipient,
   RecipientCategory,
   RetentionBasis,
   RetentionTrigger,
   RightKind,
   RightsRegime,
+  StorageLocation,
+  SupportChannel,
   Transfer,
+  type LabelKind,
 } from '@declaration';
 
-describe('LABELS', () => {
-  const enums: [string, readonly string[], Record<string, string>][] = [
-    ['legalBasis', LegalBasis.options, LABELS.legalBasis],
-    ['dataSubject', DataSubject.options, LABELS.dataSubject],
-    ['dataSource', DataSource.options, LABELS.dataSource],
-    ['platform', Platform.options, LABELS.platform],
-    ['recipientCategory', RecipientCategory.options, LABELS.recipientCategory],
-    ['retentionBasis', RetentionBasis.options, LABELS.retentionBasis],
-    ['retentionTrigger', RetentionTrigger.options, LABELS.retentionTrigger],
-    ['right', RightKind.options, LABELS.right],
-    ['regime', RightsRegime.shape.regime.options, LABELS.regime],
-    ['cookieCategory', Cookie.shape.category.options, LABELS.cookieCategory],
-    ['transferMechanism', Transfer.shape.mechanism.options, LABELS.transferMechanism],
-  ];
+/** The values of a zod enum, optional or not, or of an array of one. */
+function values(schema: unknown): string[] {
+  let def = (schema as { _zod: { def: Record<string, unknown> } })._zod.def;
+  while (def.innerType || def.element) {
+    def = ((def.innerType ?? def.element) as { _zod: { def: Record<string, unknown> } })._zod.def;
+  }
+  return Object.keys(def.entries as Record<string, string>);
+}
 
-  it.each(enums)('has a distinct English label for every %s value', (_name, values, labels) => {
-    for (const value of values) expect(labels[value], value).toMatch(/^[A-Z]/);
-    expect(new Set(values.map((value) => labels[value])).size).toBe(values.length);
-  });
+/** Every enum people read a label for, with the schema that lists its values. */
+const ENUMS: Record<LabelKind, unknown> = {
+  legalBasis: LegalBasis,
+  dataSubject: DataSubject,
+  dataSource: DataSource,
+  platform: Platform,
+  marketplaceClass: MarketplaceDataClass,
+  collectedBy: DataCategory.shape.collectedBy,
+  collection: DataCategory.shape.collection,
+  recipientKind: Recipient.shape.kind,
+  recipientCategory: RecipientCategory,
+  retentionBasis: RetentionBasis,
+  retentionTrigger: RetentionTrigger,
+  right: RightKind,
+  regime: RightsRegime.shape.regime,
+  cookieCategory: Cookie.shape.category,
+  cookieParty: Cookie.shape.party,
+  cookieWhere: Cookie.shape.where,
+  transferMechanism: Transfer.shape.mechanism,
+  hostedBy: StorageLocation.shape.hostedBy,
+  tristate: StorageLocation.shape.followsDataResidency,
+  framework: App.shape.framework,
+  product: App.shape.products,
+  supportChannel: SupportChannel.shape.kind,
+  lastUpdatedSource: Policy.shape.lastUpdatedSource,
+};
+
+describe('labels of the format’s enums, from the catalogue', () => {
+  it.each(Object.entries(ENUMS))(
+    'has a distinct English label for every %s value',
+    (kind, schema) => {
+      const all = values(schema);
+      expect(all.length).toBeGreaterThan(1);
+      const shown = all.map((value) => label(ENGLISH, kind as LabelKind, value as never));
+      // A missing key reads as the key itself: a label must be words, not `value.kind.x`.
+      for (const text of shown) expect(text).toMatch(/^[A-Z]/);
+      expect(new Set(shown).size).toBe(all.length);
+    },
+  );
 
   it('uses the words privacy people use', () => {
-    expect(LABELS.legalBasis['legitimate-interests']).toBe('Legitimate interests');
-    expect(LABELS.platform['data-center']).toBe('Data Center');
+    expect(label(ENGLISH, 'legalBasis', 'legitimate-interests')).toBe('Legitimate interests');
+    expect(label(ENGLISH, 'platform', 'data-center')).toBe('Data Center');
   });
 });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { countryName, localize, marketplacePrivacyUrl } from '@declaration';
+import { countryName, localize, marketplacePrivacyUrl, translationFor } from '@declaration';
 
 const name = { en: 'Service Desk requests', de: 'Service-Desk-Anfragen', 'pt-BR': 'Solicitações' };
 
 describe('localize', () => {
-  it('picks the exact locale, also in the Atlassian form pt_BR', () => {
+  it('picks the exact locale, whatever the case of its key', () => {
     expect(localize(name, 'pt-BR')).toBe('Solicitações');
-    expect(localize(name, 'pt_BR')).toBe('Solicitações');
+    expect(localize({ en: 'Requests', 'pt-br': 'Solicitações' }, 'pt-BR')).toBe('Solicitações');
   });
 
   it('falls back to the language, then to English', () => {
@@ -17,6 +17,23 @@ describe('localize', () => {
   it('returns plain strings as they are and "" for missing text', () => {
     expect(localize('User Management', 'de')).toBe('User Management');
     expect(localize(undefined, 'en')).toBe('');
+  });
+});
+
+describe('translationFor', () => {
+  it('names the language of a text that fell back to another, so the page can say so', () => {
+    expect(translationFor(name, 'ja-JP')).toEqual({ text: 'Service Desk requests', lang: 'en' });
+    expect(translationFor({ de: 'Anfragen', fr: 'Demandes', en: 'Requests' }, 'ja-JP')).toEqual({
+      text: 'Requests',
+      lang: 'en',
+    });
+  });
+
+  it('marks nothing that is in the reader’s language, or in no stated language', () => {
+    expect(translationFor(name, 'de-DE')).toEqual({ text: 'Service-Desk-Anfragen' });
+    expect(translationFor(name, 'en-US')).toEqual({ text: 'Service Desk requests' });
+    expect(translationFor('User Management', 'ja-JP')).toEqual({ text: 'User Management' });
+    expect(translationFor(undefined, 'ja-JP')).toBeNull();
   });
 });
 

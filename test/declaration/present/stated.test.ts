@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { policyVersionText, statedLegalBases, storageOf, type Declaration } from '@declaration';
+import {
+  ENGLISH,
+  policyVersionText,
+  statedLegalBases,
+  storageOf,
+  type Declaration,
+} from '@declaration';
 import { loadExample } from '../../examples/load-example.ts';
 
 const techtime = loadExample('test/declaration/present/fixtures/techtime-user-management.yaml');
@@ -35,7 +41,7 @@ describe('storageOf', () => {
 
 describe('policyVersionText', () => {
   it('shows a policy without a version label as "Not stated", and real labels as written', () => {
-    expect(policyVersionText('not-stated')).toBe('Not stated');
-    expect(policyVersionText('2024-02-28')).toBe('2024-02-28');
+    expect(policyVersionText('not-stated', ENGLISH)).toBe('Not stated');
+    expect(policyVersionText('2024-02-28', ENGLISH)).toBe('2024-02-28');
   });
 });

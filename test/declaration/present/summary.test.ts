@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { summarize, type Declaration } from '@declaration';
+import {
+  describeRetentionBriefly,
+  ENGLISH,
+  summarize,
+  type Declaration,
+  type Retention,
+} from '@declaration';
 import { loadExample } from '../../examples/load-example.ts';
+
+/** A retention in the brief words the at-a-glance label gives it, in English. */
+const brief = (retention: Retention | null) =>
+  retention && describeRetentionBriefly(retention, ENGLISH);
 
 const techtime = loadExample('test/declaration/present/fixtures/techtime-user-management.yaml');
 const exalate = loadExample('test/declaration/export/fixtures/exalate-complete.yaml');
@@ -27,8 +37,8 @@ describe('summarize', () => {
 
   it('finds the typical and the longest stated retention, counting unstated ones apart', () => {
     const { retention } = summarize(techtime);
-    expect(retention.typical).toBe('Kept until you ask for deletion');
-    expect(retention.longest).toBe('Kept until you ask for deletion');
+    expect(brief(retention.typical)).toBe('Kept until you ask for deletion');
+    expect(brief(retention.longest)).toBe('Kept until you ask for deletion');
     // TechTime's runtime user data does not say how long it is kept: not "the longest".
     expect(retention.longestCategoryIds).toEqual(['survey-responses', 'service-desk-requests']);
     expect(retention.notStated).toBe(1);
@@ -47,7 +57,7 @@ describe('summarize', () => {
     const changed: Declaration = structuredClone(techtime);
     changed.dataCategories[1]!.retention = { basis: 'indefinitely' };
     const { retention } = summarize(changed);
-    expect(retention.longest).toBe('Kept indefinitely');
+    expect(brief(retention.longest)).toBe('Kept indefinitely');
     expect(retention.longestCategoryIds).toEqual(['survey-responses']);
   });
 
@@ -64,7 +74,7 @@ describe('summarize', () => {
       after: 'collection',
     };
     changed.dataCategories[2]!.retention = { basis: 'not-stored' };
-    expect(summarize(changed).retention.longest).toBe(
+    expect(brief(summarize(changed).retention.longest)).toBe(
       'Deleted 1 year after the app is uninstalled',
     );
     changed.dataCategories[2]!.retention = { basis: 'while-account-active' };
@@ -91,7 +101,7 @@ describe('summarize', () => {
 
   it('keeps the at-a-glance retention brief: no backup sentences (examples/exalate-cloud)', () => {
     const { retention } = summarize(exalateExample);
-    expect(retention.longest).toBe(
+    expect(brief(retention.longest)).toBe(
       'Kept while needed; deleted at the latest 180 days after the subscription ends',
     );
   });

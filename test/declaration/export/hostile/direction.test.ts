@@ -20,15 +20,22 @@ function overridden(): Declaration {
 }
 
 describe('a direction override in vendor text cannot reach the export’s own words', () => {
-  it('HTML: the vendor’s name in the subtitle sits in a <bdi>, “Version” outside it', () => {
-    const page = new DOMParser().parseFromString(toHtml(overridden()), 'text/html');
-    const subtitle = page.querySelector('header p')!;
-    const isolates = Array.from(subtitle.querySelectorAll('bdi'), (bdi) => bdi.textContent);
-    expect(isolates).toEqual([`${RLO}Exalate NV${PDF}`]);
-    const own = Array.from(subtitle.childNodes)
-      .filter((node) => node.nodeType === node.TEXT_NODE)
-      .map((node) => node.textContent);
-    expect(own).toEqual(['By ', ' · Version 2024-02-28, last updated 2024-02-28']);
+  it('HTML: the vendor’s name and version label sit in <bdi>, the export’s words outside', () => {
+    const declaration = overridden();
+    declaration.policy.version = `${RLO}2024-02-28`;
+    const page = new DOMParser().parseFromString(toHtml(declaration), 'text/html');
+    const [byline, versionLine] = Array.from(page.querySelectorAll('header p'));
+    const parts = (line: Element | undefined) => ({
+      isolates: Array.from(line?.querySelectorAll('bdi') ?? [], (bdi) => bdi.textContent),
+      own: Array.from(line?.childNodes ?? [])
+        .filter((node) => node.nodeType === node.TEXT_NODE)
+        .map((node) => node.textContent),
+    });
+    expect(parts(byline)).toEqual({ isolates: [`${RLO}Exalate NV${PDF}`], own: ['Declared by '] });
+    expect(parts(versionLine)).toEqual({
+      isolates: [`${RLO}2024-02-28${PDF}`],
+      own: ['Policy version ', ', last updated Feb 28, 2024'],
+    });
   });
 
   it('HTML: the name is isolated wherever it is shown, never leaking past its element', () => {
@@ -43,13 +50,11 @@ describe('a direction override in vendor text cannot reach the export’s own wo
     expect(leaks).toEqual([]);
   });
 
-  it('Markdown: the subtitle wraps the name in FSI … PDI and closes the override inside', () => {
+  it('Markdown: the byline wraps the name in FSI … PDI and closes the override inside', () => {
     const subtitle = toMarkdown(overridden())
       .split('\n')
-      .find((line) => line.startsWith('_By '));
-    expect(subtitle).toBe(
-      `_By ${FSI}${RLO}Exalate NV${PDF}${PDI} · Version 2024-02-28, last updated 2024-02-28_`,
-    );
+      .find((line) => line.startsWith('_Declared by '));
+    expect(subtitle).toBe(`_Declared by ${FSI}${RLO}Exalate NV${PDF}${PDI}_`);
     expect(toMarkdown(exalate)).not.toMatch(/[\u2066-\u2069\u202a-\u202e]/);
   });
 
@@ -58,8 +63,8 @@ describe('a direction override in vendor text cannot reach the export’s own wo
     declaration.vendor.legalName = `Exalate${PDI}${RLO} NV`;
     const subtitle = toMarkdown(declaration)
       .split('\n')
-      .find((line) => line.startsWith('_By '));
-    expect(subtitle).toContain(`By ${FSI}Exalate${RLO} NV${PDF}${PDI} · Version`);
+      .find((line) => line.startsWith('_Declared by '));
+    expect(subtitle).toBe(`_Declared by ${FSI}Exalate${RLO} NV${PDF}${PDI}_`);
   });
 
   it('CSV: a cell that joins the vendor’s names isolates each one', () => {

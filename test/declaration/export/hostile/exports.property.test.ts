@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  CSV_COLUMNS,
+  csvHeaders,
   marketplaceAnswers,
   toCsv,
   toHtml,
@@ -56,7 +56,7 @@ function headings(page: Document): string[] {
  * The headings the declaration should give, one set of acceptable texts per heading of the
  * unmodified page: a heading of the export's own words stays as it is; one that showed a
  * vendor's text now shows that field's new text (any of the fields that held the same text);
- * the title is the app's name and ": privacy disclosure".
+ * the title is "Privacy: " and the app's name.
  */
 function expectedHeadings(declaration: Declaration): Set<string>[] {
   const before = slotsOf(base).filter((slot) => slot.kind === 'text');
@@ -65,7 +65,7 @@ function expectedHeadings(declaration: Declaration): Set<string>[] {
     after.find((slot) => slot.path.join('.') === path.join('.'))?.original;
   return headings(baseMarkdown).map((heading, index) => {
     if (index === 0) {
-      return new Set([readable(`${english(declaration.app.name)}: privacy disclosure`)]);
+      return new Set([readable(`Privacy: ${english(declaration.app.name)}`)]);
     }
     const fields = before.filter((slot) => readable(english(slot.original)) === heading);
     if (fields.length === 0) return new Set([heading]);
@@ -98,17 +98,17 @@ function checkMarkdown(markdown: string, declaration: Declaration): void {
   expect(found.filter((heading, index) => !expected[index]?.has(heading))).toEqual([]);
   expect(tables(page)).toEqual([
     { rows: declaration.dataCategories.length, even: true },
+    { rows: declaration.transfers?.length ?? 0, even: true },
     { rows: declaration.recipients.length, even: true },
     { rows: declaration.cookies?.length ?? 0, even: true },
-    { rows: declaration.transfers?.length ?? 0, even: true },
   ]);
 }
 
 function checkCsv(csv: string, declaration: Declaration): void {
   const [header, ...rows] = parseCsv(csv);
-  expect(header).toEqual([...CSV_COLUMNS]);
+  expect(header).toEqual(csvHeaders());
   expect(rows).toHaveLength(declaration.dataCategories.length);
-  expect(rows.filter((row) => row.length !== CSV_COLUMNS.length)).toEqual([]);
+  expect(rows.filter((row) => row.length !== header!.length)).toEqual([]);
   expect(rows.flat().filter((cell) => FORMULA.test(cell))).toEqual([]);
 }
 

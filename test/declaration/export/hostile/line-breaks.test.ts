@@ -38,7 +38,7 @@ describe('a line break of any kind in a text stays inside it (Markdown)', () => 
     expect(found.headings).toEqual(expected.headings);
     expect(found.rules).toBe(0);
     expect(found.dataRows).toHaveLength(declaration.dataCategories.length);
-    expect(found.dataRows[0]).toMatch(/^Operation Data # Injected --- \| x \| y \|: /);
+    expect(found.dataRows[0]).toMatch(/^Operation Data # Injected --- \| x \| y \| /);
   });
 
   it('a text that starts like a block (heading, rule, list, quote) stays text in a list item', () => {
