@@ -117,14 +117,15 @@ async function englishLeft(frame: Frame, locale: string): Promise<string[]> {
 }
 
 /**
- * A phone-sized screen: Jira's sidebar is collapsed there, so the app's frame gets the whole
- * width. The preview's host page always shows it, so the test collapses it the same way.
+ * A phone-sized screen: Jira collapses its sidebar and top navigation there, so the app's frame
+ * gets the whole width. The preview's host page always shows them, so the test collapses them.
  */
 async function collapseSidebar(page: Page): Promise<void> {
   await page.addInitScript(() => {
     document.addEventListener('DOMContentLoaded', () => {
       const style = document.createElement('style');
-      style.textContent = '.sidebar, .breadcrumbs { display: none } .content { padding: 0 }';
+      style.textContent =
+        '.sidebar, .breadcrumbs, .topnav, .topbar-search { display: none } .content { padding: 0 }';
       document.head.append(style);
     });
   });
