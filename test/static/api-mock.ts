@@ -13,7 +13,6 @@ export const api = {
   openExternal: vi.fn(async (_url: string) => ({ ok: true as const })),
   getHostContext: vi.fn(),
   enableHostTheme: vi.fn(async () => undefined),
-  normalizeLocale: (raw: unknown) => (typeof raw === 'string' ? raw : 'en'),
 };
 
 /** Clears recorded calls and answers between tests. */

@@ -74,7 +74,7 @@ describe('resolver calls', () => {
 });
 
 describe('host context, theme and links', () => {
-  test('context locale is normalised for Intl, with the module type and colour mode', async () => {
+  test('context locale is matched to a shipped catalogue, with the module type and colour mode', async () => {
     callBridge.mockResolvedValue({
       locale: 'en_GB',
       moduleKey: 'privacy-disclosure-jira-admin',
@@ -82,7 +82,7 @@ describe('host context, theme and links', () => {
       theme: { colorMode: 'dark' },
     });
     expect(await api.getHostContext()).toEqual({
-      locale: 'en-GB',
+      locale: 'en-US',
       moduleKey: 'privacy-disclosure-jira-admin',
       extensionType: 'jira:adminPage',
       colorMode: 'dark',
@@ -90,10 +90,14 @@ describe('host context, theme and links', () => {
     expect(callBridge).toHaveBeenCalledWith('getContext');
   });
 
-  test('an unusable locale falls back to English rather than breaking Intl', () => {
-    expect(api.normalizeLocale('not a locale!')).toBe('en');
-    expect(api.normalizeLocale(undefined)).toBe('en');
-    expect(api.normalizeLocale('pt_BR')).toBe('pt-BR');
+  test.each([
+    ['pt_BR', 'pt-BR'],
+    ['de_AT', 'de-DE'],
+    ['not a locale!', 'en-US'],
+    [undefined, 'en-US'],
+  ])('reads the host locale %j as the catalogue %s', async (locale, shipped) => {
+    callBridge.mockResolvedValue({ locale, moduleKey: 'privacy-disclosure-jira-admin' });
+    expect((await api.getHostContext()).locale).toBe(shipped);
   });
 
   test('theming is requested from the host', async () => {

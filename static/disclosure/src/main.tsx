@@ -4,7 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { enableHostTheme, getHostContext } from './api/index.ts';
 import { App } from './App.tsx';
-import { LocaleContext, loadTranslator, messagesFor, TranslatorContext } from './i18n/index.ts';
+import { loadTranslator, TranslatorContext } from './i18n/index.ts';
 import { installTokenThemes } from './theme/install.ts';
 
 async function start(): Promise<void> {
@@ -14,16 +14,13 @@ async function start(): Promise<void> {
   // The page is rendered once its strings are there, so it never shows English first.
   const translator = await loadTranslator(context.locale);
   // One language for the page: the catalogue's, which dates and numbers follow too.
-  const locale = translator.locale;
-  document.documentElement.lang = locale;
+  document.documentElement.lang = translator.locale;
   const root = document.getElementById('root');
   if (!root) throw new Error('The page has no #root element.');
   createRoot(root).render(
     <StrictMode>
       <TranslatorContext.Provider value={translator}>
-        <LocaleContext.Provider value={{ locale, t: messagesFor(locale) }}>
-          <App host={context} />
-        </LocaleContext.Provider>
+        <App host={context} />
       </TranslatorContext.Provider>
     </StrictMode>,
   );

@@ -1,3 +1,4 @@
+import { resolveLocale, type ShippedLocale } from '@declaration/i18n/locales.ts';
 import { describeError, loadBridge } from './bridge.ts';
 
 /** Light or dark, as the host reports it. */
@@ -5,27 +6,18 @@ export type ColorMode = 'light' | 'dark';
 
 /** What the page needs from `view.getContext()`, checked and normalised. */
 export interface HostContext {
-  /** A BCP 47 locale usable with `Intl`, e.g. "en-US". */
-  locale: string;
+  /**
+   * The shipped catalogue for the host's locale, in Forge's lookup order (`de-AT` and `de_DE`
+   * read `de-DE`; a locale without a catalogue, or garbage, reads `en-US`): the page's one
+   * language, for its words, `Intl` and which translation of vendor text it shows.
+   */
+  locale: ShippedLocale;
   /** The manifest module key, e.g. "privacy-disclosure-jira-admin". */
   moduleKey: string;
   /** The module type, e.g. "jira:adminPage" or "confluence:globalPage". */
   extensionType: string;
   /** The host's colour mode, when it says. */
   colorMode: ColorMode | null;
-}
-
-/**
- * Turns an untrusted locale ("en_US", "de-DE", garbage) into a tag `Intl` accepts; English when
- * it is unusable, because a bad locale must not break the page.
- */
-export function normalizeLocale(raw: unknown): string {
-  if (typeof raw !== 'string' || !raw.trim()) return 'en';
-  try {
-    return Intl.getCanonicalLocales(raw.trim().replace(/_/g, '-'))[0] ?? 'en';
-  } catch {
-    return 'en';
-  }
 }
 
 function readColorMode(theme: unknown): ColorMode | null {
@@ -39,13 +31,13 @@ export async function getHostContext(): Promise<HostContext> {
     const { view } = await loadBridge();
     const context = await view.getContext();
     return {
-      locale: normalizeLocale(context.locale),
+      locale: resolveLocale(typeof context.locale === 'string' ? context.locale : null),
       moduleKey: typeof context.moduleKey === 'string' ? context.moduleKey : '',
       extensionType: typeof context.extension?.type === 'string' ? context.extension.type : '',
       colorMode: readColorMode(context.theme),
     };
   } catch {
-    return { locale: 'en', moduleKey: '', extensionType: '', colorMode: null };
+    return { locale: 'en-US', moduleKey: '', extensionType: '', colorMode: null };
   }
 }
 

@@ -13,7 +13,6 @@ export {
 export {
   enableHostTheme,
   getHostContext,
-  normalizeLocale,
   openExternal,
   type ColorMode,
   type HostContext,

@@ -1,9 +1,8 @@
-import { createContext, useContext } from 'react';
-import { en, type Messages } from './en.ts';
-
-export { en, type Messages } from './en.ts';
+/**
+ * The page's words: the translator for the host's locale (loaded through Forge, provided once by
+ * main.tsx, read with `useT()`), and `Intl` formatting of dates, numbers and lists.
+ */
 export { formatDate, formatDateTime, formatList, formatListParts, formatNumber } from './format.ts';
-export { phrase } from './phrase.ts';
 export { TranslatorContext, useT } from './context.ts';
 export { loadTranslator } from './translator.ts';
 export type {
@@ -13,22 +12,3 @@ export type {
   ShippedLocale,
   Translator,
 } from '@declaration/i18n/index.ts';
-
-/** The viewer's locale (for `Intl` and declaration translations) and the UI strings for it. */
-export interface LocaleInfo {
-  locale: string;
-  t: Messages;
-}
-
-/** UI strings for a locale. Only English exists so far; other locales fall back to it. */
-export function messagesFor(_locale: string): Messages {
-  return en;
-}
-
-/** Provided once at the top of the page from `view.getContext()`. */
-export const LocaleContext = createContext<LocaleInfo>({ locale: 'en', t: en });
-
-/** The viewer's locale and UI strings. */
-export function useLocale(): LocaleInfo {
-  return useContext(LocaleContext);
-}
