@@ -5,11 +5,7 @@ import type { ReactElement } from 'react';
 import type { Declaration, DisclosureView, ReviewRecord, VersionMeta } from '@declaration';
 import { marketplacePrivacyUrl } from '@declaration';
 import { createTranslator, resolveLocale } from '@declaration/i18n/index.ts';
-import {
-  LocaleContext,
-  messagesFor,
-  TranslatorContext,
-} from '../../static/disclosure/src/i18n/index.ts';
+import { TranslatorContext } from '../../static/disclosure/src/i18n/index.ts';
 import { repoRoot } from './examples.ts';
 
 /** The translator the page gets for `locale`: its shipped catalogue, read as Forge serves it. */
@@ -18,14 +14,10 @@ export function translatorFor(locale: string) {
   return createTranslator(locale, JSON.parse(readFileSync(file, 'utf8')));
 }
 
-/** Renders a part of the page the way main.tsx does: inside the locale providers. */
+/** Renders a part of the page the way main.tsx does: inside the translator's provider. */
 export function renderWithLocale(ui: ReactElement, locale = 'en-US') {
   return render(
-    <TranslatorContext.Provider value={translatorFor(locale)}>
-      <LocaleContext.Provider value={{ locale, t: messagesFor(locale) }}>
-        {ui}
-      </LocaleContext.Provider>
-    </TranslatorContext.Provider>,
+    <TranslatorContext.Provider value={translatorFor(locale)}>{ui}</TranslatorContext.Provider>,
   );
 }
 
