@@ -161,7 +161,7 @@ export function vendorAccessSection(
     id: 'vendor-access',
     title: translator.t('section.vendorAccess'),
     blocks: [
-      ...paragraph(run(access.who, locale)),
+      ...headed(translator, 'label.who', paragraph(run(access.who, locale))),
       ...headed(translator, 'label.when', list(runs(access.when, locale))),
       ...headed(translator, 'label.contractors', paragraph(run(access.contractors, locale))),
       ...notes(translator, access.notes, locale),
