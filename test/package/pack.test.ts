@@ -90,7 +90,7 @@ beforeAll(() => {
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('the packed package', () => {
-  it('ships the built JavaScript, the UI, the schema and the CLI, and no TypeScript sources', () => {
+  it('ships the built JavaScript, the UI, the schema, the catalogues and the CLI, and no TypeScript sources', () => {
     expect(tarballFiles).toEqual(
       expect.arrayContaining([
         'dist/backend/index.js',
@@ -101,6 +101,9 @@ describe('the packed package', () => {
         'bin/privacy-disclosure.js',
         'static/disclosure/dist/index.html',
         'schema/declaration.schema.json',
+        // The catalogues: the declaration core and the CLI import them from the package root.
+        'locales/en-US.json',
+        'locales/de-DE.json',
       ]),
     );
     expect(
