@@ -1,10 +1,12 @@
 import {
   createTranslator,
   ENGLISH,
+  type MessageKey,
   type Params,
+  type PluralKey,
   type Translator,
 } from '@declaration/i18n/index.ts';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 
 /**
  * Catalogues in the shape `locales/*.json` have, with the plural the issue names: the runtime is
@@ -158,5 +160,21 @@ describe('catalogue shape', () => {
     expect(() => createTranslator('de-DE', german, { section: 'x', summary: 7 })).toThrow(
       'Catalogue en-US (fallback): "summary" must be a string or an object of strings, not a number.',
     );
+  });
+});
+
+describe('typed keys (checked by the typecheck)', () => {
+  it('are the dot paths of the English catalogue: messages and plurals apart', () => {
+    expectTypeOf<'manifest.pageTitle'>().toExtend<MessageKey>();
+    expectTypeOf<'section.rights'>().toExtend<MessageKey>();
+    expectTypeOf<'summary.subprocessorCount'>().toExtend<PluralKey>();
+    expectTypeOf<'summary.subprocessorCount'>().not.toExtend<MessageKey>();
+    expectTypeOf<'summary.subprocessorCount.one'>().not.toExtend<MessageKey>();
+    expectTypeOf<'section'>().not.toExtend<MessageKey>();
+    expectTypeOf<'section.rights'>().not.toExtend<PluralKey>();
+    // @ts-expect-error a key the English catalogue does not have
+    expect(ENGLISH.t('section.unknown')).toBe('section.unknown');
+    // @ts-expect-error a message is not a plural
+    expect(ENGLISH.plural('section.rights', 2)).toBe('section.rights');
   });
 });
