@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateDeclarationText, type Declaration } from '@declaration';
+import { buildDocument, ENGLISH, validateDeclarationText, type Declaration } from '@declaration';
 import {
   launchChromium,
   openApp,
@@ -24,46 +24,17 @@ function load(file: string): Declaration {
   return result.declaration;
 }
 
-/** The sections a reader must find for this declaration: the fixed ones, and those it has content for. */
-function expectedSections(declaration: Declaration): string[] {
-  const has = (items: unknown[] | undefined) => (items?.length ?? 0) > 0;
-  const policy = declaration.policy;
-  // A section with nothing to say is left out rather than shown as an empty heading.
-  const hasLinks = !!(
-    policy.fullPolicyUrl ||
-    policy.dpaUrl ||
-    policy.trustCenterUrl ||
-    policy.securityUrl ||
-    declaration.app.marketplaceUrl
-  );
-  const hasAboutPolicy = !!(
-    policy.scope ||
-    policy.changeNotice ||
-    policy.effectiveDate ||
-    policy.notes?.length
-  );
+/**
+ * The sections a reader must find, in order, with their headings: the document model's for this
+ * declaration (it alone decides which sections have something to say), then the page's own
+ * interactive parts.
+ */
+function expectedSections(declaration: Declaration): { id: string; title: string }[] {
   return [
-    ['at-a-glance', true],
-    ['data-collected', true],
-    ['where-data-lives', true],
-    ['transfers', has(declaration.transfers)],
-    ['recipients', true],
-    ['cookies', has(declaration.cookies)],
-    ['not-collected', has(declaration.notCollected)],
-    ['commitments', has(declaration.commitments)],
-    ['rights', true],
-    ['security', !!declaration.security],
-    ['vendor-access', !!declaration.vendorAccess],
-    ['contacts', true],
-    ['additional', has(declaration.sections)],
-    ['platforms', true],
-    ['about-policy', hasAboutPolicy],
-    ['links', hasLinks],
-    ['versions', true],
-    ['downloads', true],
-  ]
-    .filter(([, shown]) => shown)
-    .map(([id]) => id as string);
+    ...buildDocument(declaration, ENGLISH).sections.map(({ id, title }) => ({ id, title })),
+    { id: 'versions', title: ENGLISH.t('versions.title') },
+    { id: 'downloads', title: ENGLISH.t('downloads.title') },
+  ];
 }
 
 /** Runs axe in the app's frame; evaluated over CDP, so the app's CSP does not block it. */
@@ -129,11 +100,11 @@ describe.each(EXAMPLES)('example %s', (file) => {
       (nodes) =>
         nodes.map((node) => ({
           id: node.getAttribute('data-testid')!.slice('section-'.length),
+          title: node.querySelector('h2')?.textContent ?? '',
           text: node.textContent ?? '',
         })),
     );
-    const expected = expectedSections(declaration);
-    expect(sections.map((section) => section.id)).toEqual(expected);
+    expect(sections.map(({ id, title }) => ({ id, title }))).toEqual(expectedSections(declaration));
     for (const section of sections)
       expect(section.text.trim().length, `section ${section.id} is empty`).toBeGreaterThan(20);
     for (const category of declaration.dataCategories ?? []) {

@@ -146,7 +146,8 @@ function readsForward([selector, word, within]: [string, string, string]): boole
  */
 function badgesFollowName(rowTestId: string): boolean | string {
   const row = document.querySelector(`[data-testid="${rowTestId}"] th`);
-  const name = row?.querySelector('.category-name');
+  // The name is the row header's first vendor text, its own <bdi>.
+  const name = row?.querySelector('bdi');
   const badges = Array.from(row?.querySelectorAll('.badge') ?? []);
   if (!name || badges.length === 0) return `no name or badges in ${rowTestId}`;
   const lines = Array.from(name.getClientRects());
@@ -331,10 +332,10 @@ describe('the HTML export of the same declaration', () => {
     expect(overflow).toEqual({ overflow: 0, culprits: [] });
   });
 
-  it("keeps the vendor's name from turning the subtitle's own words around", async () => {
-    // "By [U+202E]TechTime … · Version 2026-11-22, last updated …": "Version" is the export's word.
+  it("keeps the vendor's version label from turning the header's own words around", async () => {
+    // "Policy version [U+202E]2026-11-22, last updated …": "updated" is the export's word.
     expect(
-      await page.evaluate(readsForward, ['header p', 'Version', 'last updated'] as [
+      await page.evaluate(readsForward, ['header p', 'updated', 'last updated'] as [
         string,
         string,
         string,
