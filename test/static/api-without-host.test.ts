@@ -13,5 +13,5 @@ test('without a host, resolver calls fail with the bridge message instead of a b
 });
 
 test('without a host, the context falls back to English', async () => {
-  expect((await getHostContext()).locale).toBe('en');
+  expect((await getHostContext()).locale).toBe('en-US');
 });
