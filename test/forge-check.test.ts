@@ -21,12 +21,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SPEC_DIR, locateOpenApiSpecs } from '../scripts/forge-check/openapi.ts';
-import type { ForgeCheckReport } from '../scripts/forge-check/run.ts';
+import { DEFAULT_SPEC_DIR, locateOpenApiSpecs } from '../src/cli/forge-check/openapi.ts';
+import type { ForgeCheckReport } from '../src/cli/forge-check/run.ts';
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
-const forgeCheck = join(repoRoot, 'scripts/forge-check.ts');
+const forgeCheck = join(repoRoot, 'src/cli/forge-check/command.ts');
 const scratch = mkdtempSync(join(tmpdir(), 'forge-check-test-'));
 // Atlassian's OpenAPI specs live outside the repository; without them REST scopes go unchecked.
 const specsFound = existsSync(

@@ -156,7 +156,7 @@ describe('the packed package', () => {
       process.execPath,
       [
         createRequire(import.meta.url).resolve('tsx/cli'),
-        join(repoRoot, 'scripts/forge-check.ts'),
+        join(repoRoot, 'src/cli/forge-check/command.ts'),
         '--only',
         'bundle',
         '--json',

@@ -65,7 +65,7 @@ describe.each(FIXTURES)('%s after init and build', (name) => {
     expect(await runBuild(['--dir', app, '--ui', ui], captureIo())).toBe(0);
     const check = spawnSync(
       process.execPath,
-      ['--import', TSX_LOADER, join(REPO_ROOT, 'scripts/forge-check.ts'), app],
+      ['--import', TSX_LOADER, join(REPO_ROOT, 'src/cli/forge-check/command.ts'), app],
       { cwd: REPO_ROOT, encoding: 'utf8', timeout: 170_000 },
     );
     const output = `${check.stdout}${check.stderr}`;

@@ -16,10 +16,10 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AppError, loadForgeApp } from './forge-check/app.ts';
-import { refuseNetwork } from './forge-check/forge-tools.ts';
-import { errorsOf, formatProblem } from './forge-check/report.ts';
-import { runForgeCheck, STEPS, type ChosenStep, type ForgeCheckReport } from './forge-check/run.ts';
+import { AppError, loadForgeApp } from './app.ts';
+import { refuseNetwork } from './forge-tools.ts';
+import { errorsOf, formatProblem } from './report.ts';
+import { runForgeCheck, STEPS, type ChosenStep, type ForgeCheckReport } from './run.ts';
 
 const USAGE = `usage: tsx scripts/forge-check.ts [--only sources,lint,bundle,manifest] [--json] [APP_DIR]
 Runs Forge's lint rules, bundler and manifest validation offline on the Forge app in APP_DIR
@@ -100,7 +100,7 @@ async function main(args: string[]): Promise<number> {
       return 1;
     }
     process.chdir(app.dir);
-    const projectRoot = fileURLToPath(new URL('../', import.meta.url));
+    const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
     const report = await runForgeCheck(app, options.steps, scratch, projectRoot);
     if (options.json) console.log(JSON.stringify(report, null, 2));
     else printReport(report);
