@@ -155,8 +155,8 @@ describe('the packed package', () => {
     const check = run(
       process.execPath,
       [
-        createRequire(import.meta.url).resolve('tsx/cli'),
-        join(repoRoot, 'src/cli/forge-check/command.ts'),
+        join(repoRoot, 'bin/privacy-disclosure.js'),
+        'forge-check',
         '--only',
         'bundle',
         '--json',

@@ -1,29 +1,30 @@
 /**
- * `npm run forge:check`: Forge's own checks, offline, with no login: the client-side lint rules of
- * `forge lint` over the files Forge lints and bundles, Forge's bundler on every function handler
- * in manifest.yml, and Forge's manifest validation. Exits 1 on anything Forge would fail on, 2 on
- * a usage error.
+ * `privacy-disclosure forge-check [--json] [--only STEPS] [DIR]`: Forge's own checks, offline,
+ * with no login: the client-side lint rules of `forge lint` over the files Forge lints and
+ * bundles, Forge's bundler on every function handler in manifest.yml, and Forge's manifest
+ * validation. Exits 0 when Forge would pass the app, 1 when it would fail, 2 on a usage error or
+ * when Forge's tools are not installed (the message says what to install).
  *
- *   npm run forge:check                          this app (after npm run build)
- *   tsx scripts/forge-check.ts DIR               the Forge app in DIR
- *   tsx scripts/forge-check.ts --only lint DIR   some of the steps: sources, lint, bundle, manifest
- *   tsx scripts/forge-check.ts --json DIR        the report as JSON on stdout
- *
- * The permission rule reads Atlassian's OpenAPI specs from ../shared/forge-openapi/ beside this
- * project, or from FORGE_OPENAPI_DIR; without them REST scopes go unchecked, and it says so.
+ * This repository runs it as `npm run forge:check`. The permission rule reads Atlassian's OpenAPI
+ * specs from FORGE_OPENAPI_DIR, or in this repository's checkout from ../shared/forge-openapi/
+ * beside it; without them REST scopes go unchecked, and it says so.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { EXIT, printableLines, type CliIo } from '../io.ts';
+import { HELP, UsageError, usageErrorFrom } from '../usage.ts';
 import { AppError, loadForgeApp } from './app.ts';
-import { refuseNetwork } from './forge-tools.ts';
+import { ForgeToolsMissing, loadForgeTools } from './forge-tools.ts';
+import { offlineIn } from './offline.ts';
+import { locateOpenApiSpecs, OpenApiSpecError } from './openapi.ts';
 import { errorsOf, formatProblem } from './report.ts';
 import { runForgeCheck, STEPS, type ChosenStep, type ForgeCheckReport } from './run.ts';
 
-const USAGE = `usage: tsx scripts/forge-check.ts [--only sources,lint,bundle,manifest] [--json] [APP_DIR]
-Runs Forge's lint rules, bundler and manifest validation offline on the Forge app in APP_DIR
-(default: the current directory). Exit codes: 0 passed, 1 Forge would fail, 2 usage error.`;
+/** The package's root: this repository, or the installed package in a vendor's node_modules. */
+const PACKAGE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 interface Options {
   dir: string;
@@ -31,83 +32,128 @@ interface Options {
   json: boolean;
 }
 
-function parseArgs(args: string[]): Options | string {
-  const options: Options = { dir: '', steps: new Set(STEPS), json: false };
-  let dir: string | undefined;
-  for (let index = 0; index < args.length; index += 1) {
-    const arg = args[index] ?? '';
-    if (arg === '--json') {
-      options.json = true;
-    } else if (arg === '--only') {
-      // `sources` alone: only which files Forge lints and bundles (it always runs).
-      const names = (args[++index] ?? '').split(',').filter(Boolean);
-      const known = [...STEPS, 'sources'];
-      if (names.length === 0 || names.some((name) => !known.includes(name))) {
-        return `--only takes one or more of ${known.join(', ')}, separated by commas`;
-      }
-      options.steps = new Set(STEPS.filter((step) => names.includes(step)));
-    } else if (arg.startsWith('-')) {
-      return `unknown option ${arg}`;
-    } else if (dir === undefined) {
-      dir = arg;
-    } else {
-      return `one app directory only (got ${dir} and ${arg})`;
-    }
+function parseSteps(value: string): Set<ChosenStep> {
+  // `sources` alone: only which files Forge lints and bundles (that part always runs).
+  const names = value.split(',').filter(Boolean);
+  const known: string[] = [...STEPS, 'sources'];
+  const unknown = names.filter((name) => !known.includes(name));
+  if (names.length === 0 || unknown.length > 0) {
+    throw new UsageError(
+      `--only takes one or more of ${known.join(', ')}, separated by commas${unknown.length > 0 ? ` (not ${unknown.join(', ')})` : ''}`,
+      'forge-check',
+    );
   }
-  return { ...options, dir: resolve(dir ?? '.') };
+  return new Set(STEPS.filter((step) => names.includes(step)));
 }
 
-function printReport(report: ForgeCheckReport): void {
-  console.log(`forge:check ${report.app} (offline: no login, no network)`);
-  console.log(`  ${report.openApi.summary}`);
+function parseOptions(args: string[]): Options | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean' },
+        only: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw usageErrorFrom(error, 'forge-check');
+  }
+  if (parsed.values.help) return 'help';
+  const [dir = '.', ...more] = parsed.positionals;
+  if (more.length > 0) {
+    throw new UsageError(
+      `one app directory only (got ${[dir, ...more].join(' and ')})`,
+      'forge-check',
+    );
+  }
+  const absolute = resolve(dir);
+  if (!existsSync(absolute) || !statSync(absolute).isDirectory()) {
+    throw new UsageError(`${dir}: no such directory`, 'forge-check');
+  }
+  return {
+    dir: absolute,
+    steps: parsed.values.only === undefined ? new Set(STEPS) : parseSteps(parsed.values.only),
+    json: parsed.values.json === true,
+  };
+}
+
+function textReport(report: ForgeCheckReport): string {
+  const lines = [`forge-check ${report.app} (offline: no login, no network)`];
+  const tools = report.tools.map(({ name, version }) => `${name} ${version}`);
+  lines.push(`  Forge's tools: ${tools.join(', ')}`, `  ${report.openApi.summary}`);
   for (const { step, seconds, summary, problems } of report.steps) {
-    console.log(`${step} (${seconds.toFixed(1)} s): ${summary}`);
-    for (const problem of problems) console.log(formatProblem(problem));
+    lines.push(`${step} (${seconds.toFixed(1)} s): ${summary}`);
+    for (const problem of problems) lines.push(formatProblem(problem));
   }
   for (const problem of report.problems.filter(({ step }) => step === 'offline')) {
-    console.log(formatProblem(problem));
+    lines.push(formatProblem(problem));
   }
   const errors = errorsOf(report.problems).length;
-  console.log(
-    report.passed
-      ? 'forge:check passed'
-      : `forge:check failed: ${errors} error${errors === 1 ? '' : 's'} Forge would fail on`,
-  );
+  if (!report.passed) {
+    lines.push(`forge-check failed: ${errors} error${errors === 1 ? '' : 's'} Forge would fail on`);
+  } else if (!report.openApi.found && report.steps.some(({ step }) => step === 'lint')) {
+    // A pass without the specs is a pass of everything but the scopes: say so where it is read.
+    lines.push(
+      'forge-check passed; REST calls were NOT checked for their scopes (no OpenAPI specs)',
+    );
+  } else {
+    lines.push('forge-check passed');
+  }
+  return `${lines.join('\n')}\n`;
 }
 
-async function main(args: string[]): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
-    console.log(USAGE);
-    return 0;
+/** `privacy-disclosure forge-check [--json] [--only STEPS] [DIR]`; returns the exit code. */
+export async function forgeCheckCommand(args: string[], io: CliIo): Promise<number> {
+  const options = parseOptions(args);
+  if (options === 'help') {
+    io.stdout(HELP['forge-check']);
+    return EXIT.ok;
   }
-  const options = parseArgs(args);
-  if (typeof options === 'string') {
-    console.error(`forge:check: ${options}\n${USAGE}`);
-    return 2;
-  }
-  refuseNetwork();
-  const scratch = mkdtempSync(join(tmpdir(), 'forge-check-'));
-  // Forge's lint keeps a cache in the user's config folder; keep it in the scratch folder instead.
-  process.env.XDG_CONFIG_HOME = join(scratch, 'config');
-  mkdirSync(process.env.XDG_CONFIG_HOME);
+  let tools;
   try {
+    tools = loadForgeTools(options.dir);
+  } catch (error) {
+    if (!(error instanceof ForgeToolsMissing)) throw error;
+    io.stderr(`privacy-disclosure forge-check: ${error.message}\n`);
+    return EXIT.usage;
+  }
+  const scratch = mkdtempSync(join(tmpdir(), 'forge-check-'));
+  try {
+    let specs;
+    try {
+      specs = locateOpenApiSpecs(scratch, {
+        cwd: process.cwd(),
+        // Only a checkout has the folder beside it; an installed package sits in node_modules.
+        repositoryRoot: PACKAGE_ROOT.split(sep).includes('node_modules') ? undefined : PACKAGE_ROOT,
+      });
+    } catch (error) {
+      if (!(error instanceof OpenApiSpecError)) throw error;
+      io.stderr(`privacy-disclosure forge-check: OpenAPI specs: ${error.message}\n`);
+      return EXIT.usage;
+    }
     let app;
     try {
       app = loadForgeApp(options.dir);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      console.error(`forge:check failed: ${error.message}`);
-      return 1;
+      io.stderr(`forge-check failed: ${error.message}\n`);
+      return EXIT.invalid;
     }
-    process.chdir(app.dir);
-    const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
-    const report = await runForgeCheck(app, options.steps, scratch, projectRoot);
-    if (options.json) console.log(JSON.stringify(report, null, 2));
-    else printReport(report);
-    return report.passed ? 0 : 1;
+    // Forge's lint keeps a cache in the user's config folder; keep it in the scratch folder.
+    const config = join(scratch, 'config');
+    mkdirSync(config);
+    const env = { ...specs.env, XDG_CONFIG_HOME: config };
+    const report = await offlineIn(app.dir, env, () =>
+      runForgeCheck(app, tools, options.steps, scratch, specs),
+    );
+    io.stdout(
+      printableLines(options.json ? `${JSON.stringify(report, null, 2)}\n` : textReport(report)),
+    );
+    return report.passed ? EXIT.ok : EXIT.invalid;
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
 }
-
-process.exitCode = await main(process.argv.slice(2));
