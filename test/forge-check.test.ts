@@ -13,20 +13,15 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
-  readFileSync,
   rmSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DEFAULT_SPEC_DIR,
-  locateOpenApiSpecs,
-  OpenApiSpecError,
-} from '../src/cli/forge-check/openapi.ts';
+import { DEFAULT_SPEC_DIR } from '../src/cli/forge-check/openapi.ts';
 import type { ForgeCheckReport } from '../src/cli/forge-check/run.ts';
 import { inProcess } from './cli/run-cli.ts';
 
@@ -171,66 +166,6 @@ describe('privacy-disclosure forge-check', () => {
   });
 
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-  it('says so when the OpenAPI specs are missing, and that REST scopes are then not checked', () => {
-    const noSpecs = join(scratch, 'no-specs');
-    mkdirSync(noSpecs);
-    const specs = locateOpenApiSpecs(noSpecs, {
-      cwd: repoRoot,
-      repositoryRoot: repoRoot,
-      env: { FORGE_OPENAPI_DIR: noSpecs },
-    });
-    expect(specs.found).toBe(false);
-    expect(specs.summary).toMatch(
-      /NOT FOUND in .*no-specs .*set FORGE_OPENAPI_DIR.*REST calls are NOT checked/,
-    );
-    // The permission rule still runs (egress, storage), over empty specs instead of a download.
-    expect(specs.env.USE_LOCAL_SWAGGER).toBe('1');
-    expect(readFileSync(specs.env.LOCAL_JIRA_SWAGGER ?? '', 'utf8')).toBe('{"paths":{}}');
-  });
-
-  it('tells a vendor, whose installed package has no specs beside it, to set FORGE_OPENAPI_DIR', () => {
-    const emptyScratch = join(scratch, 'vendor-specs');
-    mkdirSync(emptyScratch);
-    const specs = locateOpenApiSpecs(emptyScratch, { cwd: repoRoot, env: {} });
-    expect(specs.found).toBe(false);
-    expect(specs.summary).toMatch(
-      /^OpenAPI specs NOT FOUND: FORGE_OPENAPI_DIR is not set\. Set it to a folder with Atlassian's OpenAPI specs \(jira\.json, .*bb\.json; .*--help.*\): REST calls are NOT checked for their scopes$/,
-    );
-  });
-
-  it.skipIf(!specsFound)(
-    'reads FORGE_OPENAPI_DIR from the folder the command was started in',
-    () => {
-      const specDir = resolve(repoRoot, process.env.FORGE_OPENAPI_DIR ?? DEFAULT_SPEC_DIR);
-      const started = join(specDir, '..');
-      const specs = locateOpenApiSpecs(scratch, {
-        cwd: started,
-        env: { FORGE_OPENAPI_DIR: relative(started, specDir) },
-      });
-      expect(specs.found).toBe(true);
-      expect(specs.summary).toMatch(/^OpenAPI specs from .*: Jira platform \(\d+ paths\)/);
-      expect(specs.env.LOCAL_JIRA_SWAGGER).toBe(join(specDir, 'jira.json'));
-    },
-  );
-
-  it('refuses spec variables that name a missing or unreadable file, saying which', () => {
-    const broken = join(scratch, 'broken-specs');
-    mkdirSync(broken);
-    const env: NodeJS.ProcessEnv = { USE_LOCAL_SWAGGER: '1' };
-    for (const name of ['JIRA', 'JSM', 'JSW', 'CONF', 'CONF_V2', 'BB']) {
-      env[`LOCAL_${name}_SWAGGER`] = join(broken, `${name.toLowerCase()}.json`);
-      writeFileSync(join(broken, `${name.toLowerCase()}.json`), '{"paths":{}}');
-    }
-    env.LOCAL_BB_SWAGGER = join(broken, 'gone.json');
-    const search = { cwd: repoRoot, env };
-    expect(() => locateOpenApiSpecs(broken, search)).toThrow(OpenApiSpecError);
-    expect(() => locateOpenApiSpecs(broken, search)).toThrow(/LOCAL_BB_SWAGGER=.*gone\.json/);
-    writeFileSync(join(broken, 'gone.json'), '<html>rate limited</html>');
-    expect(() => locateOpenApiSpecs(broken, search)).toThrow(
-      /gone\.json .*not a readable JSON OpenAPI spec/,
-    );
-  });
 
   it('gives a usage error (exit 2) for a wrong step, two directories or a missing one', async () => {
     const step = await inProcess('forge-check', '--only', 'lint,deploy');
