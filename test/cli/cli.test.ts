@@ -69,7 +69,7 @@ describe.concurrent('privacy-disclosure export', () => {
   it('writes CSV to stdout in the chosen language', () => {
     const run = cli('export', '--format', 'csv', '--locale', 'de', valid);
     expect(run.code).toBe(0);
-    expect(run.stdout.split('\r\n')[0]).toMatch(/^Category,Description,Examples/);
+    expect(run.stdout.split('\r\n')[0]).toMatch(/^"Category","Description","Examples"/);
     expect(run.stdout).toContain('Belgien');
   });
 

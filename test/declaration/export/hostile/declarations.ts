@@ -118,6 +118,8 @@ const HOSTILE_TEXT = [
   '=HYPERLINK("https://evil.example","Click")',
   '=1+1',
   '@SUM(A1:A2)',
+  "Logs;=cmd|' /C calc'!A0",
+  ', -2+3+cmd',
   '+1',
   '-1',
   '\u202e',

@@ -23,6 +23,7 @@ import {
   readable,
   renderMarkdown,
   skeleton,
+  spreadsheetCells,
   type MarkdownReader,
 } from './readers.ts';
 
@@ -128,12 +129,27 @@ function checkMarkdown(markdown: string, declaration: Declaration): void {
   }
 }
 
+/** The separators a spreadsheet may split at, whatever the file was written with. */
+const SEPARATORS = [',', ';', '\t', '|'];
+
 function checkCsv(csv: string, declaration: Declaration): void {
   const [header, ...rows] = parseCsv(csv);
   expect(header).toEqual([...CSV_COLUMNS]);
   expect(rows).toHaveLength(declaration.dataCategories.length);
   expect(rows.filter((row) => row.length !== CSV_COLUMNS.length)).toEqual([]);
   expect(rows.flat().filter((cell) => FORMULA.test(cell))).toEqual([]);
+  // Read with another separator (a German, French or Dutch spreadsheet splits at `;`), however
+  // the reader treats quotes, no cell it makes starts a formula either.
+  for (const separator of SEPARATORS) {
+    for (const quotes of ['anywhere', 'at-cell-start'] as const) {
+      const cells = spreadsheetCells(csv, separator, quotes);
+      expect({ separator, quotes, formulas: cells.filter((cell) => FORMULA.test(cell)) }).toEqual({
+        separator,
+        quotes,
+        formulas: [],
+      });
+    }
+  }
 }
 
 describe('exports of a declaration with hostile text and addresses in every field', () => {
@@ -178,7 +194,7 @@ describe('exports of a declaration with hostile text and addresses in every fiel
     );
   });
 
-  it('CSV: one row per category, every cell reads back whole, no cell can start a formula', () => {
+  it('CSV: one row per category, every cell reads back whole, no cell can start a formula with any separator', () => {
     fc.assert(
       fc.property(hostileDeclarations(base), (declaration) => {
         checkCsv(toCsv(declaration), declaration);

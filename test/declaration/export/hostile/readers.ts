@@ -47,6 +47,54 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
+/** How a spreadsheet treats quotes when it splits a line at a separator. */
+export type QuoteRule = 'anywhere' | 'at-cell-start';
+
+/**
+ * The cells a spreadsheet reads from CSV when it splits at `separator`, which may not be the one
+ * the file was written with (`;` is the list separator where the comma is the decimal sign, as
+ * in German, French or Dutch). With `anywhere`, each `"` opens or closes a quoted stretch (`""`
+ * in it is a quote) and nothing quoted is split. With `at-cell-start`, as Excel and Python's csv
+ * module read, a quote opens a quoted stretch only as the first character of a cell; after it
+ * closes, the rest of the cell, quotes and all, is taken as it is up to the next separator.
+ * Records end at CR, LF or CRLF outside quotes. Lenient, as a spreadsheet is: it never throws.
+ */
+export function spreadsheetCells(text: string, separator: string, quotes: QuoteRule): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  let atStart = true;
+  const end = () => {
+    cells.push(cell);
+    cell = '';
+    atStart = true;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (quoted) {
+      if (char === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (char === '"') {
+        quoted = false;
+      } else {
+        cell += char;
+      }
+    } else if (char === '"' && (quotes === 'anywhere' || atStart)) {
+      quoted = true;
+      atStart = false;
+    } else if (char === separator || char === '\r' || char === '\n') {
+      if (char === '\r' && text[i + 1] === '\n') i++;
+      end();
+    } else {
+      cell += char;
+      atStart = false;
+    }
+  }
+  if (cell !== '' || !atStart) end();
+  return cells;
+}
+
 /**
  * A CommonMark renderer (markdown-it, with GFM tables) that trusts every link and lets raw HTML
  * through: what a careless docs site would do, so that anything the export lets slip shows.
