@@ -66,7 +66,8 @@ export function initReport(plan: InitPlan, ui: UiCopyReport | undefined, dryRun:
   if (ui?.files !== undefined) {
     text += `\n${ui.path}/ (new): the prebuilt UI, ${ui.files} files\n`;
   }
-  if (plan.manifest.notes.length > 0) text += `\nNotes:\n${list(plan.manifest.notes)}`;
+  const notes = [...plan.manifest.notes, ...plan.notes];
+  if (notes.length > 0) text += `\nNotes:\n${list(notes)}`;
   if (dryRun) text += '\nNothing was written (--dry-run).\n';
   const steps = nextSteps(plan);
   text += `\n${nothing ? 'When you change the declaration' : 'Still to do'}:\n`;
