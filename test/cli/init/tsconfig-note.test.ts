@@ -7,6 +7,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import type TypeScript from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runInit } from '../../../src/cli/init/index.ts';
 import {
@@ -88,7 +89,7 @@ describe('init on a TypeScript app', () => {
 describe('which settings read package.json exports, as TypeScript itself resolves', () => {
   // The TypeScript that Forge's bundler depends on (its ts-loader compiles with it).
   const bundler = createRequire(join(REPO_ROOT, 'node_modules/@forge/bundler/package.json'));
-  const ts = bundler('typescript') as typeof import('typescript');
+  const ts = bundler('typescript') as typeof TypeScript;
   const app = scratch('exports-only');
   made.push(app);
   const pkg = join(app, 'node_modules/privacy-disclosure');
