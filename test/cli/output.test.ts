@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import {
   copyFileSync,
   chmodSync,
+  existsSync,
   linkSync,
   lstatSync,
   mkdirSync,
@@ -165,5 +166,37 @@ describe.concurrent('export -o: links and files that are not regular files', () 
     expect(run.code).toBe(0);
     expect(statSync(out).mode & 0o777).toBe(0o600);
     expect(JSON.parse(readFileSync(out, 'utf8')).app.name).toBe('User Management');
+  });
+});
+
+describe.concurrent('export -o: folders and links resolved as the kernel resolves them', () => {
+  it('writes where a relative link through a linked folder leads, not beside the link’s name', () => {
+    // alias -> real/sub, and real/sub/current.md -> ../privacy.md: the kernel reads the link in
+    // real/sub, so it leads to real/privacy.md (read from alias/, it would lead to ./privacy.md).
+    const { dir, input } = folder('linked-folder');
+    mkdirSync(join(dir, 'real', 'sub'), { recursive: true });
+    symlinkSync('real/sub', join(dir, 'alias'));
+    symlinkSync('../privacy.md', join(dir, 'real', 'sub', 'current.md'));
+    writeFileSync(join(dir, 'real', 'privacy.md'), 'the previous export\n');
+    const run = cli('export', '--format', 'md', input, '-o', join(dir, 'alias', 'current.md'));
+    expect(run.code).toBe(0);
+    expect(readFileSync(join(dir, 'real', 'privacy.md'), 'utf8')).toMatch(/^# User Management/);
+    expect(existsSync(join(dir, 'privacy.md'))).toBe(false);
+    expect(run.stderr).toContain(`(the file it links to, ${join(dir, 'real', 'privacy.md')})`);
+    expect(lstatSync(join(dir, 'real', 'sub', 'current.md')).isSymbolicLink()).toBe(true);
+  });
+
+  it('reads .. after a linked folder from where the link points, as a shell does', () => {
+    const { dir, input } = folder('dot-dot');
+    mkdirSync(join(dir, 'real', 'sub'), { recursive: true });
+    symlinkSync('real/sub', join(dir, 'alias'));
+    const run = cli('export', '--format', 'json', input, '-o', `${join(dir, 'alias')}/../out.json`);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'real', 'out.json'), 'utf8')).app.name).toBe(
+      'User Management',
+    );
+    expect(existsSync(join(dir, 'out.json'))).toBe(false);
+    // Not a link: the message names the file as it was given.
+    expect(run.stderr.trim()).toBe(`Wrote ${join(dir, 'alias')}/../out.json`);
   });
 });
