@@ -9,7 +9,6 @@ import { readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { formatLocatedIssue, validateDeclarationBytes } from '../../declaration/index.ts';
 import { EXIT, describeFsError, readDeclarationFile, type CliIo } from '../io.ts';
-import { STARTING_DECLARATION_MARKER } from '../init/declaration-template.ts';
 import { GENERATED_MODULE } from '../init/handler-template.ts';
 import {
   adminModuleKeys,
@@ -131,12 +130,6 @@ export async function runBuild(args: string[], io: CliIo): Promise<number> {
   }
   if (!result.ok)
     return fail(io, `${declarationName} is not a valid declaration; nothing was bundled.`);
-  const start = new TextDecoder().decode(read.bytes.subarray(0, 400)).replace(/^\ufeff/, '');
-  if (start.startsWith(STARTING_DECLARATION_MARKER)) {
-    io.stderr(
-      `${declarationName}:1:1  warning: this is still init's starting declaration; make it true for your app and delete its first line before you deploy\n`,
-    );
-  }
   const uiTarget = resolve(dir, resource.path);
   const uiState = await uiFolderState(uiTarget);
   if (uiState === 'foreign') {
