@@ -39,6 +39,22 @@ function kindOf(stats: Stats): string {
 }
 
 /**
+ * Whether a path can only name a directory: it ends with `/`, `/.` or `/..` (or is `.` or
+ * `..`). A shell's `>` refuses it ("Not a directory", "Is a directory"), where resolving it as
+ * a path would drop the slash and write the file before it.
+ */
+function namesDirectory(path: string): boolean {
+  return /(?:^|\/)\.{0,2}$/.test(path);
+}
+
+/** Thrown by {@link followLinks} for a name (or a link's target) that can only be a directory. */
+class DirectoryName extends Error {
+  constructor(readonly target: string | null) {
+    super('names a directory');
+  }
+}
+
+/**
  * Follows `out` through any symbolic links to the file they end at, which may not exist yet
  * (a link to a file the export creates), the way the kernel does for a shell's `>`: the folders
  * on the way are resolved first, links and `..` included (`alias/../x` is beside what `alias`
@@ -48,6 +64,7 @@ async function followLinks(out: string): Promise<{ path: string; linked: boolean
   let name = out;
   let base = process.cwd();
   for (let hops = 0; hops <= MAX_LINKS; hops += 1) {
+    if (namesDirectory(name)) throw new DirectoryName(hops === 0 ? null : name);
     const folder = dirname(name);
     // Concatenated, not joined: path.join would drop a `..` after a link without looking.
     const real = await realpath(isAbsolute(folder) ? folder : `${base}/${folder}`);
@@ -73,14 +90,23 @@ async function isInput(path: string, stats: Stats, input: string): Promise<boole
 /**
  * Decides where `-o OUT` writes: through symbolic links to their target, which must be a regular
  * file or not exist yet. Refuses the declaration being exported (by path, link or hard link: its
- * device and inode), and anything that is not a regular file (a FIFO, a device such as
- * `/dev/full`, a directory, a socket), which an atomic rename would replace. Looks with
- * `lstat` only, so a FIFO never blocks it.
+ * device and inode), a name that can only be a directory (`out/`), and anything that is not a
+ * regular file (a FIFO, a device such as `/dev/full`, a directory, a socket), which an atomic
+ * rename would replace. Looks with `lstat` only, so a FIFO never blocks it.
  */
 export async function outputTarget(out: string, input: string): Promise<OutputTarget> {
   try {
     return await checkTarget(out, input);
   } catch (error) {
+    if (error instanceof DirectoryName) {
+      const what = error.target === null ? 'it' : `its target ${error.target}`;
+      const ending = /(?:\/\.{0,2}|\.{1,2})$/.exec(error.target ?? out)![0];
+      return {
+        ok: false,
+        usage: true,
+        reason: `${what} ends with "${ending}", so it names a directory; export writes only regular files (name the file, or leave out -o to write to stdout)`,
+      };
+    }
     // A path that cannot even be looked at (no permission, a loop of links) is an I/O failure.
     return { ok: false, reason: describeFsError(error), usage: false };
   }

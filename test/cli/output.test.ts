@@ -200,3 +200,39 @@ describe.concurrent('export -o: folders and links resolved as the kernel resolve
     expect(run.stderr.trim()).toBe(`Wrote ${join(dir, 'alias')}/../out.json`);
   });
 });
+
+describe.concurrent('export -o: a name that ends with a slash names a directory', () => {
+  it('refuses an existing file written as FILE/ and leaves it as it was', () => {
+    const { dir, input } = folder('slash-file');
+    writeFileSync(join(dir, 'plain.txt'), 'keep me\n');
+    const run = cli('export', '--format', 'md', input, '-o', `${join(dir, 'plain.txt')}/`);
+    expectRefused(
+      run,
+      'it ends with "/", so it names a directory; export writes only regular files',
+    );
+    expect(readFileSync(join(dir, 'plain.txt'), 'utf8')).toBe('keep me\n');
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  it('refuses a new name written as NAME/ and creates nothing', () => {
+    const { dir, input } = folder('slash-new');
+    for (const [out, ending] of [
+      ['newdir/', '/'],
+      ['newdir/.', '/.'],
+      ['newdir/..', '/..'],
+    ]) {
+      const run = cli('export', '--format', 'md', input, '-o', `${dir}/${out}`);
+      expectRefused(run, `it ends with "${ending}", so it names a directory`);
+    }
+    expect(readdirSync(dir)).toEqual(['declaration.yaml']);
+  });
+
+  it('refuses a link whose target ends with a slash, and keeps the file beside it', () => {
+    const { dir, input } = folder('slash-link');
+    writeFileSync(join(dir, 'target.md'), 'keep me\n');
+    symlinkSync('target.md/', join(dir, 'latest.md'));
+    const run = cli('export', '--format', 'md', input, '-o', join(dir, 'latest.md'));
+    expectRefused(run, 'its target target.md/ ends with "/", so it names a directory');
+    expect(readFileSync(join(dir, 'target.md'), 'utf8')).toBe('keep me\n');
+  });
+});
