@@ -1,7 +1,7 @@
 /**
  * Builds the package's JavaScript into dist/: the backend and the declaration core that a Forge
  * app bundles, with type declarations (tsconfig.build.json), and the CLI that Node runs
- * (tsconfig.build-cli.json).
+ * (tsconfig.build-cli.json), forge-check included.
  *
  *   npm run build:package
  *
@@ -14,8 +14,16 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The files a build must produce: the package's `exports` and `bin` point at them. */
-const ENTRIES = ['backend/index.js', 'declaration/index.js', 'cli/main.js'];
+/**
+ * The files a build must produce: the package's `exports` and `bin` point at them, and the CLI's
+ * forge-check command (in its own folder, which tsconfig.build-cli.json must keep covering).
+ */
+const ENTRIES = [
+  'backend/index.js',
+  'declaration/index.js',
+  'cli/main.js',
+  'cli/forge-check/command.js',
+];
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const dist = join(root, 'dist');

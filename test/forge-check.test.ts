@@ -1,8 +1,10 @@
 /**
- * forge:check runs Forge's own lint rules and bundler offline. It must refuse what `forge deploy`
- * would refuse (a REST call whose scope the manifest lacks, a handler that does not compile) and
- * pass this app, whose manifest asks for exactly the scopes its REST calls need. The full run on
- * this app, bundle included, is `npm run forge:check` in CI: it needs the build.
+ * `privacy-disclosure forge-check` runs Forge's own lint rules and bundler offline. It must refuse
+ * what `forge deploy` would refuse (a REST call whose scope the manifest lacks, a handler that
+ * does not compile) and pass this app, whose manifest asks for exactly the scopes its REST calls
+ * need. The full run on this app, bundle included, is `npm run forge:check` in CI: it needs the
+ * build. The vendor's side (the command from the installed package, Forge's tools installed in
+ * the app or missing) is test/package/pack.test.ts.
  */
 import { spawn } from 'node:child_process';
 import {
@@ -11,22 +13,19 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
-  readFileSync,
   rmSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SPEC_DIR, locateOpenApiSpecs } from '../scripts/forge-check/openapi.ts';
-import type { ForgeCheckReport } from '../scripts/forge-check/run.ts';
+import { DEFAULT_SPEC_DIR } from '../src/cli/forge-check/openapi.ts';
+import type { ForgeCheckReport } from '../src/cli/forge-check/run.ts';
+import { inProcess } from './cli/run-cli.ts';
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
-const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
-const forgeCheck = join(repoRoot, 'scripts/forge-check.ts');
 const scratch = mkdtempSync(join(tmpdir(), 'forge-check-test-'));
 // Atlassian's OpenAPI specs live outside the repository; without them REST scopes go unchecked.
 const specsFound = existsSync(
@@ -39,10 +38,12 @@ interface Run {
   stderr: string;
 }
 
-/** Runs forge:check as CI does, in its own process (it works in the app's directory). */
+/** Runs the CLI's forge-check as CI does, in its own process (it works in the app's directory). */
 function runForgeCheck(dir: string, steps: string): Promise<Run> {
   return new Promise((done, reject) => {
-    const child = spawn(process.execPath, [tsxCli, forgeCheck, '--only', steps, '--json', dir], {
+    const args = ['bin/privacy-disclosure.js', 'forge-check', '--only', steps, '--json', dir];
+    const child = spawn(process.execPath, args, {
+      cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -54,7 +55,7 @@ function runForgeCheck(dir: string, steps: string): Promise<Run> {
       try {
         done({ status, report: JSON.parse(stdout) as ForgeCheckReport, stderr });
       } catch {
-        reject(new Error(`forge:check printed no report (exit ${status}): ${stderr}${stdout}`));
+        reject(new Error(`forge-check printed no report (exit ${status}): ${stderr}${stdout}`));
       }
     });
   });
@@ -140,6 +141,8 @@ function thisApp(): string {
     copyFileSync(join(repoRoot, file), join(dir, file));
   }
   cpSync(join(repoRoot, 'src'), join(dir, 'src'), { recursive: true });
+  // The manifest's titles are catalogue keys: Forge's lint looks them up in the locale files.
+  cpSync(join(repoRoot, 'locales'), join(dir, 'locales'), { recursive: true });
   symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
   const ui = join(dir, 'static/disclosure/dist');
   if (existsSync(join(repoRoot, 'static/disclosure/dist/index.html'))) {
@@ -151,7 +154,7 @@ function thisApp(): string {
   return dir;
 }
 
-describe('forge:check', () => {
+describe('privacy-disclosure forge-check', () => {
   let broken: Promise<Run>;
   let own: Promise<Run>;
 
@@ -166,15 +169,35 @@ describe('forge:check', () => {
 
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-  it('says so when the OpenAPI specs are missing, and that REST scopes are then not checked', () => {
-    const noSpecs = join(scratch, 'no-specs');
-    mkdirSync(noSpecs);
-    const specs = locateOpenApiSpecs(repoRoot, noSpecs, { FORGE_OPENAPI_DIR: noSpecs });
-    expect(specs.found).toBe(false);
-    expect(specs.summary).toMatch(/NOT FOUND in .*no-specs.*REST calls are NOT checked/);
-    // The permission rule still runs (egress, storage), over empty specs instead of a download.
-    expect(specs.env.USE_LOCAL_SWAGGER).toBe('1');
-    expect(readFileSync(specs.env.LOCAL_JIRA_SWAGGER ?? '', 'utf8')).toBe('{"paths":{}}');
+  it('gives a usage error (exit 2) for a wrong step, two directories or a missing one', async () => {
+    const step = await inProcess('forge-check', '--only', 'lint,deploy');
+    expect(step.code).toBe(2);
+    expect(step.stderr).toContain('--only takes one or more of lint, bundle, manifest, sources');
+    expect(step.stderr).toContain('(not deploy)');
+    expect(step.stderr).toContain('privacy-disclosure forge-check --help');
+    const two = await inProcess('forge-check', repoRoot, scratch);
+    expect(two.code).toBe(2);
+    expect(two.stderr).toContain('one app directory only');
+    const missing = await inProcess('forge-check', join(scratch, 'no-such-app'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/no-such-app: no such directory/);
+    const option = await inProcess('forge-check', '--fast');
+    expect(option.code).toBe(2);
+    expect(option.stderr).toContain("unknown option '--fast'");
+  });
+
+  it("is a command of the CLI, with its help and the install line for Forge's tools", async () => {
+    const main = await inProcess('--help');
+    expect(main.stdout).toMatch(/^ {2}privacy-disclosure forge-check \[--json\] \[DIR\] /m);
+    const help = await inProcess('forge-check', '--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain(
+      'npm install --save-dev @forge/lint @forge/bundler @forge/manifest',
+    );
+    expect(help.stdout).toMatch(/FORGE_OPENAPI_DIR/);
+    expect(help.stdout).toContain(
+      'jira.json        https://developer.atlassian.com/cloud/jira/platform/swagger-v3.v3.json',
+    );
   });
 
   it.skipIf(!specsFound)(

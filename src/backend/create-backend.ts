@@ -3,7 +3,7 @@ import { adminModules, type AdminModuleKeys } from './admin-modules.ts';
 import { chooseAppVersion } from './app-version.ts';
 import type { ServiceContext } from './disclosure-service.ts';
 import { logReporter, type Reporter } from './errors.ts';
-import { readHead } from './head.ts';
+import { verifiedHead } from './check-head.ts';
 import { BARE_KEYS, checkKeyPrefix, DEFAULT_KEY_PREFIX, storageKeys } from './keys.ts';
 import { handleLifecycleEvent, type LifecycleEvent } from './lifecycle.ts';
 import { publishRecord, type PublishResult } from './publish.ts';
@@ -110,7 +110,7 @@ export function createDisclosureBackend(options: DisclosureBackendOptions): Disc
       return { published, version: record.meta };
     },
     async servedVersion() {
-      return (await readHead(context)).current?.meta ?? null;
+      return (await verifiedHead(context)).current?.meta ?? null;
     },
   };
 }

@@ -9,16 +9,15 @@ import type {
 import { diffDeclarations } from '../declaration/diff.ts';
 import { marketplacePrivacyUrl } from '../declaration/present/marketplace-url.ts';
 import type { AdminModules } from './admin-modules.ts';
-import { chooseAppVersion } from './app-version.ts';
 import { requireProductAdmin, type Caller } from './authorize.ts';
-import { encodeDeclaration } from './content.ts';
+import { verifiedHead } from './check-head.ts';
 import type { StorageContext } from './context.ts';
 import { DisclosureError } from './errors.ts';
-import { readHead, type Head } from './head.ts';
 import { KEY_SAFE, MAX_ACCOUNT_ID_LENGTH } from './keys.ts';
-import { publishRecord } from './publish.ts';
-import { StoredChunk, StoredReviewRecord, toStored, type StoredVersionRecord } from './records.ts';
-import { listReviews, loadVersion, readVersionRecord, type LoadedVersion } from './repository.ts';
+import { versionsFrom } from './published-versions.ts';
+import { StoredReviewRecord, toStored } from './records.ts';
+import { listReviews, loadVersion, readVersionRecord } from './repository.ts';
+import { loadServedVersion, servedHead } from './served-version.ts';
 
 const DEFAULT_PAGE_SIZE = 20;
 
@@ -31,56 +30,12 @@ export interface ServiceContext extends StorageContext {
   fallbackAppVersion: string | undefined;
 }
 
-/** The head, publishing the bundled declaration first when nothing has been published yet. */
-async function servedHead(
-  context: ServiceContext,
-): Promise<Head & { current: StoredVersionRecord }> {
-  const head = await readHead(context);
-  if (head.current) return { ...head, current: head.current };
-  const appVersion = chooseAppVersion([], context.fallbackAppVersion);
-  const { record } = await publishRecord(context, context.declaration, appVersion);
-  return { current: record, latestReview: head.latestReview };
-}
-
-/**
- * Loads the served version. When its pieces are damaged and the app ships that very declaration,
- * the pieces are written again from it (they are named by its hash) instead of failing every page
- * view until the next upgrade.
- */
-async function loadServed(
-  context: ServiceContext,
-  record: StoredVersionRecord,
-): Promise<LoadedVersion> {
-  try {
-    return await loadVersion(context, record);
-  } catch (error) {
-    if (!(error instanceof DisclosureError) || error.code !== 'CORRUPT_DATA') throw error;
-    if (!(await rewritePieces(context, record))) throw error;
-    context.report(`${error.message} Its pieces were written again from the app's declaration.`);
-    return loadVersion(context, record);
-  }
-}
-
-async function rewritePieces(context: ServiceContext, record: StoredVersionRecord) {
-  const { version, contentHash } = record.meta;
-  const encoded = await encodeDeclaration(context.declaration).catch(() => null);
-  if (encoded?.contentHash !== contentHash || encoded.chunks.length !== record.chunkCount) {
-    return false;
-  }
-  for (const [index, chunk] of encoded.chunks.entries()) {
-    const key = context.keys.chunk(version, contentHash, index);
-    await context.store.set(key, toStored(StoredChunk, key, chunk));
-  }
-  return true;
-}
-
 /** `disclosure/get`: the served declaration and review state; two storage requests once published. */
 export async function getDisclosure(
   context: ServiceContext,
   caller: Caller,
 ): Promise<DisclosureView> {
-  const head = await servedHead(context);
-  const loaded = await loadServed(context, head.current);
+  const { head, loaded } = await loadServedVersion(context);
   return {
     declaration: loaded.declaration,
     version: loaded.meta,
@@ -107,8 +62,10 @@ export async function listVersions(
       'cursor: not a cursor this app gave out; ask for the first page without one.',
     );
   }
-  const limit = payload.limit ?? DEFAULT_PAGE_SIZE;
-  const numbers = Array.from({ length: Math.min(limit, start) }, (_, index) => start - index);
+  // Only the versions the site was shown: a number held by a publication that never finished,
+  // or by a damaged record that was stepped over, is not part of the history.
+  const page = versionsFrom(current.published, start, payload.limit ?? DEFAULT_PAGE_SIZE);
+  const numbers = page.versions;
   const versions = await Promise.all(
     numbers.map(async (version) => {
       const [record, reviews] = await Promise.all([
@@ -122,8 +79,10 @@ export async function listVersions(
       return record ? [{ ...record.meta, reviews: newestFirst(reviews) }] : [];
     }),
   );
-  const next = start - numbers.length;
-  return { versions: versions.flat(), nextCursor: next >= 1 ? String(next) : null };
+  return {
+    versions: versions.flat(),
+    nextCursor: page.next === null ? null : String(page.next),
+  };
 }
 
 function newestFirst(reviews: ReviewRecord[]): ReviewRecord[] {
@@ -162,7 +121,7 @@ export async function markReviewed(
   if (!KEY_SAFE.test(accountId) || accountId.length > MAX_ACCOUNT_ID_LENGTH) {
     throw new DisclosureError('FORBIDDEN', 'This account cannot record reviews.');
   }
-  const head = await readHead(context);
+  const head = await verifiedHead(context);
   if (!head.current) {
     throw new DisclosureError(
       'NOT_FOUND',

@@ -2,34 +2,42 @@ import type { ReviewRecord } from '../declaration/api.ts';
 import type { StorageContext } from './context.ts';
 import { DisclosureError } from './errors.ts';
 import { migrateBareKeys } from './migrate-bare-keys.ts';
-import { readStored, StoredVersionRecord, toStored } from './records.ts';
-import { checkedReview, listVersionRecords, loadVersion, type Storage } from './repository.ts';
+import { migrateUnrecordedPointer } from './migrate-published.ts';
+import { includesVersion } from './published-versions.ts';
+import { readStored, StoredPublication, StoredVersionRecord } from './records.ts';
+import { recoverCurrent } from './recover-head.ts';
+import { checkedReview, type Storage } from './repository.ts';
 
-/** What `head:` holds: the served version and the newest review of any version. */
+/** What `head:` holds: the served version's publication record and the newest review. */
 export interface Head {
-  current: StoredVersionRecord | null;
+  current: StoredPublication | null;
   latestReview: ReviewRecord | null;
 }
 
 /**
  * Reads the head keys in one request. A missing or damaged pointer is rebuilt from the newest
- * complete version record, so a lost pointer never hides what was published; a newest review
- * that is damaged, or names a version that was never published, is reported and not served.
- * Storage from before the prefix is copied first, once, when the app asks for it. Answers
- * `current: null` only when nothing has been published.
+ * complete published version, so a lost pointer never hides what was published; a pointer from
+ * before publication records is migrated; a newest review that is damaged, or names a version that
+ * was never published, is reported and not served. Storage from before the prefix is copied
+ * first, once, when the app asks for it. Answers `current: null` only when nothing can be served.
+ *
+ * The pointer is not yet compared with the records of the version it names: a page view does that
+ * with the pieces it reads anyway, everything else with `verifiedHead` (check-head.ts).
  */
 export async function readHead(context: StorageContext): Promise<Head> {
   const { store, keys } = context;
   const entries = await store.list(keys.headPrefix);
   const value = (key: string) => entries.find((entry) => entry.key === key)?.value;
-  let current: StoredVersionRecord | null = null;
+  let current: StoredPublication | null = null;
   const stored = value(keys.current);
   if (stored !== undefined) {
     try {
-      current = readStored(StoredVersionRecord, keys.current, stored);
+      current = readStored(StoredPublication, keys.current, stored);
     } catch (error) {
       if (!(error instanceof DisclosureError)) throw error;
-      context.report(`${error.message} Rebuilding it from the version records.`);
+      const unrecorded = StoredVersionRecord.safeParse(stored);
+      if (unrecorded.success) current = await migrateUnrecordedPointer(context, unrecorded.data);
+      else context.report(`${error.message} Rebuilding it from the version records.`);
     }
   }
   if (!current) {
@@ -41,10 +49,11 @@ export async function readHead(context: StorageContext): Promise<Head> {
   return { current, latestReview: latestReview(context, value(keys.latestReview), current) };
 }
 
+/** The newest review of any version, when it is valid and of a version the site was shown. */
 function latestReview(
   storage: Storage,
   value: unknown,
-  current: StoredVersionRecord | null,
+  current: StoredPublication | null,
 ): ReviewRecord | null {
   if (value === undefined) return null;
   const { keys } = storage;
@@ -57,40 +66,11 @@ function latestReview(
     );
     return null;
   }
-  return review;
-}
-
-/**
- * The newest version record whose declaration loads completely, written back as the pointer;
- * null when there is none.
- */
-async function recoverCurrent(
-  context: StorageContext,
-  damaged: boolean,
-): Promise<StoredVersionRecord | null> {
-  const { store, keys } = context;
-  const { records } = await listVersionRecords(context);
-  for (const record of records) {
-    try {
-      await loadVersion(context, record);
-    } catch (error) {
-      if (!(error instanceof DisclosureError) || error.code !== 'CORRUPT_DATA') throw error;
-      context.report(`Version ${record.meta.version} cannot be served: ${error.message}`);
-      continue;
-    }
-    const pointer = toStored(StoredVersionRecord, keys.current, record);
-    if (damaged) {
-      await store.set(keys.current, pointer);
-    } else if (!(await store.create(keys.current, pointer))) {
-      // Someone else wrote the pointer meanwhile (a publication, or the same recovery): use theirs.
-      const theirs = StoredVersionRecord.safeParse(await store.get(keys.current));
-      if (theirs.success) return theirs.data;
-      await store.set(keys.current, pointer);
-    }
-    context.report(
-      `"${keys.current}" was ${damaged ? 'damaged' : 'missing'}; it was rebuilt from "${keys.meta(record.meta.version)}", the newest complete version.`,
+  if (!current || !includesVersion(current.published, review.version)) {
+    storage.report(
+      `Skipped "${keys.latestReview}": it names version ${review.version}, which was never published on this site.`,
     );
-    return record;
+    return null;
   }
-  return null;
+  return review;
 }

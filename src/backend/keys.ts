@@ -3,10 +3,12 @@
  * vendor's app that embeds the disclosure keeps the rest of its storage to itself.
  *
  * Layout under the prefix P, chosen so a page view costs two queries once published:
- * - `P head:current`             the version being served (a copy of its record: the commit pointer)
+ * - `P head:current`             the version being served (a copy of its publication record)
  * - `P head:latest-review`       the newest review of any version
  * - `P meta:<v>`                 the immutable record of version v, created with FAIL_IF_EXISTS
  * - `P v:<v>:chunk:<hash>:<i>`   the canonical JSON of version v's declaration, in pieces
+ * - `P v:<v>:published`          that version v was shown (its publication record), written with
+ *                                the pointer in one transaction: the commit of a publication
  * - `P v:<v>:latest-review`      the newest review of version v
  * - `P review:<v>:<time>:<id>`   every review, one key each, so concurrent reviews never collide
  * - `P migration:bare-keys`      set once the storage from before the prefix has been copied
@@ -61,6 +63,8 @@ export interface StorageKeys {
   versionPrefix(version: number): string;
   /** One piece of a version's declaration; the hash keeps a concurrent writer's pieces apart. */
   chunk(version: number, contentHash: string, index: number): string;
+  /** That a version was shown: read with its pieces, so a page view checks it for free. */
+  published(version: number): string;
   /** The newest review of one version. */
   versionLatestReview(version: number): string;
   /** All reviews of one version. */
@@ -142,6 +146,7 @@ export function storageKeys(prefix: string): StorageKeys {
     versionPrefix,
     chunk: (version, contentHash, index) =>
       checked(`${versionPrefix(version)}chunk:${contentHash}:${String(index).padStart(3, '0')}`),
+    published: (version) => checked(`${versionPrefix(version)}published`),
     versionLatestReview: (version) => checked(`${versionPrefix(version)}latest-review`),
     reviewPrefix,
     review(version, reviewedAt, accountId) {

@@ -2,9 +2,11 @@ import type { ReviewRecord } from '../declaration/api.ts';
 import type { StorageContext } from './context.ts';
 import { DisclosureError } from './errors.ts';
 import type { StorageKeys } from './keys.ts';
+import { recordShownVersions } from './migrate-published.ts';
 import {
   StoredChunk,
   StoredMigration,
+  StoredPublication,
   StoredReviewRecord,
   StoredVersionRecord,
   toStored,
@@ -85,7 +87,9 @@ async function copyHead(
       );
     }
     // The pointer after everything it points to: once it is there, readers see the copies.
-    await store.create(keys.current, toStored(StoredVersionRecord, keys.current, served));
+    // Release 0.1.0 showed every version up to its pointer: each is recorded as shown.
+    const publication = await recordShownVersions(context, served, records);
+    await store.create(keys.current, toStored(StoredPublication, keys.current, publication));
   }
   return served;
 }

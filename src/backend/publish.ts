@@ -3,10 +3,11 @@ import { chooseAppVersion } from './app-version.ts';
 import { encodeDeclaration } from './content.ts';
 import type { StorageContext } from './context.ts';
 import { DisclosureError, logReporter } from './errors.ts';
-import { readHead } from './head.ts';
+import { verifiedHead } from './check-head.ts';
 import { DEFAULT_KEY_PREFIX, storageKeys } from './keys.ts';
-import { StoredChunk, StoredVersionRecord, toStored } from './records.ts';
-import { parseVersionRecord } from './repository.ts';
+import { withVersion, type PublishedVersions } from './published-versions.ts';
+import { StoredChunk, StoredPublication, StoredVersionRecord, toStored } from './records.ts';
+import { parsePublication, parseVersionRecord } from './repository.ts';
 import { forgeStore, type KeyValueStore } from './store.ts';
 
 /** What a publication did. */
@@ -59,29 +60,33 @@ export async function publishDeclaration(
 }
 
 /**
- * Publishes a declaration as the next version, answering with the stored record.
+ * Publishes a declaration as the next version, answering with its publication record.
  *
  * Idempotent: the same content as the served version writes nothing. Atomic for readers: the
  * pieces are written first, then the immutable version record (FAIL_IF_EXISTS, so two concurrent
- * publications cannot both take a number), and only then the pointer readers follow; a failure at
- * any step leaves the previous version served and nothing new visible. Retrying after a failure
- * completes the same version. An existing version record is never overwritten: a number held by
- * a damaged or abandoned record is stepped over, so its reviews stay with what was reviewed.
- * The app version is normalised, so whatever the platform sent never blocks publishing.
+ * publications cannot both take a number), and only then, in one transaction, the publication
+ * record and the pointer readers follow; a failure at any step leaves the previous version served
+ * and nothing new visible. Retrying after a failure completes the same version. An existing
+ * version record is never overwritten: a number held by a damaged record, by a publication that
+ * never finished, or by a version that was published but cannot be served any more is stepped
+ * over, so its reviews stay with what was reviewed. The app version is normalised, so whatever
+ * the platform sent never blocks publishing.
  */
 export async function publishRecord(
   context: StorageContext,
   declaration: unknown,
   appVersion: unknown,
-): Promise<{ published: boolean; record: StoredVersionRecord }> {
+): Promise<{ published: boolean; record: StoredPublication }> {
   const { store, keys } = context;
   const encoded = await encodeDeclaration(declaration);
   const { contentHash, chunks } = encoded;
   const recordedAppVersion = chooseAppVersion([appVersion]);
   let waited = 0;
   let skipped = 0;
-  let { current } = await readHead(context);
+  let { current } = await verifiedHead(context);
   let version = (current?.meta.version ?? 0) + 1;
+  // Every version shown so far, with those stepped over that were published too.
+  let shown = current?.published ?? [];
   for (;;) {
     if (current?.meta.contentHash === contentHash) return { published: false, record: current };
     const record = toStored(StoredVersionRecord, keys.meta(version), {
@@ -95,16 +100,19 @@ export async function publishRecord(
       },
       chunkCount: chunks.length,
     });
-    for (const [index, chunk] of chunks.entries()) {
-      const key = keys.chunk(version, contentHash, index);
-      await store.set(key, toStored(StoredChunk, key, chunk));
-    }
-    const claim = await claimVersion(context, record, current);
+    const writePieces = async () => {
+      for (const [index, chunk] of chunks.entries()) {
+        const key = keys.chunk(record.meta.version, contentHash, index);
+        await store.set(key, toStored(StoredChunk, key, chunk));
+      }
+    };
+    const claim = await claimVersion(context, record, current, writePieces);
     if (claim.kind === 'ours') {
-      await store.set(keys.current, claim.record);
-      return { published: true, record: claim.record };
+      const publication = await commit(context, claim.record, withVersion(shown, version));
+      return { published: true, record: publication };
     }
     if (claim.kind === 'held') {
+      if (claim.published) shown = withVersion(shown, version);
       skipped += 1;
       if (skipped > MAX_NUMBERS_SKIPPED) break;
       version += 1;
@@ -112,8 +120,9 @@ export async function publishRecord(
     }
     waited += 1;
     if (waited >= ATTEMPTS) break;
-    ({ current } = await readHead(context));
+    ({ current } = await verifiedHead(context));
     version = (current?.meta.version ?? 0) + 1;
+    shown = current?.published ?? [];
   }
   throw new DisclosureError(
     'STORAGE_ERROR',
@@ -124,37 +133,97 @@ export async function publishRecord(
 }
 
 /**
+ * Makes a claimed version the served one: its publication record and the pointer, in one
+ * transaction. When the publication record is there already, that publication completed (a
+ * concurrent one of the same content, or this version published before and no longer served):
+ * it is kept, and the pointer is moved back onto it only when no later version is served.
+ */
+async function commit(
+  context: StorageContext,
+  record: StoredVersionRecord,
+  shown: PublishedVersions,
+): Promise<StoredPublication> {
+  const { store, keys } = context;
+  const { version } = record.meta;
+  const key = keys.published(version);
+  const existing = parsePublication(record, await store.get(key));
+  if (existing) {
+    const pointer = StoredPublication.safeParse(await store.get(keys.current));
+    if (!pointer.success || pointer.data.meta.version < version) {
+      await store.set(keys.current, toStored(StoredPublication, keys.current, existing));
+    }
+    return existing;
+  }
+  const publication = toStored(StoredPublication, key, { ...record, published: shown });
+  await store.setAll([
+    { key, value: publication },
+    { key: keys.current, value: publication },
+  ]);
+  return publication;
+}
+
+/**
  * What holds a version number: our record (created now, or by a concurrent publication of the
  * same content), a publication in progress or just completed (`busy`: read the head again), or a
- * record that stays where it is (`held`: damaged, or abandoned by a publication that never
- * finished; the next number is tried, nothing is overwritten).
+ * record that stays where it is (`held`: damaged, abandoned by a publication that never finished,
+ * or published and no longer served; the next number is tried, nothing is overwritten).
+ * `published` says whether the held version was shown, so it stays in the history.
  */
-type Claim = { kind: 'ours'; record: StoredVersionRecord } | { kind: 'busy' } | { kind: 'held' };
+type Claim =
+  | { kind: 'ours'; record: StoredVersionRecord }
+  | { kind: 'busy' }
+  | { kind: 'held'; published: boolean };
 
 async function claimVersion(
   context: StorageContext,
   record: StoredVersionRecord,
-  current: StoredVersionRecord | null,
+  current: StoredPublication | null,
+  writePieces: () => Promise<void>,
 ): Promise<Claim> {
   const { store, keys } = context;
   const { version } = record.meta;
   const key = keys.meta(version);
-  if (await store.create(key, record)) return { kind: 'ours', record };
-  const value = await store.get(key);
-  if (value === undefined) return { kind: 'busy' };
+  let value = await store.get(key);
+  const read = value === undefined ? undefined : parseVersionRecord(context, version, value);
+  if (!read || (read.ok && read.record.meta.contentHash === record.meta.contentHash)) {
+    // The pieces before the record, so a record is only ever created over complete pieces; for
+    // a record of this content already there (a retry), written again: that repairs them. A
+    // number held by another record gets none, so stepping over it leaves nothing behind.
+    await writePieces();
+    if (!read) {
+      if (await store.create(key, record)) return { kind: 'ours', record };
+      value = await store.get(key);
+      if (value === undefined) return { kind: 'busy' };
+    }
+  }
   const existing = parseVersionRecord(context, version, value);
   if (!existing.ok) {
     context.report(`${existing.error.message} It is kept; publishing under the next number.`);
-    return { kind: 'held' };
+    return { kind: 'held', published: await wasPublished(context, version) };
   }
   if (existing.record.meta.contentHash === record.meta.contentHash) {
     return { kind: 'ours', record: existing.record };
   }
   if ((current?.meta.version ?? 0) >= version) return { kind: 'busy' };
+  if (await wasPublished(context, version)) {
+    // Its publication completed (its pointer was lost or rebuilt onto an older version since):
+    // nothing is in progress, so nothing to wait for.
+    context.report(
+      `Version ${version} was published but is not served (its declaration cannot be loaded); it is kept, and this declaration is published under the next number.`,
+    );
+    return { kind: 'held', published: true };
+  }
   const age = context.now().getTime() - Date.parse(existing.record.meta.publishedAt);
   if (age < ABANDONED_AFTER_MS) return { kind: 'busy' };
   context.report(
     `"${key}" was left by a publication that never finished; it is kept, and this declaration is published under the next number.`,
   );
-  return { kind: 'held' };
+  return { kind: 'held', published: false };
+}
+
+/** Whether a publication record of `version` is stored: its publication completed. */
+async function wasPublished(context: StorageContext, version: number): Promise<boolean> {
+  const value = await context.store.get(context.keys.published(version));
+  const parsed = StoredPublication.safeParse(value);
+  return parsed.success && parsed.data.meta.version === version;
 }

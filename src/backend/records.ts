@@ -3,6 +3,7 @@ import type { ReviewRecord, VersionMeta } from '../declaration/api.ts';
 import { normaliseAppVersion, UNKNOWN_APP_VERSION } from './app-version.ts';
 import { corrupt, DisclosureError } from './errors.ts';
 import { MAX_ACCOUNT_ID_LENGTH } from './keys.ts';
+import { newestVersion, PublishedVersions } from './published-versions.ts';
 
 /**
  * Every record the disclosure stores, one schema each. The same schema checks a value before it
@@ -40,7 +41,11 @@ export const StoredVersionMeta = z.strictObject({
   lastUpdated: z.string().min(1).max(64),
 }) satisfies z.ZodType<VersionMeta>;
 
-/** The immutable record of one version (`meta:<v>`) and the pointer to the served one (`head:current`). */
+/**
+ * The immutable record of one version (`meta:<v>`), created when a publication claims its number.
+ * Before publication records existed, the pointer `head:current` was a copy of it; such a pointer
+ * is read only to migrate it (see `migrate-published.ts`).
+ */
 export const StoredVersionRecord = z.strictObject({
   meta: StoredVersionMeta,
   /** How many `chunk` keys hold the declaration's canonical JSON. */
@@ -48,6 +53,47 @@ export const StoredVersionRecord = z.strictObject({
 });
 /** A version record as stored. */
 export type StoredVersionRecord = z.infer<typeof StoredVersionRecord>;
+
+/**
+ * That a version was shown: its record and every version the site had been shown up to it. Written
+ * under `v:<v>:published` in the same transaction that moves the pointer onto the version, and
+ * `head:current` is the same value, so a version without it never became the served one. The set
+ * ends with the version itself: a publication takes the next number.
+ */
+export const StoredPublication = StoredVersionRecord.extend({
+  published: PublishedVersions,
+}).refine((publication) => newestVersion(publication.published) === publication.meta.version, {
+  message: 'the published versions must end with the version itself',
+  path: ['published'],
+});
+/** A publication record as stored. */
+export type StoredPublication = z.infer<typeof StoredPublication>;
+
+/** Whether two records describe the same stored version: every field of `meta:<v>` equal. */
+export function sameRecord(left: StoredVersionRecord, right: StoredVersionRecord): boolean {
+  const fields = Object.keys(StoredVersionMeta.shape) as (keyof StoredVersionRecord['meta'])[];
+  return (
+    left.chunkCount === right.chunkCount &&
+    fields.every((field) => left.meta[field] === right.meta[field])
+  );
+}
+
+/** Whether two publication records are the same: the same record and the same versions shown. */
+export function samePublication(left: StoredPublication, right: StoredPublication): boolean {
+  return (
+    sameRecord(left, right) &&
+    left.published.length === right.published.length &&
+    left.published.every(
+      ([first, last], index) =>
+        right.published[index]?.[0] === first && right.published[index]?.[1] === last,
+    )
+  );
+}
+
+/** The `meta:<v>` part of a publication record. */
+export function versionRecordOf(record: StoredVersionRecord): StoredVersionRecord {
+  return { meta: record.meta, chunkCount: record.chunkCount };
+}
 
 /** Validates a {@link ReviewRecord}. */
 export const StoredReviewRecord = z.strictObject({

@@ -3,7 +3,15 @@ import type { Declaration } from '../declaration/schema/index.ts';
 import { decodeDeclaration } from './content.ts';
 import type { StorageContext } from './context.ts';
 import { corrupt, DisclosureError } from './errors.ts';
-import { readStored, StoredReviewRecord, StoredVersionRecord } from './records.ts';
+import { includesVersion } from './published-versions.ts';
+import {
+  readStored,
+  sameRecord,
+  StoredPublication,
+  StoredReviewRecord,
+  StoredVersionRecord,
+  versionRecordOf,
+} from './records.ts';
 
 /**
  * Reading stored records, each checked against its schema and against the key it was read from:
@@ -18,6 +26,8 @@ export interface LoadedVersion {
   meta: VersionMeta;
   declaration: Declaration;
   latestReview: ReviewRecord | null;
+  /** Its publication record when one is stored, valid and about this very record; else null. */
+  publication: StoredPublication | null;
 }
 
 /** A version record read from its key, or why it cannot be used. */
@@ -43,15 +53,18 @@ export function parseVersionRecord(
   }
 }
 
-/** The record of a published version, or NOT_FOUND when `version` was never served here. */
+/**
+ * The record of a published version, or NOT_FOUND when `version` was never served here: only the
+ * versions the served publication lists were shown. A record that exists for another number
+ * belongs to a publication that never finished, or is still under way, and is never visible.
+ */
 export async function readVersionRecord(
   storage: Storage,
   version: number,
-  current: StoredVersionRecord,
+  current: StoredPublication,
 ): Promise<StoredVersionRecord> {
-  // A record above the pointer belongs to a publication that has not completed: not visible.
-  if (version > current.meta.version) throw notFound(version, current.meta.version);
-  if (version === current.meta.version) return current;
+  if (version === current.meta.version) return versionRecordOf(current);
+  if (!includesVersion(current.published, version)) throw notFound(version, current.meta.version);
   const value = await storage.store.get(storage.keys.meta(version));
   if (value === undefined) throw notFound(version, current.meta.version);
   const read = parseVersionRecord(storage, version, value);
@@ -62,8 +75,20 @@ export async function readVersionRecord(
 function notFound(version: number, newest: number): DisclosureError {
   return new DisclosureError(
     'NOT_FOUND',
-    `Version ${version} does not exist; versions 1 to ${newest} have been published on this site.`,
+    `Version ${version} was never published on this site; the newest published version is ${newest}.`,
   );
+}
+
+/**
+ * The publication record stored for `record`'s version, when it is valid and copies that very
+ * record; null otherwise (never published, or damaged: the caller says which it takes it for).
+ */
+export function parsePublication(
+  record: StoredVersionRecord,
+  value: unknown,
+): StoredPublication | null {
+  const parsed = StoredPublication.safeParse(value);
+  return parsed.success && sameRecord(parsed.data, record) ? parsed.data : null;
 }
 
 /**
@@ -125,15 +150,34 @@ function keyOrNull(build: () => string): string | null {
   }
 }
 
-/** Loads a version's declaration and newest review in one request, checking every piece. */
+/**
+ * Loads a version's declaration, newest review and publication record in one request, checking
+ * every piece.
+ */
 export async function loadVersion(
   storage: Storage,
   record: StoredVersionRecord,
 ): Promise<LoadedVersion> {
+  return loadFrom(storage, record, await versionEntries(storage, record.meta.version));
+}
+
+/** Every key under `v:<version>:` (pieces, publication record, newest review), in one request. */
+export async function versionEntries(
+  storage: Storage,
+  version: number,
+): Promise<Map<string, unknown>> {
+  const entries = await storage.store.list(storage.keys.versionPrefix(version));
+  return new Map(entries.map((entry): [string, unknown] => [entry.key, entry.value]));
+}
+
+/** {@link loadVersion} over entries already read with {@link versionEntries}. */
+export async function loadFrom(
+  storage: Storage,
+  record: StoredVersionRecord,
+  byKey: Map<string, unknown>,
+): Promise<LoadedVersion> {
   const { version, contentHash } = record.meta;
   const { keys } = storage;
-  const entries = await storage.store.list(keys.versionPrefix(version));
-  const byKey = new Map(entries.map((entry): [string, unknown] => [entry.key, entry.value]));
   const pieces = Array.from({ length: record.chunkCount }, (_, index) =>
     byKey.get(keys.chunk(version, contentHash, index)),
   );
@@ -143,6 +187,7 @@ export async function loadVersion(
   return {
     meta: record.meta,
     declaration,
+    publication: parsePublication(record, byKey.get(keys.published(version))),
     latestReview:
       review === undefined
         ? null

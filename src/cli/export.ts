@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   formatLocatedIssue,
@@ -130,7 +129,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
     io.stderr(`${out}: cannot write: ${describeFsError(error)}\n`);
     return EXIT.invalid;
   }
-  const through = resolve(out) === target.path ? '' : ` (the file it links to, ${target.path})`;
+  const through = target.linked ? ` (the file it links to, ${target.path})` : '';
   io.stderr(`Wrote ${out}${through}\n`);
   return EXIT.ok;
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { runBuild } from './build/index.ts';
 import { exportCommand } from './export.ts';
+import { forgeCheckCommand } from './forge-check/command.ts';
 import { runInit } from './init/index.ts';
 import { validateCommand } from './validate.ts';
 import {
@@ -23,6 +24,7 @@ const COMMANDS = new Map<string, (args: string[], io: CliIo) => Promise<number>>
   ['export', exportCommand],
   ['init', (args, io) => runInit(args, io)],
   ['build', runBuild],
+  ['forge-check', forgeCheckCommand],
 ]);
 
 /**

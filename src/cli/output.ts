@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import { chmod, lstat, readlink, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join } from 'node:path';
 import { describeFsError } from './io.ts';
 
 /** Linux gives up after 40 links in a row; so does the CLI, with a clear message. */
@@ -9,7 +9,15 @@ const MAX_LINKS = 40;
 
 /** Where an export may be written, or why not (a usage error: the command line names it). */
 export type OutputTarget =
-  { ok: true; path: string; existing?: Stats } | { ok: false; reason: string; usage: boolean };
+  | {
+      ok: true;
+      /** The file to write, with every link on the way resolved as the kernel resolves it. */
+      path: string;
+      /** Whether a symbolic link was followed to get there. */
+      linked: boolean;
+      existing?: Stats;
+    }
+  | { ok: false; reason: string; usage: boolean };
 
 async function lstatOrUndefined(path: string): Promise<Stats | undefined> {
   try {
@@ -31,15 +39,40 @@ function kindOf(stats: Stats): string {
 }
 
 /**
- * Follows `out` through any symbolic links to the file they end at, which may not exist yet
- * (a link to a file the export creates), the way a shell's `>` follows them.
+ * Whether a path can only name a directory: it ends with `/`, `/.` or `/..` (or is `.` or
+ * `..`). A shell's `>` refuses it ("Not a directory", "Is a directory"), where resolving it as
+ * a path would drop the slash and write the file before it.
  */
-async function followLinks(out: string): Promise<{ path: string; stats?: Stats }> {
-  let path = resolve(out);
+function namesDirectory(path: string): boolean {
+  return /(?:^|\/)\.{0,2}$/.test(path);
+}
+
+/** Thrown by {@link followLinks} for a name (or a link's target) that can only be a directory. */
+class DirectoryName extends Error {
+  constructor(readonly target: string | null) {
+    super('names a directory');
+  }
+}
+
+/**
+ * Follows `out` through any symbolic links to the file they end at, which may not exist yet
+ * (a link to a file the export creates), the way the kernel does for a shell's `>`: the folders
+ * on the way are resolved first, links and `..` included (`alias/../x` is beside what `alias`
+ * points to, not beside `alias`), and a relative link is read from the real folder it is in.
+ */
+async function followLinks(out: string): Promise<{ path: string; linked: boolean; stats?: Stats }> {
+  let name = out;
+  let base = process.cwd();
   for (let hops = 0; hops <= MAX_LINKS; hops += 1) {
+    if (namesDirectory(name)) throw new DirectoryName(hops === 0 ? null : name);
+    const folder = dirname(name);
+    // Concatenated, not joined: path.join would drop a `..` after a link without looking.
+    const real = await realpath(isAbsolute(folder) ? folder : `${base}/${folder}`);
+    const path = join(real, basename(name));
     const stats = await lstatOrUndefined(path);
-    if (!stats?.isSymbolicLink()) return { path, stats };
-    path = resolve(dirname(path), await readlink(path));
+    if (!stats?.isSymbolicLink()) return { path, linked: hops > 0, stats };
+    name = await readlink(path);
+    base = real;
   }
   throw Object.assign(new Error('too many symbolic links'), { code: 'ELOOP' });
 }
@@ -57,27 +90,36 @@ async function isInput(path: string, stats: Stats, input: string): Promise<boole
 /**
  * Decides where `-o OUT` writes: through symbolic links to their target, which must be a regular
  * file or not exist yet. Refuses the declaration being exported (by path, link or hard link: its
- * device and inode), and anything that is not a regular file (a FIFO, a device such as
- * `/dev/full`, a directory, a socket), which an atomic rename would replace. Looks with `lstat`
- * only, so a FIFO never blocks it.
+ * device and inode), a name that can only be a directory (`out/`), and anything that is not a
+ * regular file (a FIFO, a device such as `/dev/full`, a directory, a socket), which an atomic
+ * rename would replace. Looks with `lstat` only, so a FIFO never blocks it.
  */
 export async function outputTarget(out: string, input: string): Promise<OutputTarget> {
   try {
     return await checkTarget(out, input);
   } catch (error) {
+    if (error instanceof DirectoryName) {
+      const what = error.target === null ? 'it' : `its target ${error.target}`;
+      const ending = /(?:\/\.{0,2}|\.{1,2})$/.exec(error.target ?? out)![0];
+      return {
+        ok: false,
+        usage: true,
+        reason: `${what} ends with "${ending}", so it names a directory; export writes only regular files (name the file, or leave out -o to write to stdout)`,
+      };
+    }
     // A path that cannot even be looked at (no permission, a loop of links) is an I/O failure.
     return { ok: false, reason: describeFsError(error), usage: false };
   }
 }
 
 async function checkTarget(out: string, input: string): Promise<OutputTarget> {
-  const { path, stats } = await followLinks(out);
-  if (!stats) return { ok: true, path };
+  const { path, linked, stats } = await followLinks(out);
+  if (!stats) return { ok: true, path, linked };
   if (!stats.isFile()) {
     return {
       ok: false,
       usage: true,
-      reason: `${path === resolve(out) ? 'it' : `its target ${path}`} is ${kindOf(stats)}; export writes only regular files (leave out -o to write to stdout)`,
+      reason: `${linked ? `its target ${path}` : 'it'} is ${kindOf(stats)}; export writes only regular files (leave out -o to write to stdout)`,
     };
   }
   if (await isInput(path, stats, input)) {
@@ -87,7 +129,7 @@ async function checkTarget(out: string, input: string): Promise<OutputTarget> {
       reason: `it is the declaration being exported (${input}); write the export to another file`,
     };
   }
-  return { ok: true, path, existing: stats };
+  return { ok: true, path, linked, existing: stats };
 }
 
 /**

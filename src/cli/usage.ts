@@ -1,3 +1,5 @@
+import { SPEC_FILES } from './forge-check/openapi.ts';
+
 /** The help texts, one per command, shown by --help and pointed to by usage errors. */
 export const HELP = {
   main: `privacy-disclosure: add, validate, bundle and export Privacy Disclosure declarations
@@ -7,6 +9,7 @@ Usage:
   privacy-disclosure export --format FORMAT FILE      write a declaration in another format
   privacy-disclosure init [--dry-run]                 add the disclosure to this Forge app
   privacy-disclosure build [--declaration FILE]       validate and bundle the declaration, refresh the UI
+  privacy-disclosure forge-check [--json] [DIR]       run Forge's lint, bundler and manifest checks offline
   privacy-disclosure COMMAND --help                   help on a command
 
 Options:
@@ -49,6 +52,35 @@ Options:
   -h, --help            show this help
 
 Exit codes: 0 written, 1 invalid declaration or write failure, 2 usage error.
+`,
+  'forge-check': `Usage: privacy-disclosure forge-check [--json] [--only STEPS] [DIR]
+
+Runs what forge deploy checks, offline and without a login, on the Forge app in DIR (default:
+the current folder), once the app is built (npx privacy-disclosure build, and your UI's build):
+  lint       Forge's client-side lint rules (as forge lint runs them) over the files Forge
+             lints and every file the function handlers reach: for each REST call, the scope
+             the endpoint needs; for each fetch, the egress entry
+  bundle     Forge's bundler (the webpack build of forge deploy) on every function handler in
+             manifest.yml; each bundle is then loaded on Node and must export its handlers
+  manifest   Forge's manifest validation
+It prints what it checked (files, bundle sizes, scopes) and every problem as file:line:column.
+
+Forge's tools are not installed with privacy-disclosure. Add them to your app once:
+  npm install --save-dev @forge/lint @forge/bundler @forge/manifest
+
+REST scopes are checked against Atlassian's OpenAPI specs, which forge lint downloads and
+forge-check, offline, does not. Save them in one folder under these names, and set
+FORGE_OPENAPI_DIR to that folder:
+${SPEC_FILES.map(({ file, url }) => `  ${file.padEnd(16)} ${url}`).join('\n')}
+Without them every other rule runs, and the report says that REST calls were not checked.
+
+Options:
+  --json         print the report as JSON on stdout
+  --only STEPS   run only some steps: lint, bundle, manifest, separated by commas
+  -h, --help     show this help
+
+Exit codes: 0 Forge would pass the app, 1 Forge would fail it (or DIR is not a Forge app),
+2 usage error or Forge's tools missing.
 `,
 } as const;
 

@@ -7,6 +7,7 @@ import { decodeDeclarationBytes } from './validation/decode.ts';
 import { describeWritten } from './validation/messages.ts';
 import { escapeControls } from './validation/printable.ts';
 import { syntaxProblems } from './validation/syntax.ts';
+import { startingDeclarationWarnings } from './validation/warnings.ts';
 import { positionOf } from './validation/yaml-positions.ts';
 
 /** A problem in a declaration file, located for the vendor's editor. */
@@ -134,15 +135,16 @@ function validateYaml(text: string, file: string): TextValidationResult {
     pathText: '',
     severity: 'error',
   }));
-  const yamlWarnings = syntaxProblems(document.warnings, text, lineCounter).map(
-    (problem): LocatedIssue => ({
-      file,
-      ...problem,
-      path: [],
-      pathText: '',
-      severity: 'warning',
-    }),
-  );
+  const yamlWarnings = [
+    ...startingDeclarationWarnings(text),
+    ...syntaxProblems(document.warnings, text, lineCounter),
+  ].map((problem): LocatedIssue => ({
+    file,
+    ...problem,
+    path: [],
+    pathText: '',
+    severity: 'warning',
+  }));
   // A duplicate key leaves the rest of the document intact, so the schema can still be checked;
   // any other syntax error may have changed the document's shape, and schema errors would mislead.
   if (document.errors.some((error) => error.code !== 'DUPLICATE_KEY')) {

@@ -90,11 +90,15 @@ describe('version records an earlier release stored with a bad app version', () 
     ['too long', 'x'.repeat(300), `${'x'.repeat(99)}…`],
   ])('(%s) are served, and the next upgrade publishes', async (_name, stored, shown) => {
     await lifecycle({ app: { version: '1.0.0' } });
-    // What the release before this fix wrote for such an event: the value as it came.
-    for (const key of ['privacy-disclosure:head:current', 'privacy-disclosure:meta:0000001']) {
-      const record = (await kvs.get<{ meta: Record<string, unknown> }>(key))!;
-      await kvs.set(key, { ...record, meta: { ...record.meta, appVersion: stored } });
-    }
+    // What the release before this fix wrote for such an event: the value as it came, in a
+    // version record and a pointer that copied it (no publication record yet).
+    const record = (await kvs.get<{ meta: object; chunkCount: number }>(
+      'privacy-disclosure:meta:0000001',
+    ))!;
+    const written = { ...record, meta: { ...record.meta, appVersion: stored } };
+    await kvs.set('privacy-disclosure:meta:0000001', written);
+    await kvs.set('privacy-disclosure:head:current', written);
+    await kvs.delete('privacy-disclosure:v:0000001:published');
     expect(await servedAppVersion()).toBe(shown);
     const upgrade = await upgradedApp.lifecycle({ app: { version: '1.1.0' } });
     expect(upgrade).toMatchObject({ published: true, version: { version: 2 } });

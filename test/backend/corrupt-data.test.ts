@@ -8,6 +8,7 @@ import { JIRA_ADMIN_PAGE, READER, useLocalForge } from './forge-harness.ts';
 
 const { forge, call } = useLocalForge();
 const CURRENT = 'privacy-disclosure:head:current';
+const PUBLISHED_1 = 'privacy-disclosure:v:0000001:published';
 const upsmith = loadExample('examples/upsmith-zendesk-sell-for-jsm.yaml');
 const exalate = loadExample('examples/exalate-cloud.yaml');
 
@@ -41,10 +42,13 @@ describe('damaged storage is reported, never served', () => {
     const broken = { ...structuredClone(upsmith), purposes: [] };
     const json = canonicalJson(broken);
     const hash = await sha256Hex(json);
-    const pointer = (await kvs.get<{ meta: { contentHash: string } }>(CURRENT))!;
     for (const key of chunkKeys(1)) await kvs.delete(key);
     await kvs.set(`privacy-disclosure:v:0000001:chunk:${hash}:000`, json);
-    await kvs.set(CURRENT, { ...pointer, meta: { ...pointer.meta, contentHash: hash } });
+    // The pointer and the records it copies all agree on the new hash: only the JSON is wrong.
+    for (const key of [CURRENT, 'privacy-disclosure:meta:0000001', PUBLISHED_1]) {
+      const record = (await kvs.get<{ meta: object; chunkCount: number }>(key))!;
+      await kvs.set(key, { ...record, meta: { ...record.meta, contentHash: hash }, chunkCount: 1 });
+    }
     await expectCorrupt(RESOLVER_KEYS.getDisclosure, {});
   });
 

@@ -90,14 +90,15 @@ describe('a damaged review', () => {
 describe('a damaged pointer to the served version', () => {
   it('is rebuilt from the newest version record, keeping every review', async () => {
     const reviews = await twoReviewedVersions();
-    const record = await kvs.get(`${P}meta:0000002`);
+    const record = await kvs.get<object>(`${P}meta:0000002`);
     await kvs.set(`${P}head:current`, { meta: { version: 'two' }, chunkCount: 1 });
 
     const data = await view();
     expect(data.version.version).toBe(2);
     expect(data.declaration).toEqual(exalate);
     expect(data.review).toEqual({ current: reviews.third, lastReviewed: reviews.third });
-    expect(await kvs.get(`${P}head:current`)).toEqual(record);
+    expect(await kvs.get(`${P}head:current`)).toEqual(await kvs.get(`${P}v:0000002:published`));
+    expect(await kvs.get(`${P}head:current`)).toMatchObject(record!);
     expect(logged()).toMatch(
       /"privacy-disclosure:head:current" was damaged; it was rebuilt from "privacy-disclosure:meta:0000002"/,
     );

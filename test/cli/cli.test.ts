@@ -61,15 +61,13 @@ describe.concurrent('privacy-disclosure export', () => {
     const out = join(work, 'privacy.html');
     const run = cli('export', '--format', 'html', valid, '-o', out);
     expect(run.code).toBe(0);
-    expect(readFileSync(out, 'utf8')).toContain(
-      '<h1>Exalate for Jira Cloud: privacy disclosure</h1>',
-    );
+    expect(readFileSync(out, 'utf8')).toContain('<h1>Privacy: Exalate for Jira Cloud</h1>');
   });
 
   it('writes CSV to stdout in the chosen language', () => {
     const run = cli('export', '--format', 'csv', '--locale', 'de', valid);
     expect(run.code).toBe(0);
-    expect(run.stdout.split('\r\n')[0]).toMatch(/^Kategorie,Beschreibung,Beispiele/);
+    expect(run.stdout.split('\r\n')[0]).toMatch(/^"Kategorie","Beschreibung","Beispiele"/);
     expect(run.stdout).toContain('Belgien');
   });
 

@@ -19,7 +19,7 @@ describe('export --locale', () => {
   it('writes English by default and for en-GB, without a word about it', async () => {
     const byDefault = await inProcess('export', '--format', 'csv', EXAMPLE);
     const british = await inProcess('export', '--format', 'csv', '--locale', 'en-GB', EXAMPLE);
-    expect(byDefault.stdout.split('\r\n')[0]).toMatch(/^Category,Description,Examples/);
+    expect(byDefault.stdout.split('\r\n')[0]).toMatch(/^"Category","Description","Examples"/);
     expect(british.stdout).toBe(byDefault.stdout);
     expect(british.stderr).not.toContain('no catalogue');
   });
@@ -27,7 +27,7 @@ describe('export --locale', () => {
   it('exports a locale without a catalogue in English, and says so', async () => {
     const run = await inProcess('export', '--format', 'csv', '--locale', 'sv-SE', EXAMPLE);
     expect(run.code).toBe(0);
-    expect(run.stdout.split('\r\n')[0]).toMatch(/^Category,Description,Examples/);
+    expect(run.stdout.split('\r\n')[0]).toMatch(/^"Category","Description","Examples"/);
     expect(run.stderr).toContain(
       '--locale sv-SE: there is no catalogue for it, so the export is in English (en-US). ' +
         'Catalogues: en-US, de-DE, es-ES, fr-FR, it-IT, ja-JP, ko-KR, nl-NL, pl-PL, pt-BR, zh-CN.',

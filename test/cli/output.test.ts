@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import {
   copyFileSync,
   chmodSync,
+  existsSync,
   linkSync,
   lstatSync,
   mkdirSync,
@@ -97,7 +98,7 @@ describe.concurrent('export -o: links and files that are not regular files', () 
     expect(run.code).toBe(0);
     expect(lstatSync(join(dir, 'current.html')).isSymbolicLink()).toBe(true);
     expect(readlinkSync(join(dir, 'current.html'))).toBe('privacy.html');
-    expect(readFileSync(target, 'utf8')).toContain('<h1>User Management: privacy disclosure</h1>');
+    expect(readFileSync(target, 'utf8')).toContain('<h1>Privacy: User Management</h1>');
     expect(run.stderr).toContain(`(the file it links to, ${target})`);
     expect(leftovers(dir)).toEqual([]);
   });
@@ -108,7 +109,7 @@ describe.concurrent('export -o: links and files that are not regular files', () 
     const run = cli('export', '--format', 'md', input, '-o', join(dir, 'latest.md'));
     expect(run.code).toBe(0);
     expect(lstatSync(join(dir, 'latest.md')).isSymbolicLink()).toBe(true);
-    expect(readFileSync(join(dir, 'new.md'), 'utf8')).toMatch(/^# User Management/);
+    expect(readFileSync(join(dir, 'new.md'), 'utf8')).toMatch(/^# Privacy: User Management/);
   });
 
   it('refuses a FIFO without waiting for a reader, and leaves it a FIFO', () => {
@@ -165,5 +166,75 @@ describe.concurrent('export -o: links and files that are not regular files', () 
     expect(run.code).toBe(0);
     expect(statSync(out).mode & 0o777).toBe(0o600);
     expect(JSON.parse(readFileSync(out, 'utf8')).app.name).toBe('User Management');
+  });
+});
+
+describe.concurrent('export -o: folders and links resolved as the kernel resolves them', () => {
+  it('writes where a relative link through a linked folder leads, not beside the link’s name', () => {
+    // alias -> real/sub, and real/sub/current.md -> ../privacy.md: the kernel reads the link in
+    // real/sub, so it leads to real/privacy.md (read from alias/, it would lead to ./privacy.md).
+    const { dir, input } = folder('linked-folder');
+    mkdirSync(join(dir, 'real', 'sub'), { recursive: true });
+    symlinkSync('real/sub', join(dir, 'alias'));
+    symlinkSync('../privacy.md', join(dir, 'real', 'sub', 'current.md'));
+    writeFileSync(join(dir, 'real', 'privacy.md'), 'the previous export\n');
+    const run = cli('export', '--format', 'md', input, '-o', join(dir, 'alias', 'current.md'));
+    expect(run.code).toBe(0);
+    expect(readFileSync(join(dir, 'real', 'privacy.md'), 'utf8')).toMatch(
+      /^# Privacy: User Management/,
+    );
+    expect(existsSync(join(dir, 'privacy.md'))).toBe(false);
+    expect(run.stderr).toContain(`(the file it links to, ${join(dir, 'real', 'privacy.md')})`);
+    expect(lstatSync(join(dir, 'real', 'sub', 'current.md')).isSymbolicLink()).toBe(true);
+  });
+
+  it('reads .. after a linked folder from where the link points, as a shell does', () => {
+    const { dir, input } = folder('dot-dot');
+    mkdirSync(join(dir, 'real', 'sub'), { recursive: true });
+    symlinkSync('real/sub', join(dir, 'alias'));
+    const run = cli('export', '--format', 'json', input, '-o', `${join(dir, 'alias')}/../out.json`);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'real', 'out.json'), 'utf8')).app.name).toBe(
+      'User Management',
+    );
+    expect(existsSync(join(dir, 'out.json'))).toBe(false);
+    // Not a link: the message names the file as it was given.
+    expect(run.stderr.trim()).toBe(`Wrote ${join(dir, 'alias')}/../out.json`);
+  });
+});
+
+describe.concurrent('export -o: a name that ends with a slash names a directory', () => {
+  it('refuses an existing file written as FILE/ and leaves it as it was', () => {
+    const { dir, input } = folder('slash-file');
+    writeFileSync(join(dir, 'plain.txt'), 'keep me\n');
+    const run = cli('export', '--format', 'md', input, '-o', `${join(dir, 'plain.txt')}/`);
+    expectRefused(
+      run,
+      'it ends with "/", so it names a directory; export writes only regular files',
+    );
+    expect(readFileSync(join(dir, 'plain.txt'), 'utf8')).toBe('keep me\n');
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  it('refuses a new name written as NAME/ and creates nothing', () => {
+    const { dir, input } = folder('slash-new');
+    for (const [out, ending] of [
+      ['newdir/', '/'],
+      ['newdir/.', '/.'],
+      ['newdir/..', '/..'],
+    ]) {
+      const run = cli('export', '--format', 'md', input, '-o', `${dir}/${out}`);
+      expectRefused(run, `it ends with "${ending}", so it names a directory`);
+    }
+    expect(readdirSync(dir)).toEqual(['declaration.yaml']);
+  });
+
+  it('refuses a link whose target ends with a slash, and keeps the file beside it', () => {
+    const { dir, input } = folder('slash-link');
+    writeFileSync(join(dir, 'target.md'), 'keep me\n');
+    symlinkSync('target.md/', join(dir, 'latest.md'));
+    const run = cli('export', '--format', 'md', input, '-o', join(dir, 'latest.md'));
+    expectRefused(run, 'its target target.md/ ends with "/", so it names a directory');
+    expect(readFileSync(join(dir, 'target.md'), 'utf8')).toBe('keep me\n');
   });
 });

@@ -1,51 +1,45 @@
 /**
  * What a vendor gets from `npm pack`: the tarball installs into their own Forge app, and there the
  * backend and the declaration core import on plain Node, the CLI runs with `npx`, the prebuilt UI
- * is in place, and Forge's bundler bundles the vendor's functions that use the backend.
+ * is in place, and Forge's bundler bundles the vendor's functions that use the backend. Then the
+ * vendor's journey on a fixture app, as the README tells it: install the tarball, see
+ * `forge-check` ask for Forge's tools, install them, `init`, `build`, and pass `forge-check`.
  *
  * The repository is packed from a copy (prepack builds dist/ and the UI), so nothing is written
- * into the working tree. The install uses npm's cache when it can and the registry otherwise.
+ * into the working tree. The installs use npm's cache when they can and the registry otherwise.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
-  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SPEC_DIR } from '../../src/cli/forge-check/openapi.ts';
+import type { ForgeCheckReport } from '../../src/cli/forge-check/run.ts';
+import { STACK_LINE } from '../cli/run-cli.ts';
+import {
+  example,
+  npmInstall,
+  packRepository,
+  repoRoot,
+  run,
+  writeVendorForgeApp,
+} from './helpers.ts';
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'pack-test-'));
 const vendorApp = join(scratch, 'vendor-app');
-const example = join(repoRoot, 'examples/exalate-cloud.yaml');
-
-/** What is never part of a checkout: dependencies, builds, local state (as .gitignore says). */
-function inCheckout(path: string): boolean {
-  const rel = relative(repoRoot, path);
-  return (
-    !/^(\.git|node_modules|dist|coverage|test-results|bench-results|\.preview-data)(\/|$)/.test(
-      rel,
-    ) && !/^static\/[^/]+\/dist(\/|$)/.test(rel)
-  );
-}
-
-function run(
-  command: string,
-  args: string[],
-  cwd: string,
-): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', timeout: 300_000 });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+/** Forge's tools, which forge-check needs and the package does not install. */
+const FORGE_TOOLS = ['@forge/lint', '@forge/bundler', '@forge/manifest'];
+const INSTALL_FORGE_TOOLS = 'npm install --save-dev @forge/lint @forge/bundler @forge/manifest';
 
 /** Exported names of a module as the vendor's Node imports it. */
 function vendorExports(specifier: string): string[] {
@@ -57,33 +51,25 @@ function vendorExports(specifier: string): string[] {
   return (JSON.parse(out) as string[]).sort();
 }
 
+/** The modules a compiled file imports or re-exports by name at load time (not `import()`). */
+function staticImports(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  // `import ... from 'x'`, `export ... from 'x'` and `import 'x'`, but not `export const X = 'x'`.
+  const pattern = /^\s*(?:import|export)\s+(?:[^;'"]*?\sfrom\s*)?['"]([^'"]+)['"]/gm;
+  return [...text.matchAll(pattern)].map((match) => match[1] ?? '');
+}
+
 let tarball = '';
 let tarballFiles: string[] = [];
 
 beforeAll(() => {
-  const source = join(scratch, 'source');
-  cpSync(repoRoot, source, { recursive: true, filter: inCheckout });
-  symlinkSync(join(repoRoot, 'node_modules'), join(source, 'node_modules'), 'dir');
-  const packs = join(scratch, 'packs');
-  mkdirSync(packs);
-  const pack = run('npm', ['pack', '--pack-destination', packs, '--json'], source);
-  expect(pack.status, pack.stderr).toBe(0);
-  // prepack's build prints to the same stdout; npm's JSON report is last, from a line "[" on.
-  const report = pack.stdout.slice(pack.stdout.lastIndexOf('\n[\n') + 1);
-  const [packed] = JSON.parse(report) as { filename: string; files: { path: string }[] }[];
-  tarball = join(packs, packed?.filename ?? '');
-  tarballFiles = (packed?.files ?? []).map(({ path }) => path);
-
+  ({ tarball, files: tarballFiles } = packRepository(scratch));
   mkdirSync(join(vendorApp, 'src'), { recursive: true });
   writeFileSync(
     join(vendorApp, 'package.json'),
     JSON.stringify({ name: 'vendor-forge-app', version: '1.0.0', private: true, type: 'module' }),
   );
-  const install = run(
-    'npm',
-    ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', tarball],
-    vendorApp,
-  );
+  const install = npmInstall(vendorApp, tarball);
   expect(install.status, install.stderr).toBe(0);
 });
 
@@ -98,6 +84,7 @@ describe('the packed package', () => {
         'dist/declaration/index.js',
         'dist/declaration/index.d.ts',
         'dist/cli/main.js',
+        'dist/cli/forge-check/command.js',
         'bin/privacy-disclosure.js',
         'static/disclosure/dist/index.html',
         'schema/declaration.schema.json',
@@ -108,6 +95,33 @@ describe('the packed package', () => {
     );
     expect(
       tarballFiles.filter((file) => file.startsWith('src/') || file.startsWith('test/')),
+    ).toEqual([]);
+  });
+
+  it("installs without Forge's tools: optional peers, which the compiled CLI never imports at load", () => {
+    const installed = join(vendorApp, 'node_modules/privacy-disclosure');
+    const pkg = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
+    for (const name of FORGE_TOOLS) {
+      expect(pkg.peerDependencies[name], name).toBe(pkg.devDependencies[name]);
+      expect(pkg.peerDependenciesMeta[name], name).toEqual({ optional: true });
+      expect(pkg.dependencies[name], name).toBeUndefined();
+    }
+    // The heavy two are not installed (@forge/manifest comes with @forge/api, a dependency).
+    for (const name of ['@forge/lint', '@forge/bundler']) {
+      expect(existsSync(join(vendorApp, 'node_modules', name)), name).toBe(false);
+    }
+    expect(pkg.peerDependenciesMeta.typescript).toEqual({ optional: true });
+    const cli = join(installed, 'dist/cli');
+    const files = readdirSync(cli, { recursive: true, encoding: 'utf8' }).filter((file) =>
+      file.endsWith('.js'),
+    );
+    expect(files).toContain(join('forge-check', 'forge-tools.js'));
+    const loaded = files.flatMap((file) => staticImports(join(cli, file)));
+    expect(loaded).toContain('node:module');
+    expect(
+      loaded.filter((name) =>
+        /^(@forge\/(lint|bundler|manifest|cli-shared)|typescript)(\/|$)/.test(name),
+      ),
     ).toEqual([]);
   });
 
@@ -154,12 +168,13 @@ describe('the packed package', () => {
   });
 
   it("bundles a vendor's Forge functions that use the backend, with Forge's bundler", () => {
-    writeVendorForgeApp();
+    writeVendorForgeApp(vendorApp);
+    // This repository's CLI on an app that has no Forge tools: it falls back to its own.
     const check = run(
       process.execPath,
       [
-        createRequire(import.meta.url).resolve('tsx/cli'),
-        join(repoRoot, 'scripts/forge-check.ts'),
+        join(repoRoot, 'bin/privacy-disclosure.js'),
+        'forge-check',
         '--only',
         'bundle',
         '--json',
@@ -167,105 +182,64 @@ describe('the packed package', () => {
       ],
       repoRoot,
     );
-    const report = JSON.parse(check.stdout) as {
-      passed: boolean;
-      problems: unknown[];
-      bundles: { file: string }[];
-    };
+    const report = JSON.parse(check.stdout) as ForgeCheckReport;
     expect(report.problems).toEqual([]);
     expect(report.passed).toBe(true);
-    expect(report.bundles.map(({ file }) => file)).toEqual(['index.cjs']);
+    expect(report.bundles?.map(({ file }) => file)).toEqual(['index.cjs']);
   }, 180_000);
 });
 
-/** A vendor's app: its own admin page and trigger, the disclosure's backend behind them. */
-function writeVendorForgeApp(): void {
-  execFileSync(
-    'npx',
-    [
-      '--no-install',
-      'privacy-disclosure',
-      'export',
-      '--format',
-      'json',
-      example,
-      '-o',
-      'src/privacy-declaration.json',
-    ],
-    {
-      cwd: vendorApp,
-      stdio: 'ignore',
-    },
-  );
-  cpSync(
-    join(vendorApp, 'node_modules/privacy-disclosure/static/disclosure/dist'),
-    join(vendorApp, 'static/privacy'),
-    {
+describe("a vendor's Forge app, from the tarball to forge-check", () => {
+  // A Custom UI app with its own resolver, on TypeScript 5 (this repository is on 6).
+  const app = join(scratch, 'team-glossary');
+  const npx = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+    run('npx', ['--no-install', 'privacy-disclosure', ...args], app, env);
+  // A vendor names the OpenAPI specs with FORGE_OPENAPI_DIR; without them scopes go unchecked.
+  const specDir = resolve(repoRoot, process.env.FORGE_OPENAPI_DIR ?? DEFAULT_SPEC_DIR);
+  const specs = existsSync(join(specDir, 'jira.json')) ? { FORGE_OPENAPI_DIR: specDir } : {};
+
+  beforeAll(() => {
+    cpSync(join(repoRoot, 'test/fixtures/forge-apps/confluence-glossary'), app, {
       recursive: true,
-    },
-  );
-  writeFileSync(
-    join(vendorApp, 'manifest.yml'),
-    `modules:
-  jira:adminPage:
-    - key: vendor-app-privacy
-      resource: privacy-ui
-      resolver:
-        function: privacy-resolver
-      title: Privacy disclosure
-  trigger:
-    - key: vendor-app-privacy-publish
-      function: privacy-lifecycle
-      events:
-        - avi:forge:installed:app
-        - avi:forge:upgraded:app
-  function:
-    - key: privacy-resolver
-      handler: index.privacyResolver
-    - key: privacy-lifecycle
-      handler: index.privacyLifecycle
-resources:
-  - key: privacy-ui
-    path: static/privacy
-permissions:
-  scopes:
-    - storage:app
-    - read:jira-work
-  content:
-    styles:
-      - unsafe-inline
-app:
-  id: ari:cloud:ecosystem::app/0b8e7f3a-5c2d-4e1f-9a6b-7c8d9e0f1a2b
-  runtime:
-    name: nodejs22.x
-`,
-  );
-  writeFileSync(
-    join(vendorApp, 'src/index.ts'),
-    `import { createDisclosureBackend } from 'privacy-disclosure/backend';
-import declaration from './privacy-declaration.json';
+    });
+    const install = npmInstall(app, tarball);
+    expect(install.status, install.stderr).toBe(0);
+  });
 
-const disclosure = createDisclosureBackend({
-  declaration,
-  adminModuleKeys: { jira: ['vendor-app-privacy'] },
+  it("says what to install when Forge's tools are missing (exit 2)", () => {
+    const check = npx(['forge-check']);
+    expect(check.status, check.stdout + check.stderr).toBe(2);
+    // @forge/manifest is there already, with @forge/api; the line installs the three together.
+    expect(check.stderr).toContain(`@forge/lint, @forge/bundler are not installed in ${app}.`);
+    expect(check.stderr).toContain(`\n  ${INSTALL_FORGE_TOOLS}\n`);
+    expect(check.stderr).not.toMatch(STACK_LINE);
+    expect(check.stdout).toBe('');
+  });
+
+  it("passes forge-check after init and build, with Forge's tools as dev dependencies", () => {
+    const tools = npmInstall(app, '--save-dev', ...FORGE_TOOLS);
+    expect(tools.status, tools.stderr).toBe(0);
+    const pkg = JSON.parse(readFileSync(join(app, 'package.json'), 'utf8'));
+    expect(Object.keys(pkg.devDependencies)).toEqual(expect.arrayContaining(FORGE_TOOLS));
+    for (const command of ['init', 'build']) {
+      const step = npx([command]);
+      expect(step.status, `${command}: ${step.stdout}${step.stderr}`).toBe(0);
+    }
+    const check = npx(['forge-check', '--json'], specs);
+    const report = JSON.parse(check.stdout) as ForgeCheckReport;
+    const errors = report.problems.filter(({ level }) => level !== 'warning');
+    expect(errors, check.stderr).toEqual([]);
+    expect(check.status).toBe(0);
+    expect(report.passed).toBe(true);
+    expect(report.steps.map(({ step }) => step)).toEqual(['sources', 'lint', 'bundle', 'manifest']);
+    expect(report.bundles?.map(({ file }) => file).sort()).toEqual([
+      'index.cjs',
+      'privacy-disclosure.cjs',
+    ]);
+    // Forge's tools are the ones the vendor installed, from the app's own node_modules.
+    for (const tool of report.tools.filter(({ name }) => name.startsWith('@forge/'))) {
+      expect(relative(join(app, 'node_modules'), tool.dir), tool.name).toBe(tool.name);
+    }
+    expect(report.openApi.found).toBe('FORGE_OPENAPI_DIR' in specs);
+  }, 600_000);
 });
-
-export const privacyResolver = disclosure.handler;
-export const privacyLifecycle = disclosure.lifecycle;
-`,
-  );
-  writeFileSync(
-    join(vendorApp, 'tsconfig.json'),
-    JSON.stringify({
-      compilerOptions: {
-        target: 'ES2022',
-        module: 'ESNext',
-        moduleResolution: 'Bundler',
-        strict: true,
-        resolveJsonModule: true,
-        skipLibCheck: true,
-      },
-      include: ['src/**/*.ts'],
-    }),
-  );
-}

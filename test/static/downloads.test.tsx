@@ -94,7 +94,7 @@ test('CSV download is the CSV export, naming every data category', async () => {
   expect(file.name).toMatch(/\.csv$/);
   expect(file.type).toContain('text/csv');
   expect(file.text).toBe(toCsv(techtime, { translator: ENGLISH }));
-  expect(file.text.startsWith('Category,')).toBe(true);
+  expect(file.text.startsWith('"Category",')).toBe(true);
   for (const category of techtime.dataCategories) {
     expect(file.text).toContain(category.name as string);
   }

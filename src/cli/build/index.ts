@@ -9,18 +9,22 @@ import { readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { formatLocatedIssue, validateDeclarationBytes } from '../../declaration/index.ts';
 import { EXIT, describeFsError, readDeclarationFile, type CliIo } from '../io.ts';
-import { STARTING_DECLARATION_MARKER } from '../init/declaration-template.ts';
 import { GENERATED_MODULE } from '../init/handler-template.ts';
 import {
   adminModuleKeys,
   findDisclosureParts,
   HANDLER_MODULE,
+  LIFECYCLE_HANDLER,
+  moduleLists,
   RESOLVER_HANDLER,
 } from '../init/manifest/disclosure-parts.ts';
 import { formatManifestProblem, readManifest } from '../init/manifest/read-manifest.ts';
 import { DECLARATION_PATH } from '../init/plan-init.ts';
 import { CommandUsageError, HELP, parseOptions, reportUsage } from '../init/usage.ts';
 import { renderBundleModule } from './bundle-module.ts';
+import { checkDisclosureManifest } from './check-manifest.ts';
+import { pageFunctions } from './page-functions.ts';
+import { pageWarnings, reviewPagesLine } from './page-report.ts';
 import {
   countFiles,
   prebuiltUiDir,
@@ -83,13 +87,28 @@ export async function runBuild(args: string[], io: CliIo): Promise<number> {
       io.stderr(`${formatManifestProblem('manifest.yml', problem)}\n`);
     return fail(io, 'manifest.yml cannot be read; nothing was bundled.');
   }
-  const parts = findDisclosureParts(manifest.manifest.value);
-  if (!parts.resolverFunction || !parts.resource) {
+  const parsed = manifest.manifest;
+  const parts = findDisclosureParts(parsed.value);
+  if (
+    !parts.resolverFunction &&
+    !parts.lifecycleFunction &&
+    parts.pages.length === 0 &&
+    !parts.resource
+  ) {
     return fail(
       io,
-      `manifest.yml has no Privacy Disclosure ${parts.resolverFunction ? 'resource' : `function (handler ${RESOLVER_HANDLER})`}: run privacy-disclosure init first.`,
+      `manifest.yml has no Privacy Disclosure function (handler ${RESOLVER_HANDLER} or ${LIFECYCLE_HANDLER}) and no page that shows its UI: run privacy-disclosure init first.`,
     );
   }
+  const missing = checkDisclosureManifest(parsed, parts);
+  for (const problem of missing) io.stderr(`${formatManifestProblem('manifest.yml', problem)}\n`);
+  if (missing.length > 0 || !parts.resource) {
+    return fail(
+      io,
+      'manifest.yml lacks what the disclosure needs (above); nothing was written. Running privacy-disclosure init again adds what is missing.',
+    );
+  }
+  const resource = parts.resource;
   const extension = ['ts', 'js'].find((ext) =>
     existsSync(join(dir, 'src', `${HANDLER_MODULE}.${ext}`)),
   );
@@ -111,23 +130,23 @@ export async function runBuild(args: string[], io: CliIo): Promise<number> {
   }
   if (!result.ok)
     return fail(io, `${declarationName} is not a valid declaration; nothing was bundled.`);
-  const start = new TextDecoder().decode(read.bytes.subarray(0, 400)).replace(/^\ufeff/, '');
-  if (start.startsWith(STARTING_DECLARATION_MARKER)) {
-    io.stderr(
-      `${declarationName}:1:1  warning: this is still init's starting declaration; make it true for your app and delete its first line before you deploy\n`,
-    );
-  }
-  const uiTarget = resolve(dir, parts.resource.path);
+  const uiTarget = resolve(dir, resource.path);
   const uiState = await uiFolderState(uiTarget);
   if (uiState === 'foreign') {
     return fail(
       io,
-      `${parts.resource.path} is not the disclosure's UI copy (it has no ${UI_MARKER}); move it aside so build can copy the UI there. Nothing was written.`,
+      `${resource.path} is not the disclosure's UI copy (it has no ${UI_MARKER}); move it aside so build can copy the UI there. Nothing was written.`,
     );
   }
   const uiSource = prebuiltUiDir(options.ui);
   const uiProblem = uiSourceProblem(uiSource, options.ui !== undefined);
   if (uiProblem) return fail(io, `${uiProblem}. Nothing was written.`);
+  const answered = await pageFunctions(dir, parts.pages, moduleLists(parsed.value).function ?? []);
+  for (const warning of pageWarnings(parsed, parts, answered)) {
+    io.stderr(
+      `${formatManifestProblem('manifest.yml', { ...warning, message: `warning: ${warning.message}` })}\n`,
+    );
+  }
   const admins = adminModuleKeys(parts);
   const modulePath = join(dir, 'src', `${GENERATED_MODULE}.${extension}`);
   const bundle = await renderBundleModule({
@@ -145,14 +164,10 @@ export async function runBuild(args: string[], io: CliIo): Promise<number> {
   } catch (error) {
     return fail(io, `cannot write: ${describeFsError(error)}. Nothing was changed.`);
   }
-  const reviewPages = [
-    ...admins.jira.map((key) => `Jira ${key}`),
-    ...admins.confluence.map((key) => `Confluence ${key}`),
-  ];
   io.stdout(
     `Bundled ${declarationName} (sha256 ${bundle.contentHash.slice(0, 12)}…) into ${shown(dir, modulePath)}${previous === bundle.text ? ' (unchanged)' : ''}.\n` +
-      `Reviews can be recorded from: ${reviewPages.length > 0 ? reviewPages.join(', ') : 'no page (reader pages only)'}.\n` +
-      `Copied the UI to ${parts.resource.path}/ (${await countFiles(uiSource)} files).\n`,
+      `${reviewPagesLine(parts, answered)}\n` +
+      `Copied the UI to ${resource.path}/ (${await countFiles(uiSource)} files).\n`,
   );
   return EXIT.ok;
 }

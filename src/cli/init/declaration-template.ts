@@ -5,10 +5,8 @@
  * itself keeps its published versions and its review records in the app's Forge storage. Pure.
  */
 import { stringify } from 'yaml';
-
-/** The first line of the starting declaration; `build` warns while it is still there. */
-export const STARTING_DECLARATION_MARKER =
-  '# privacy-disclosure init: starting declaration. Delete this line once every fact below is true for your app.';
+// Its first line: while it is there, validation warns (the core knows the line, init writes it).
+import { STARTING_DECLARATION_MARKER } from '../../declaration/validation/warnings.ts';
 
 /** The declaration's `app.products` values. */
 export type DeclaredProduct = 'jira' | 'jira-service-management' | 'confluence' | 'compass';

@@ -1,7 +1,8 @@
 /**
  * Everything init would write into an app, computed from what it read there before anything is
  * written: the manifest, the starting declaration, the handler file, package.json and
- * .gitignore. A file that would not change is left out, so a second run plans nothing. Pure.
+ * .gitignore, and what the vendor should change themselves (tsconfig.json). A file that would
+ * not change is left out, so a second run plans nothing. Pure.
  */
 import { startingDeclaration, isForgeAppId, type DeclaredProduct } from './declaration-template.ts';
 import { planGitignore } from './gitignore.ts';
@@ -10,6 +11,7 @@ import { HANDLER_MODULE } from './manifest/disclosure-parts.ts';
 import { planManifest, type ManifestPlan } from './manifest/plan-manifest.ts';
 import { formatManifestProblem, readManifest } from './manifest/read-manifest.ts';
 import { planPackageJson, type PackageJsonPlan } from './package-json.ts';
+import { tsconfigNote, type TsconfigRead } from './tsconfig-resolution.ts';
 
 /** Where init writes the starting declaration, relative to the app's root. */
 export const DECLARATION_PATH = 'privacy/declaration.yaml';
@@ -25,6 +27,8 @@ export interface AppSnapshot {
   handler?: { path: string; text: string };
   /** Whether the app is written in TypeScript (its handlers are .ts, or it has a tsconfig.json). */
   typescript: boolean;
+  /** The module settings of its tsconfig.json, for a note when they would not find the backend. */
+  tsconfig: TsconfigRead;
   /** Today, YYYY-MM-DD. */
   today: string;
 }
@@ -47,6 +51,8 @@ export interface InitPlan {
   /** The handler file's path, new or existing. */
   handlerPath: string;
   declarationWritten: boolean;
+  /** What the vendor should know about files other than the manifest (their tsconfig.json). */
+  notes: string[];
 }
 
 /** The plan, or located problems (`file:line:column  message`) that stop init. */
@@ -149,8 +155,13 @@ export function planInit(app: AppSnapshot): InitPlanResult {
       summary: `/${manifest.uiPath}/, the UI copy build refreshes`,
     });
   }
+  const notes: string[] = [];
+  if (handlerPath.endsWith('.ts')) {
+    const note = tsconfigNote(app.tsconfig, handlerPath);
+    if (note) notes.push(note);
+  }
   return {
     ok: true,
-    plan: { files, manifest, packageJson, appName, handlerPath, declarationWritten },
+    plan: { files, manifest, packageJson, appName, handlerPath, declarationWritten, notes },
   };
 }

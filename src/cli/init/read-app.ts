@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describeFsError } from '../io.ts';
 import { HANDLER_MODULE } from './manifest/disclosure-parts.ts';
 import { DECLARATION_PATH, type AppSnapshot } from './plan-init.ts';
+import { readTsconfig } from './read-tsconfig.ts';
 
 /** The snapshot, or why a file that must be there cannot be read. */
 export type ReadAppResult = { ok: true; app: AppSnapshot } | { ok: false; problem: string };
@@ -34,7 +35,10 @@ function isTypeScript(dir: string, manifest: string): boolean {
   return existsSync(join(dir, 'tsconfig.json'));
 }
 
-/** Reads manifest.yml, package.json, .gitignore and what init must not overwrite. */
+/**
+ * Reads manifest.yml, package.json, .gitignore, the module settings of tsconfig.json and what
+ * init must not overwrite.
+ */
 export async function readApp(dir: string, today: string): Promise<ReadAppResult> {
   const read = async (name: string) => {
     try {
@@ -80,6 +84,7 @@ export async function readApp(dir: string, today: string): Promise<ReadAppResult
       declarationExists: existsSync(join(dir, DECLARATION_PATH)),
       handler,
       typescript: isTypeScript(dir, manifest.text),
+      tsconfig: await readTsconfig(dir),
       today,
     },
   };

@@ -17,7 +17,11 @@ function list(items: string[], indent = '  '): string {
   return items.map((item) => `${indent}- ${item}\n`).join('');
 }
 
-/** The steps the vendor must still take, numbered. */
+/**
+ * The steps the vendor must still take, numbered: only those true for what this run changes.
+ * Forge makes a version an admin must accept only for new scopes and content permissions;
+ * new pages, functions and triggers reach every site with the next deploy.
+ */
 export function nextSteps(plan: InitPlan): string[] {
   const steps: string[] = [];
   if (!plan.packageJson.hasPackage) {
@@ -34,10 +38,14 @@ export function nextSteps(plan: InitPlan): string[] {
     `npm run ${BUILD_SCRIPT_NAME}: validates the declaration (errors at file:line:column), bundles it into the app and copies the UI in.${plan.packageJson.chainedIntoBuild ? ' Your build script now runs it first.' : ' Run it before every forge deploy.'}`,
   );
   steps.push('forge deploy');
-  steps.push(
-    'forge install --upgrade on each site: the new pages and scopes need an admin to accept them.',
-  );
-  if (plan.manifest.products.length > 1) {
+  const permissions = plan.manifest.permissionChanges;
+  if (permissions.length > 0) {
+    steps.push(
+      `forge install --upgrade on each site: the new permissions (${permissions.join(', ')}) make this a major version, which an admin must accept.`,
+    );
+  }
+  const manifestChanged = plan.files.some((file) => file.path === 'manifest.yml');
+  if (manifestChanged && plan.manifest.products.length > 1) {
     steps.push(
       `Marketplace: an app in ${plan.manifest.products.map((p) => PRODUCT_PAGES[p].label).join(' and ')} is a multi-product app (app.compatibility), a Forge Preview feature; Atlassian advises keeping such a listing private until it is generally available.`,
     );
@@ -66,7 +74,8 @@ export function initReport(plan: InitPlan, ui: UiCopyReport | undefined, dryRun:
   if (ui?.files !== undefined) {
     text += `\n${ui.path}/ (new): the prebuilt UI, ${ui.files} files\n`;
   }
-  if (plan.manifest.notes.length > 0) text += `\nNotes:\n${list(plan.manifest.notes)}`;
+  const notes = [...plan.manifest.notes, ...plan.notes];
+  if (notes.length > 0) text += `\nNotes:\n${list(notes)}`;
   if (dryRun) text += '\nNothing was written (--dry-run).\n';
   const steps = nextSteps(plan);
   text += `\n${nothing ? 'When you change the declaration' : 'Still to do'}:\n`;

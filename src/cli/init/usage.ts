@@ -27,9 +27,12 @@ Exit codes: 0 done (or nothing to do), 1 the app cannot be changed (errors say w
 `,
   build: `Usage: privacy-disclosure build [--declaration FILE] [--dir DIR] [--ui DIR]
 
-Validates the app's declaration, bundles it as data into src/privacy-disclosure.generated.ts
-(or .js) with the disclosure's admin pages from manifest.yml, and refreshes the UI copy in the
-disclosure's resource folder. Nothing is written when the declaration is invalid.
+Checks that manifest.yml gives the disclosure what its pages need (storage:app, the scopes that
+check an admin, permissions.content.styles, the install/upgrade trigger, its UI resource), and
+warns about a page whose function does not serve it; validates the app's declaration; bundles it
+as data into src/privacy-disclosure.generated.ts (or .js) with the disclosure's admin pages from
+manifest.yml, and refreshes the UI copy in the disclosure's resource folder. Nothing is written
+when the manifest lacks something (init adds it) or the declaration is invalid.
 
 Options:
   --declaration FILE   the declaration, from the current folder (default: the app's
@@ -38,7 +41,8 @@ Options:
   --ui DIR             copy the Custom UI from DIR instead of the package's prebuilt UI
   -h, --help           show this help
 
-Exit codes: 0 bundled, 1 invalid declaration or the app is not set up (run init), 2 usage error.
+Exit codes: 0 bundled, 1 invalid declaration, a manifest that lacks what the disclosure needs, or
+the app is not set up (run init), 2 usage error.
 `,
 } as const;
 

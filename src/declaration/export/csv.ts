@@ -50,8 +50,9 @@ export function csvHeaders(translator: Translator = ENGLISH): string[] {
 
 /**
  * One row per data category, usable as a record-of-processing entry (GDPR Art. 30). RFC 4180:
- * CRLF line ends, fields quoted when they hold a comma, quote or line break. Lists are joined
- * with "; " so that each cell stays one value a spreadsheet can filter on.
+ * CRLF line ends, every field quoted, and nothing in a field that a spreadsheet could run as a
+ * formula, whichever separator it reads with (see `csvField`). Lists are joined with "; " so
+ * that each cell stays one value a spreadsheet can filter on.
  */
 export function toCsv(declaration: Declaration, options: CsvOptions = {}): string {
   const translator = options.translator ?? ENGLISH;

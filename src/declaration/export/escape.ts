@@ -63,20 +63,36 @@ export function htmlText(text: string): string {
 }
 
 /**
- * A cell that a spreadsheet would read as a formula: it starts with `=`, `+`, `-` or `@` (or
- * their full-width forms, which some spreadsheets accept too), also after leading spaces or
- * invisible formatting characters, or it starts with a tab or carriage return.
+ * Text that a spreadsheet would read as a formula at the start of a cell: `=`, `+`, `-` or `@`
+ * (or their full-width forms, which some spreadsheets accept too), also after spaces, invisible
+ * formatting characters or quotes, or a tab or carriage return among what comes before.
  */
-const FORMULA_START =
-  /^[\p{White_Space}\p{Cf}]*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\p{White_Space}\p{Cf}]*[\t\r]/u;
+const FORMULA = String.raw`[\p{White_Space}\p{Cf}"]*[=+\-@\uff1d\uff0b\uff0d\uff20]|[\p{White_Space}\p{Cf}"]*[\t\r]`;
+
+/** A cell that starts a formula. */
+const FORMULA_START = new RegExp(`^(?:${FORMULA})`, 'u');
 
 /**
- * One CSV field. A cell that would start a formula (`=HYPERLINK(...)`, `@SUM(...)`, `-1+1`) is
- * neutralised as OWASP's "CSV Injection" advises: prefixed with a single quote, so that a
- * spreadsheet shows it as text, and quoted. Other fields are quoted per RFC 4180 when they hold
- * a comma, quote or line break.
+ * A separator that some spreadsheet splits a line at (`,` by default, `;` where the comma is the
+ * decimal sign, as in German, French or Dutch, a tab or `|`), or a line break, before what would
+ * start a formula. A reader that splits at another separator than the export's may honour quotes
+ * only at the start of a cell, as Excel and Python's csv module do, and then split inside a
+ * quoted cell: what follows the separator starts a cell of its own.
+ */
+const SEPARATOR_BEFORE_FORMULA = new RegExp(String.raw`(?:\r\n|[,;\t|\r\n])(?=${FORMULA})`, 'gu');
+
+/**
+ * One CSV field, always quoted (RFC 4180 allows it), so that no separator in it can end it for
+ * a reader that honours quotes. A cell that would start a formula (`=HYPERLINK(...)`,
+ * `@SUM(...)`, `-1+1`) is neutralised as OWASP's "CSV Injection" advises: prefixed with a single
+ * quote, so that a spreadsheet shows it as text; and so is what follows a separator or line
+ * break inside it, where a reader that splits there would start a cell (`Logs;=cmd|...` becomes
+ * `Logs;'=cmd|...`).
  */
 export function csvField(value: string): string {
-  if (FORMULA_START.test(value)) return `"'${value.replace(/"/g, '""')}"`;
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const text = (FORMULA_START.test(value) ? `'${value}` : value).replace(
+    SEPARATOR_BEFORE_FORMULA,
+    "$&'",
+  );
+  return `"${text.replace(/"/g, '""')}"`;
 }

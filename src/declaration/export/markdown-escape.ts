@@ -6,22 +6,44 @@
  * so each place has its own escaper on top of the one for running text.
  */
 import { balanceBidi } from './bidi.ts';
+import {
+  escapesAgainstAutolinks,
+  httpsAddresses,
+  joinersAgainstAutolinks,
+} from './markdown-autolinks.ts';
 import { oneLine } from './one-line.ts';
 
 /** Characters that start inline syntax: escapes, code, emphasis, links, strikethrough, cells. */
-const INLINE_SYNTAX = /[\\`*_[\]~|]/g;
+const INLINE_SYNTAX = /[\\`*_[\]~|]/;
+/** In a heading, also `#`, which could close it early. */
+const HEADING_SYNTAX = /[\\`*_[\]~|#]/;
 
 /** HTML passes through Markdown, and entities are decoded: `<`, `>` and `&` become entities. */
 const HTML_SYNTAX: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
 /**
- * Running text: one line, every inline marker backslash-escaped, HTML written as entities, and
- * direction controls balanced so they cannot leak past the text.
+ * Text escaped for Markdown: `syntax` backslash-escaped, HTML written as entities, and every
+ * plain address other than an https one broken so that no autolinker links it (see
+ * markdown-autolinks.ts); an https address stays whole, so that it links to all of itself.
+ */
+function escaped(text: string, syntax: RegExp): string {
+  const every = new RegExp(`${syntax.source}|[&<>]`, 'g');
+  const escape = (plain: string) =>
+    plain.replace(every, (char) => HTML_SYNTAX[char] ?? `\\${char}`);
+  return httpsAddresses(text, new RegExp(`${syntax.source}|[&<>]`))
+    .map(({ text: piece, address }) =>
+      address ? piece : escapesAgainstAutolinks(escape(joinersAgainstAutolinks(piece))),
+    )
+    .join('');
+}
+
+/**
+ * Running text: one line, every inline marker backslash-escaped, HTML written as entities, no
+ * address an autolinker would link other than https, and direction controls balanced so they
+ * cannot leak past the text.
  */
 export function markdownText(text: string): string {
-  return oneLine(balanceBidi(text))
-    .replace(INLINE_SYNTAX, (char) => `\\${char}`)
-    .replace(/[&<>]/g, (char) => HTML_SYNTAX[char]!);
+  return escaped(oneLine(balanceBidi(text)), INLINE_SYNTAX);
 }
 
 /**
@@ -39,7 +61,7 @@ export function markdownLineStart(markdown: string): string {
 
 /** A heading's text: running text in which no `#` can close the heading early. */
 export function markdownHeading(text: string): string {
-  return markdownText(text).replace(/#/g, '\\#');
+  return escaped(oneLine(balanceBidi(text)), HEADING_SYNTAX);
 }
 
 /**

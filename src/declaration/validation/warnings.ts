@@ -1,4 +1,34 @@
 import { isMapping, type AnchoredIssue } from './anchored.ts';
+import type { SyntaxProblem } from './syntax.ts';
+
+/**
+ * The first line of the starting declaration `privacy-disclosure init` writes. While a file
+ * starts with it, it is init's starting point, not yet the vendor's statement.
+ */
+export const STARTING_DECLARATION_MARKER =
+  '# privacy-disclosure init: starting declaration. Delete this line once every fact below is true for your app.';
+
+// The marker's words up to its first full stop: a vendor who edits the rest still gets the warning.
+const STARTING_DECLARATION_WORDS = STARTING_DECLARATION_MARKER.slice(
+  0,
+  STARTING_DECLARATION_MARKER.indexOf('.'),
+);
+
+/**
+ * A warning at line 1 while the file (without its byte order mark) still starts with init's
+ * marker line: `validate`, `build` and the preview all say so, from here.
+ */
+export function startingDeclarationWarnings(text: string): SyntaxProblem[] {
+  if (!text.startsWith(STARTING_DECLARATION_WORDS)) return [];
+  return [
+    {
+      line: 1,
+      column: 1,
+      message:
+        "this is still init's starting declaration; make it true for your app and delete its first line before you deploy",
+    },
+  ];
+}
 
 function present(value: unknown): boolean {
   return value !== undefined && value !== null && value !== '';

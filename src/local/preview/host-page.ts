@@ -152,7 +152,12 @@ function jiraBody(input: HostPageInput): string {
   <span class="avatar" title="${escapeHtml(input.settings.user.displayName)}">${escapeHtml(input.settings.user.displayName.slice(0, 1))}</span>
 </header>
 ${previewBar(input)}
-<div class="layout">
+${input.page === 'jira-global' ? jiraGlobalLayout(input) : jiraSettingsLayout(input)}`;
+}
+
+/** A jira:adminPage sits in Jira's settings, under Apps settings. */
+function jiraSettingsLayout(input: HostPageInput): string {
+  return `<div class="layout">
   <nav class="sidebar" aria-label="Jira settings">
     <p class="sidebar-heading">Apps</p>
     <ul><li>Explore more apps</li><li>Manage apps</li><li>Promotions</li></ul>
@@ -161,6 +166,20 @@ ${previewBar(input)}
   </nav>
   <main class="content">
     <p class="breadcrumbs">Settings / Apps / Privacy Disclosure</p>
+    ${appArea(input)}
+  </main>
+</div>`;
+}
+
+/** A jira:globalPage is opened from the Apps menu, by any Jira user: no settings around it. */
+function jiraGlobalLayout(input: HostPageInput): string {
+  return `<div class="layout">
+  <nav class="sidebar" aria-label="Jira">
+    <p class="sidebar-heading">Apps</p>
+    <ul><li aria-current="page" class="active">Privacy Disclosure</li></ul>
+  </nav>
+  <main class="content">
+    <p class="breadcrumbs">Apps / Privacy Disclosure</p>
     ${appArea(input)}
   </main>
 </div>`;

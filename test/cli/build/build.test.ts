@@ -74,7 +74,7 @@ describe('build after init', () => {
       confluence: ['privacy-disclosure-confluence-global-settings'],
     });
     expect(result.out).toContain(
-      'Reviews can be recorded from: Jira privacy-disclosure-jira-admin-page, Confluence privacy-disclosure-confluence-global-settings.',
+      'Reviews can be recorded from: Jira privacy-disclosure-jira-admin-page (function disclosure-resolver), Confluence privacy-disclosure-confluence-global-settings (function disclosure-resolver).',
     );
     expect(await forgeValidate(dir)).toEqual({ success: true, errors: [] });
   });

@@ -1,22 +1,27 @@
 /**
- * After `init` and `build`, every fixture app passes `forge:check` (scripts/forge-check.ts):
- * Forge's client-side lint rules, Forge's bundler on each function handler, and its manifest
- * validation, offline. The package is put into each app's node_modules the way npm installs it
- * (its `files`, with dist/ compiled from the sources by tsconfig.build.json, as prepack does);
- * the other dependencies are linked from this repository's node_modules.
+ * After `init` and `build`, every fixture app passes `privacy-disclosure forge-check`, run as a
+ * vendor runs it in their app: the installed package's command on plain Node, which runs Forge's
+ * client-side lint rules, Forge's bundler on each function handler, and its manifest validation,
+ * offline, with Forge's tools from the app's node_modules. The package is put into each app's
+ * node_modules the way npm installs it (its `files`, with dist/ compiled from the sources by
+ * tsconfig.build*.json, as prepack does); the other dependencies, Forge's tools among them, are
+ * linked from this repository's node_modules. The OpenAPI specs are given as a vendor gives them,
+ * with FORGE_OPENAPI_DIR.
  *
  * Slow: about half a minute per fixture on two cores (Forge's lint and webpack run for each).
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBuild } from '../../../src/cli/build/index.ts';
+import { DEFAULT_SPEC_DIR } from '../../../src/cli/forge-check/openapi.ts';
 import { runInit } from '../../../src/cli/init/index.ts';
 import { captureIo, copyFixture, fakeUi, FIXTURES, REPO_ROOT, scratch } from './helpers.ts';
 
-const TSX_LOADER = pathToFileURL(join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+// Atlassian's OpenAPI specs live outside the repository; without them REST scopes go unchecked.
+const SPEC_DIR = resolve(REPO_ROOT, process.env.FORGE_OPENAPI_DIR ?? DEFAULT_SPEC_DIR);
+const SPECS = existsSync(join(SPEC_DIR, 'jira.json')) ? { FORGE_OPENAPI_DIR: SPEC_DIR } : {};
 const ui = fakeUi();
 const packageDir = scratch('privacy-disclosure-package');
 const made = [ui, packageDir];
@@ -57,19 +62,23 @@ function install(app: string): void {
 }
 
 describe.each(FIXTURES)('%s after init and build', (name) => {
-  it('passes forge:check', async () => {
+  it('passes forge-check', async () => {
     const app = copyFixture(name);
     made.push(app);
     install(app);
     expect(await runInit(['--dir', app, '--ui', ui], captureIo(), { today: '2026-12-01' })).toBe(0);
     expect(await runBuild(['--dir', app, '--ui', ui], captureIo())).toBe(0);
-    const check = spawnSync(
-      process.execPath,
-      ['--import', TSX_LOADER, join(REPO_ROOT, 'scripts/forge-check.ts'), app],
-      { cwd: REPO_ROOT, encoding: 'utf8', timeout: 170_000 },
-    );
+    const bin = join(app, 'node_modules/privacy-disclosure/bin/privacy-disclosure.js');
+    const check = spawnSync(process.execPath, [bin, 'forge-check'], {
+      cwd: app,
+      encoding: 'utf8',
+      timeout: 170_000,
+      env: { ...process.env, ...SPECS },
+    });
     const output = `${check.stdout}${check.stderr}`;
-    expect(output, output).toMatch(/^forge:check passed$/m);
+    expect(output, output).toMatch(/^forge-check passed/m);
+    // Forge's tools are the app's (linked here from this repository), not a copy of the package's.
+    expect(output).toMatch(/^ {2}Forge's tools: @forge\/lint \d+\.\d+\.\d+, @forge\/bundler /m);
     expect(check.status, output).toBe(0);
     expect(output).toMatch(/privacy-disclosure\.handler, privacy-disclosure\.lifecycle/);
     expect(output).toMatch(/privacy-disclosure\.cjs \d/);

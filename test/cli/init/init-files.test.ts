@@ -178,6 +178,24 @@ describe('what it prints', () => {
     expect(steps).toMatch(/Marketplace: .*multi-product app \(app\.compatibility\).*private/);
   });
 
+  it('asks for forge install --upgrade only when it adds permissions, and names them', async () => {
+    const permissions = fresh('uikit-issue-panel');
+    expect((await inApp(permissions)).out).toContain(
+      '. forge install --upgrade on each site: the new permissions (scope storage:app, permissions.content.styles: unsafe-inline) make this a major version, which an admin must accept.\n',
+    );
+    // The app has every permission the disclosure needs: its pages come with the next deploy.
+    const pagesOnly = await inApp(fresh('existing-admin-page'));
+    expect(pagesOnly.out).toContain('jira:adminPage privacy-disclosure-jira-admin-page');
+    expect(pagesOnly.out).not.toContain('forge install --upgrade');
+    // A run that changes nothing has nothing for an admin to accept, nor a listing to reconsider.
+    const twice = fresh('multi-product-links');
+    await inApp(twice);
+    const again = await inApp(twice);
+    expect(again.out).toMatch(/^privacy-disclosure init: nothing to change/);
+    expect(again.out).not.toMatch(/forge install --upgrade|Marketplace/);
+    expect(again.out).toMatch(/\d\. forge deploy\n$/);
+  });
+
   it('answers --help, and refuses unknown options and arguments with exit code 2', async () => {
     const help = await init(['--help']);
     expect(help.code).toBe(0);

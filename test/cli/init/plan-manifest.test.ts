@@ -276,6 +276,32 @@ describe("the vendor's YAML, as written", () => {
     expect(plan(source).text).toContain('  scopes: [read:jira-work, storage:app] # worklogs\n');
   });
 
+  it('puts a scope that was deleted back under the comment it left behind, once', () => {
+    const once = plan(fixtureManifest('confluence-glossary')).text;
+    const comment =
+      '    # Privacy Disclosure: GET /wiki/rest/api/user/current, to check that a reviewer is a Confluence admin\n';
+    expect(once).toContain(`${comment}    - read:confluence-user\n`);
+    const deleted = once.replace(`${comment}    - read:confluence-user\n`, comment);
+    const again = plan(deleted);
+    expect(again.changes).toEqual(['scope read:confluence-user']);
+    expect(again.text).toBe(once);
+  });
+
+  it('adds after the comments that end a list or mapping, and leaves the next key its own', () => {
+    const commentedOut = '    # - write:jira-work, to log time from the panel (planned)\n';
+    const source = fixtureManifest('uikit-issue-panel').replace(
+      '    - read:jira-work\n',
+      `    - read:jira-work\n${commentedOut}# Where it runs\n`,
+    );
+    const { text } = plan(source);
+    // The commented-out scope stays a scope, above the one added; content comes after both.
+    expect(text).toContain(
+      `    - read:jira-work\n${commentedOut}    # Privacy Disclosure: Forge storage for published declaration versions and reviews\n    - storage:app\n  content:\n`,
+    );
+    expect(text).toContain('      - unsafe-inline\n# Where it runs\napp:\n');
+    expect(linesNotKeptInOrder(source, text)).toEqual([]);
+  });
+
   it('matches the indentation and list style of the file', () => {
     const { text } = plan(fixtureManifest('release-radar'));
     expect(text).toContain(

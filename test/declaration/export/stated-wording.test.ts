@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvHeaders, toCsv, toHtml, toMarkdown, type Declaration } from '@declaration';
 import { loadExample } from '../../examples/load-example.ts';
+import { parseCsv } from './hostile/readers.ts';
 
 const techtime = loadExample('test/declaration/present/fixtures/techtime-user-management.yaml');
 const oci = loadExample('examples/oci-europe-web-service.yaml');
@@ -8,9 +9,7 @@ const exalate = loadExample('examples/exalate-cloud.yaml');
 
 /** The CSV cell of one category in one column, found by the column's header. */
 function csvCell(declaration: Declaration, categoryName: string, column: string): string {
-  const rows = toCsv(declaration)
-    .split('\r\n')
-    .map((row) => row.split(','));
+  const rows = parseCsv(toCsv(declaration));
   const index = csvHeaders().indexOf(column);
   return rows.find((row) => row[0] === categoryName)?.[index] ?? '';
 }

@@ -63,7 +63,8 @@ describe('host pages', () => {
 
   it('frames the app like a Jira global page that every Jira user can open', async () => {
     const { text } = await get('/jira-global?user=reader');
-    expect(text).toContain('Jira');
+    expect(text).toContain('Apps / Privacy Disclosure');
+    expect(text).not.toContain('Settings / Apps');
     expect(pageConfig(text)).toMatchObject({
       moduleKey: MODULE_KEYS.jiraGlobalPage,
       moduleType: 'jira:globalPage',

@@ -1,8 +1,10 @@
 /**
  * Finds the disclosure's own parts in a manifest, whatever keys they were given: its functions
- * by their handlers, its resource by its path or by the pages that use its resolver, and its
- * pages and trigger by the functions they name. `init` uses this to add only what is missing and
- * `build` to find what to bundle for. Pure; works on the manifest as plain data.
+ * by their handlers, its resource by its path or by the pages that use its resolver, its pages
+ * by the resource they show or the function they name (a vendor may serve the disclosure's page
+ * from their own resolver), and its trigger by the function it calls. `init` uses this to add
+ * only what is missing and `build` to find what to bundle for. Pure; works on the manifest as
+ * plain data.
  */
 import { PRODUCT_PAGES, PRODUCTS, type Product } from './products.ts';
 
@@ -24,8 +26,10 @@ export type ModuleEntry = Record<string, unknown> & { key?: unknown };
 export interface DisclosurePage {
   type: string;
   key: string;
-  /** The index of the entry in its module list. */
+  /** The index of the entry in its module list (-1: being added by init). */
   index: number;
+  /** The function its `resolver` names, when it names one. */
+  resolverFunction?: string;
 }
 
 /** What of the disclosure a manifest already has. */
@@ -68,18 +72,20 @@ export function findDisclosureParts(manifest: unknown): DisclosureParts {
     functions.find((entry) => entry.handler === LIFECYCLE_HANDLER) ?? {},
   );
   const pageTypes = new Set(PRODUCTS.flatMap((product) => pageTypesOf(product)));
-  const pages: DisclosurePage[] = [];
-  const resourceKeys = new Set<string>();
-  for (const [type, entries] of Object.entries(lists)) {
-    if (!pageTypes.has(type) || resolverFunction === undefined) continue;
-    entries.forEach((entry, index) => {
-      const key = keyOf(entry);
-      if (key && asRecord(entry.resolver).function === resolverFunction) {
-        pages.push({ type, key, index });
-        if (typeof entry.resource === 'string') resourceKeys.add(entry.resource);
-      }
-    });
-  }
+  const pageEntries = Object.entries(lists)
+    .filter(([type]) => pageTypes.has(type))
+    .flatMap(([type, entries]) => entries.map((entry, index) => ({ type, entry, index })));
+  const functionOf = (entry: ModuleEntry) => {
+    const name = asRecord(entry.resolver).function;
+    return typeof name === 'string' ? name : undefined;
+  };
+  const servedByResolver = (entry: ModuleEntry) =>
+    resolverFunction !== undefined && functionOf(entry) === resolverFunction;
+  const resourceKeys = new Set(
+    pageEntries
+      .filter(({ entry }) => servedByResolver(entry) && typeof entry.resource === 'string')
+      .map(({ entry }) => entry.resource as string),
+  );
   const resources = asEntries(asRecord(manifest).resources);
   const resourceEntry =
     resources.find((entry) => entry.path === UI_PATH) ??
@@ -88,6 +94,14 @@ export function findDisclosureParts(manifest: unknown): DisclosureParts {
     resourceEntry && typeof resourceEntry.key === 'string' && typeof resourceEntry.path === 'string'
       ? { key: resourceEntry.key, path: resourceEntry.path }
       : undefined;
+  const pages: DisclosurePage[] = [];
+  for (const { type, entry, index } of pageEntries) {
+    const key = keyOf(entry);
+    const showsUi = resource !== undefined && entry.resource === resource.key;
+    if (key && (servedByResolver(entry) || showsUi)) {
+      pages.push({ type, key, index, resolverFunction: functionOf(entry) });
+    }
+  }
   const triggers = lists.trigger ?? [];
   const triggerIndex =
     lifecycleFunction === undefined

@@ -9,12 +9,18 @@ import { claimKey, type Context } from './plan-context.ts';
 import { commented, SpliceError } from './yaml-splice.ts';
 import { isMap, isSeq, type YAMLMap } from 'yaml';
 
-/** Adds the functions, resource and trigger, reusing those already there. */
-export function planBackend(context: Context): { resolver: string; resource: string } {
+/**
+ * Adds the functions, resource and trigger, reusing those already there. The resolver function
+ * is added only with `addResolver`: pages served by the vendor's own resolver need none.
+ */
+export function planBackend(
+  context: Context,
+  addResolver: boolean,
+): { resolver: string; resource: string } {
   const { parts, edits, used, changes } = context;
   const functions = [];
   const resolver = parts.resolverFunction ?? claimKey(used, 'disclosure-resolver');
-  if (!parts.resolverFunction) {
+  if (!parts.resolverFunction && addResolver) {
     functions.push(
       commented('Privacy Disclosure: the resolver of its pages (src/privacy-disclosure)', {
         key: resolver,

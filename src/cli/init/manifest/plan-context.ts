@@ -20,6 +20,8 @@ export interface Context {
   parts: DisclosureParts;
   used: Set<string>;
   changes: string[];
+  /** The changes to permissions (scopes, content): those make a version an admin must accept. */
+  permissionChanges: string[];
   notes: string[];
 }
 

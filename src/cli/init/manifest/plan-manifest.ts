@@ -33,6 +33,8 @@ export interface ManifestPlan {
   text: string;
   /** One line per addition, e.g. "jira:adminPage privacy-disclosure-jira-admin: Jira admins ...". */
   changes: string[];
+  /** The changes to scopes and content permissions, which make a version admins must accept. */
+  permissionChanges: string[];
   /** What the vendor should know: pages skipped, limits, reader-only products. */
   notes: string[];
   /** The products the app extends. */
@@ -43,7 +45,7 @@ export interface ManifestPlan {
   uiPath: string;
   /** The disclosure's admin pages per product, once the plan is applied. */
   adminModuleKeys: { jira: string[]; confluence: string[] };
-  /** Whether the manifest already had the disclosure's resolver function (init ran before). */
+  /** Whether the manifest already had a function or page of the disclosure (init ran before). */
   hadDisclosure: boolean;
 }
 
@@ -64,13 +66,9 @@ function productsOf(context: Context): Product[] {
   return PRODUCTS.filter((product) => found.has(product));
 }
 
-/**
- * Plans init's changes to a parsed manifest. Never throws on a manifest it cannot extend: the
- * result says where the problem is.
- */
-export function planManifest(manifest: ParsedManifest): ManifestPlanResult {
+function newContext(manifest: ParsedManifest): Context {
   const value = manifest.value;
-  const context: Context = {
+  return {
     manifest,
     value,
     edits: new ManifestEdits(
@@ -82,9 +80,34 @@ export function planManifest(manifest: ParsedManifest): ManifestPlanResult {
     parts: findDisclosureParts(value),
     used: keysInUse(value),
     changes: [],
+    permissionChanges: [],
     notes: [],
   };
-  const products = productsOf(context);
+}
+
+/** Plans every part into a fresh context; throws SpliceError where the manifest cannot grow. */
+function planParts(manifest: ParsedManifest, products: Product[], addResolver: boolean): Context {
+  const context = newContext(manifest);
+  const { resolver, resource } = planBackend(context, addResolver);
+  if (products.includes('jira')) {
+    planJiraAdmin(context, resolver, resource);
+    planJiraReader(context, resolver, resource);
+  }
+  if (products.includes('confluence')) planConfluence(context, resolver, resource);
+  if (products.includes('compass')) planCompass(context, resolver, resource);
+  planPermissions(context);
+  planCompatibility(context, products);
+  planRuntimeNote(context);
+  return context;
+}
+
+/**
+ * Plans init's changes to a parsed manifest. Never throws on a manifest it cannot extend: the
+ * result says where the problem is.
+ */
+export function planManifest(manifest: ParsedManifest): ManifestPlanResult {
+  const found = newContext(manifest);
+  const products = productsOf(found);
   if (products.length === 0) {
     return {
       ok: false,
@@ -98,24 +121,25 @@ export function planManifest(manifest: ParsedManifest): ManifestPlanResult {
       ],
     };
   }
-  const hadDisclosure = context.parts.resolverFunction !== undefined;
+  const { parts } = found;
+  const hadDisclosure =
+    parts.resolverFunction !== undefined ||
+    parts.lifecycleFunction !== undefined ||
+    parts.pages.length > 0;
   try {
-    const { resolver, resource } = planBackend(context);
-    if (products.includes('jira')) {
-      planJiraAdmin(context, resolver, resource);
-      planJiraReader(context, resolver, resource);
+    let context = planParts(manifest, products, true);
+    // Planned again without a resolver function when no page added would use it: the app's
+    // pages of the disclosure are all there, served by a resolver of the vendor's.
+    if (!parts.resolverFunction && !context.parts.pages.some((page) => page.index === -1)) {
+      context = planParts(manifest, products, false);
     }
-    if (products.includes('confluence')) planConfluence(context, resolver, resource);
-    if (products.includes('compass')) planCompass(context, resolver, resource);
-    planPermissions(context);
-    planCompatibility(context, products);
-    planRuntimeNote(context);
     const text = context.edits.isEmpty ? manifest.source : context.edits.apply();
     return {
       ok: true,
       plan: {
         text,
         changes: context.changes,
+        permissionChanges: context.permissionChanges,
         notes: context.notes,
         products,
         serviceManagement: Object.keys(context.lists).some(isServiceManagementModuleType),

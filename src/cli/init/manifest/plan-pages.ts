@@ -26,7 +26,13 @@ function addPage(context: Context, type: string, entry: PlainMap, comment: strin
   const key = claimKey(context.used, `privacy-disclosure-${slug}`);
   context.edits.appendToList(['modules', type], [commented(comment, { key, ...entry })]);
   context.changes.push(`${type} ${key}: ${change}`);
-  context.parts.pages.push({ type, key, index: -1 });
+  const resolver = (entry.resolver as { function?: unknown } | undefined)?.function;
+  context.parts.pages.push({
+    type,
+    key,
+    index: -1,
+    resolverFunction: typeof resolver === 'string' ? resolver : undefined,
+  });
 }
 
 /** The Jira admin page: Forge allows one sidebar admin page, plus a "Get started" page. */

@@ -1,52 +1,37 @@
 /** Plans the disclosure's scopes, content permission and `app.compatibility`. Pure. */
-import { adminModuleKeys } from './disclosure-parts.ts';
 import { asRecord, vendorEntries, type Context } from './plan-context.ts';
 import { PRODUCT_PAGES, productOfModuleType, type Product } from './products.ts';
+import {
+  COMMENT_PREFIX,
+  INLINE_STYLES,
+  INLINE_STYLES_WHY,
+  requiredScopes,
+} from './requirements.ts';
 import { commented, type PlainMap } from './yaml-splice.ts';
 
 /** The scopes the backend needs, and inline styles for its page. */
 export function planPermissions(context: Context): void {
   const scopes = asRecord(context.value.permissions).scopes;
   const present = new Set(Array.isArray(scopes) ? scopes : []);
-  const wanted: [string, string][] = [
-    [
-      'storage:app',
-      'Privacy Disclosure: Forge storage for published declaration versions and reviews',
-    ],
-  ];
-  const admins = adminModuleKeys(context.parts);
-  if (admins.jira.length > 0) {
-    wanted.push([
-      PRODUCT_PAGES.jira.adminScope!,
-      'Privacy Disclosure: GET /rest/api/3/mypermissions, to check that a reviewer is a Jira admin',
-    ]);
-  }
-  if (admins.confluence.length > 0) {
-    wanted.push([
-      PRODUCT_PAGES.confluence.adminScope!,
-      'Privacy Disclosure: GET /wiki/rest/api/user/current, to check that a reviewer is a Confluence admin',
-    ]);
-  }
-  const missing = wanted.filter(([scope]) => !present.has(scope));
+  const missing = requiredScopes(context.parts).filter(({ scope }) => !present.has(scope));
   context.edits.appendToList(
     ['permissions', 'scopes'],
-    missing.map(([scope, why]) => commented(why, scope)),
+    missing.map(({ scope, why }) => commented(COMMENT_PREFIX + why, scope)),
   );
-  for (const [scope] of missing) context.changes.push(`scope ${scope}`);
+  for (const { scope } of missing) {
+    context.changes.push(`scope ${scope}`);
+    context.permissionChanges.push(`scope ${scope}`);
+  }
   const styles = asRecord(asRecord(context.value.permissions).content).styles;
-  if (!(Array.isArray(styles) && styles.includes('unsafe-inline'))) {
+  if (!(Array.isArray(styles) && styles.includes(INLINE_STYLES))) {
     context.edits.appendToList(
       ['permissions', 'content', 'styles'],
-      [
-        commented(
-          'Privacy Disclosure: its page styles itself with inline <style> tags (Atlaskit)',
-          'unsafe-inline',
-        ),
-      ],
+      [commented(COMMENT_PREFIX + INLINE_STYLES_WHY, INLINE_STYLES)],
     );
     context.changes.push(
-      'permissions.content.styles: unsafe-inline (for every Custom UI resource of the app)',
+      `permissions.content.styles: ${INLINE_STYLES} (for every Custom UI resource of the app)`,
     );
+    context.permissionChanges.push(`permissions.content.styles: ${INLINE_STYLES}`);
   }
 }
 

@@ -5,7 +5,17 @@
  * a vendor's manifest would come back changed in lines init never meant to touch. Inserting text
  * keeps every original byte, comment and blank line where it was. Pure.
  */
-import { isMap, isScalar, isSeq, stringify, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  stringify,
+  type Node,
+  type Pair,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
+import { blockEnd } from './block-end.ts';
 
 /** A value with a comment line written above it (as a list item or as a mapping key). */
 export class Commented {
@@ -162,16 +172,45 @@ function listLines(items: PlainValue[], column: number, layout: YamlLayout): str
 }
 
 /**
- * The insertion after a block collection: at the start of the line after its last value (a
- * comment on that line stays with it), or at the end of a file that has no final line break.
+ * Where the last value inside a node ends. A block collection's own range runs on over the
+ * comment lines after it (even those of the next key), so it is found through its last entry,
+ * down to a scalar or a flow collection, whose range ends with its text.
  */
-function afterBlock(source: string, node: Node, lines: string[], layout: YamlLayout): Insertion {
-  const end = node.range![1];
-  const text = lines.map((line) => line + layout.eol).join('');
-  if (end > 0 && source[end - 1] === '\n') return { at: end, text };
+function contentEnd(node: Node): number {
+  if ((isSeq(node) || isMap(node)) && !node.flow && node.items.length > 0) {
+    const last = node.items[node.items.length - 1];
+    const child = (
+      isSeq(node) ? last : ((last as Pair).value ?? (last as Pair).key)
+    ) as Node | null;
+    if (child?.range) return contentEnd(child);
+  }
+  return node.range![1];
+}
+
+/**
+ * The insertion after a block collection whose entries start at `column`: after the line of its
+ * last value (a comment on that line stays with it) and after the comment lines that are the
+ * block's own (see block-end.ts), or at the end of a file that has no final line break. When the
+ * last of those comments is the one the first added entry would carry (its entry was deleted and
+ * is now added again), the entry goes under it instead of under a second copy.
+ */
+function afterBlock(
+  source: string,
+  node: Node,
+  lines: string[],
+  layout: YamlLayout,
+  column: number,
+): Insertion {
+  const end = contentEnd(node);
   const lineEnd = source.indexOf('\n', end);
-  if (lineEnd === -1) return { at: source.length, text: layout.eol + text };
-  return { at: lineEnd + 1, text };
+  const lineStart =
+    end > 0 && source[end - 1] === '\n' ? end : lineEnd === -1 ? source.length : lineEnd + 1;
+  const { at, lastComment } = blockEnd(source, lineStart, column);
+  const first = lines[0]?.trim();
+  const added = first?.startsWith('#') && first === lastComment ? lines.slice(1) : lines;
+  const text = added.map((line) => line + layout.eol).join('');
+  const lineBreak = at === source.length && !source.endsWith('\n') ? layout.eol : '';
+  return { at, text: lineBreak + text };
 }
 
 /**
@@ -211,12 +250,8 @@ export function appendPairs(
   }
   const firstKey = map.items[0]?.key as Node | undefined;
   if (!firstKey?.range) throw new SpliceError('cannot add to an empty mapping', map.range![0]);
-  return afterBlock(
-    source,
-    map,
-    mapLines(pairs, columnOf(source, firstKey.range[0]), layout),
-    layout,
-  );
+  const column = columnOf(source, firstKey.range[0]);
+  return afterBlock(source, map, mapLines(pairs, column, layout), layout, column);
 }
 
 /** Inserts `items` at the end of an existing list, block or flow. */
@@ -227,7 +262,8 @@ export function appendItems(
   layout: YamlLayout,
 ): Insertion {
   if (seq.flow) return insertIntoFlow(source, seq, ']', items.map(flowText));
-  return afterBlock(source, seq, listLines(items, columnOf(source, seq.range![0]), layout), layout);
+  const column = columnOf(source, seq.range![0]);
+  return afterBlock(source, seq, listLines(items, column, layout), layout, column);
 }
 
 /** Whether a node is what a key written with nothing after it (`scopes:`) parses to. */

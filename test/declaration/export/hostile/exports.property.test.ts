@@ -15,7 +15,18 @@ import { ENGLISH } from '@declaration/i18n/index.ts';
 import { renderExport } from '../../../../static/disclosure/src/components/Downloads.tsx';
 import { loadDeclaration } from '../load.ts';
 import { hostileDeclarations, slotsOf } from './declarations.ts';
-import { addressesIn, parseCsv, rawHtmlIn, readable, renderMarkdown, skeleton } from './readers.ts';
+import {
+  addressesIn,
+  gfmAutolinksIn,
+  MARKDOWN_READERS,
+  parseCsv,
+  rawHtmlIn,
+  readable,
+  renderMarkdown,
+  skeleton,
+  spreadsheetCells,
+  type MarkdownReader,
+} from './readers.ts';
 
 /** Exalate's declaration with every field of the format filled in (seed 002). */
 const base = loadDeclaration('test/declaration/export/fixtures/exalate-complete.yaml');
@@ -37,8 +48,14 @@ const SAFE_LINK = /^(https:|mailto:)/i;
  */
 const FORMULA = /^[\s\p{Cf}]*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\s\p{Cf}]*[\t\r]/u;
 
+/** How docs sites render Markdown: CommonMark only, or also linking plain addresses. */
+const readers = Object.keys(MARKDOWN_READERS) as MarkdownReader[];
+
 /** The markup a reader would see from the Markdown of the unmodified declaration. */
 const baseMarkdown = renderMarkdown(toMarkdown(base));
+const baseMarkdownBy = Object.fromEntries(
+  readers.map((reader) => [reader, renderMarkdown(toMarkdown(base), reader)]),
+) as Record<MarkdownReader, Document>;
 const baseHtml = new DOMParser().parseFromString(toHtml(base), 'text/html');
 
 /** The vendor's text in a field, in English: what the reader should read there. */
@@ -87,22 +104,34 @@ function tables(page: Document): { rows: number; even: boolean }[] {
 
 function checkMarkdown(markdown: string, declaration: Declaration): void {
   expect(rawHtmlIn(markdown)).toEqual([]);
-  const page = renderMarkdown(markdown);
-  const { addresses, handlers } = addressesIn(page);
-  expect(addresses.filter((address) => !SAFE_LINK.test(address))).toEqual([]);
-  expect(handlers).toEqual([]);
-  // The same blocks, lists, table rows and inline marks as the unmodified declaration.
-  expect(skeleton(page.body)).toBe(skeleton(baseMarkdown.body));
-  const expected = expectedHeadings(declaration);
-  const found = headings(page);
-  expect(found.filter((heading, index) => !expected[index]?.has(heading))).toEqual([]);
-  expect(tables(page)).toEqual([
-    { rows: declaration.dataCategories.length, even: true },
-    { rows: declaration.transfers?.length ?? 0, even: true },
-    { rows: declaration.recipients.length, even: true },
-    { rows: declaration.cookies?.length ?? 0, even: true },
-  ]);
+  for (const reader of readers) {
+    const page = renderMarkdown(markdown, reader);
+    const { addresses, handlers } = addressesIn(page);
+    expect(addresses.filter((address) => !SAFE_LINK.test(address))).toEqual([]);
+    expect(handlers).toEqual([]);
+    // Nor would GitHub or GitLab make one of the text: it shows the same to every reader.
+    expect(gfmAutolinksIn(page)).toEqual([]);
+    // The same blocks, lists, table rows and inline marks as the unmodified declaration. A reader
+    // that links plain addresses may link an https address or an e-mail in a text: links
+    // are looked through (where they lead is checked above).
+    const transparent = reader === 'commonmark' ? [] : ['a'];
+    expect(skeleton(page.body, transparent)).toBe(
+      skeleton(baseMarkdownBy[reader].body, transparent),
+    );
+    const expected = expectedHeadings(declaration);
+    const found = headings(page);
+    expect(found.filter((heading, index) => !expected[index]?.has(heading))).toEqual([]);
+    expect(tables(page)).toEqual([
+      { rows: declaration.dataCategories.length, even: true },
+      { rows: declaration.transfers?.length ?? 0, even: true },
+      { rows: declaration.recipients.length, even: true },
+      { rows: declaration.cookies?.length ?? 0, even: true },
+    ]);
+  }
 }
+
+/** The separators a spreadsheet may split at, whatever the file was written with. */
+const SEPARATORS = [',', ';', '\t', '|'];
 
 function checkCsv(csv: string, declaration: Declaration): void {
   const [header, ...rows] = parseCsv(csv);
@@ -110,6 +139,18 @@ function checkCsv(csv: string, declaration: Declaration): void {
   expect(rows).toHaveLength(declaration.dataCategories.length);
   expect(rows.filter((row) => row.length !== header!.length)).toEqual([]);
   expect(rows.flat().filter((cell) => FORMULA.test(cell))).toEqual([]);
+  // Read with another separator (a German, French or Dutch spreadsheet splits at `;`), however
+  // the reader treats quotes, no cell it makes starts a formula either.
+  for (const separator of SEPARATORS) {
+    for (const quotes of ['anywhere', 'at-cell-start'] as const) {
+      const cells = spreadsheetCells(csv, separator, quotes);
+      expect({ separator, quotes, formulas: cells.filter((cell) => FORMULA.test(cell)) }).toEqual({
+        separator,
+        quotes,
+        formulas: [],
+      });
+    }
+  }
 }
 
 describe('exports of a declaration with hostile text and addresses in every field', () => {
@@ -125,7 +166,7 @@ describe('exports of a declaration with hostile text and addresses in every fiel
     ]);
   });
 
-  it('Markdown: only https and mailto links, no raw HTML, exactly the declaration’s headings and rows', () => {
+  it('Markdown, also where plain addresses are linked: only https and mailto links, no raw HTML, exactly the declaration’s headings and rows', () => {
     fc.assert(
       fc.property(hostileDeclarations(base), (declaration) => {
         checkMarkdown(toMarkdown(declaration), declaration);
@@ -154,7 +195,7 @@ describe('exports of a declaration with hostile text and addresses in every fiel
     );
   });
 
-  it('CSV: one row per category, every cell reads back whole, no cell can start a formula', () => {
+  it('CSV: one row per category, every cell reads back whole, no cell can start a formula with any separator', () => {
     fc.assert(
       fc.property(hostileDeclarations(base), (declaration) => {
         checkCsv(toCsv(declaration), declaration);

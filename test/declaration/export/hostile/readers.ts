@@ -47,6 +47,54 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
+/** How a spreadsheet treats quotes when it splits a line at a separator. */
+export type QuoteRule = 'anywhere' | 'at-cell-start';
+
+/**
+ * The cells a spreadsheet reads from CSV when it splits at `separator`, which may not be the one
+ * the file was written with (`;` is the list separator where the comma is the decimal sign, as
+ * in German, French or Dutch). With `anywhere`, each `"` opens or closes a quoted stretch (`""`
+ * in it is a quote) and nothing quoted is split. With `at-cell-start`, as Excel and Python's csv
+ * module read, a quote opens a quoted stretch only as the first character of a cell; after it
+ * closes, the rest of the cell, quotes and all, is taken as it is up to the next separator.
+ * Records end at CR, LF or CRLF outside quotes. Lenient, as a spreadsheet is: it never throws.
+ */
+export function spreadsheetCells(text: string, separator: string, quotes: QuoteRule): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  let atStart = true;
+  const end = () => {
+    cells.push(cell);
+    cell = '';
+    atStart = true;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (quoted) {
+      if (char === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (char === '"') {
+        quoted = false;
+      } else {
+        cell += char;
+      }
+    } else if (char === '"' && (quotes === 'anywhere' || atStart)) {
+      quoted = true;
+      atStart = false;
+    } else if (char === separator || char === '\r' || char === '\n') {
+      if (char === '\r' && text[i + 1] === '\n') i++;
+      end();
+    } else {
+      cell += char;
+      atStart = false;
+    }
+  }
+  if (cell !== '' || !atStart) end();
+  return cells;
+}
+
 /**
  * A CommonMark renderer (markdown-it, with GFM tables) that trusts every link and lets raw HTML
  * through: what a careless docs site would do, so that anything the export lets slip shows.
@@ -54,9 +102,63 @@ export function parseCsv(text: string): string[][] {
 const markdownIt = new MarkdownIt({ html: true });
 markdownIt.validateLink = () => true;
 
+/** The same, turning plain addresses into links as markdown-it's `linkify` does by default. */
+const linkifying = new MarkdownIt({ html: true, linkify: true });
+linkifying.validateLink = () => true;
+
+/**
+ * The same with linkify-it's other options on: bare host names (`evil.com`, as markdown-it up to
+ * 14 links them by default, and VitePress with it) and IPv4 addresses.
+ */
+const fuzzy = new MarkdownIt({ html: true, linkify: true });
+fuzzy.linkify.set({ fuzzyLink: true, fuzzyEmail: true, fuzzyIP: true });
+fuzzy.validateLink = () => true;
+
+/** How a docs site renders Markdown: CommonMark only, or also linking plain addresses. */
+export const MARKDOWN_READERS = {
+  commonmark: markdownIt,
+  linkify: linkifying,
+  'linkify with bare host names': fuzzy,
+} as const;
+
+/** Which of {@link MARKDOWN_READERS} renders. */
+export type MarkdownReader = keyof typeof MARKDOWN_READERS;
+
 /** The Markdown as a docs site renders it, as a parsed page. */
-export function renderMarkdown(markdown: string): Document {
-  return new DOMParser().parseFromString(markdownIt.render(markdown), 'text/html');
+export function renderMarkdown(markdown: string, reader: MarkdownReader = 'commonmark'): Document {
+  return new DOMParser().parseFromString(MARKDOWN_READERS[reader].render(markdown), 'text/html');
+}
+
+/**
+ * What GitHub's and GitLab's autolinking (cmark-gfm's autolink extension, as the GFM spec
+ * states it) would link in text: `www.` after the start, a space or `*`, `_`, `~`, `(` (an http
+ * link); `http://` and `ftp://` with no letter before the scheme; `xmpp:` before an address. It
+ * matches on the text as shown, after escapes and entities are resolved: the page's text. An
+ * `https://` address or an e-mail would be linked too, but to https and mailto, which is allowed.
+ */
+const GFM_AUTOLINK = /(?:^|[\s*_~(])www\.|(?<![a-z])(?:http|ftp):\/\/|(?<![a-z])xmpp:[^\s@]+@/giu;
+
+/** An https link as GFM's autolinking makes it: from the scheme to a space or `<`. */
+const GFM_HTTPS_AUTOLINK = /(?<![a-z])https:\/\/[^\s<]*/giu;
+
+/**
+ * The texts on the page, outside links, in which GFM's autolinking would make a link other than
+ * https or mailto: each block's text (a table cell, a list item, a paragraph) as one string.
+ */
+export function gfmAutolinksIn(page: Document): string[] {
+  const found: string[] = [];
+  const blocks = page.body.querySelectorAll('p, li, td, th, h1, h2, h3, h4, h5, h6');
+  for (const block of Array.from(blocks)) {
+    const copy = block.cloneNode(true) as Element;
+    // Text already in a link is not linked again; a nested block is read on its own.
+    for (const inner of Array.from(copy.querySelectorAll('a, p, li, ul, ol, table'))) {
+      inner.replaceWith(' ');
+    }
+    // An https link runs to the next space or `<`: what it holds is part of it.
+    const text = (copy.textContent ?? '').replace(GFM_HTTPS_AUTOLINK, ' ');
+    if (text.match(GFM_AUTOLINK)) found.push(text);
+  }
+  return found;
 }
 
 /** The raw HTML blocks and spans in the Markdown: markup a docs site would run, not show. */
@@ -105,13 +207,14 @@ export function skeleton(root: Element, transparent: string[] = []): string {
 }
 
 /**
- * Text as a reader compares it: direction controls dropped, every line break, tab and control
+ * Text as a reader compares it: direction controls and word joiners (all invisible) dropped, every line break, tab and control
  * character a space, spaces collapsed, ends trimmed.
  */
 export function readable(text: string): string {
   return (
     text
-      .replace(/[\u202a-\u202e\u2066-\u2069]/g, '')
+      // Direction controls, and the WORD JOINER that keeps an address from being linked.
+      .replace(/[\u202a-\u202e\u2066-\u2069\u2060]/g, '')
       // eslint-disable-next-line no-control-regex -- controls are what this replaces
       .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
       .replace(/\s+/g, ' ')

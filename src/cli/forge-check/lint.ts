@@ -6,7 +6,7 @@
 import type { ManifestSchema } from '@forge/manifest';
 import type { LinterInterface, LintInput, LintResult } from '@forge/lint';
 import type { ForgeApp } from './app.ts';
-import { collectingLogger, forgeLint, offlineFeatureFlags } from './forge-tools.ts';
+import { collectingLogger, offlineFeatureFlags, type ForgeTools } from './forge-tools.ts';
 import type { Problem } from './report.ts';
 
 /** The environment `forge lint` checks against when none is given. */
@@ -30,9 +30,13 @@ function withoutScopes(manifest: ManifestSchema): ManifestSchema {
  * scopes taken away: then it names every scope the calls need, which the report shows and a
  * test compares with the manifest. Its results are kept apart from Forge's own.
  */
-function scopeDemand(manifest: ManifestSchema, sink: LintResult[]): LinterInterface {
+function scopeDemand(
+  tools: ForgeTools,
+  manifest: ManifestSchema,
+  sink: LintResult[],
+): LinterInterface {
   const logger = collectingLogger([]);
-  const rule = new forgeLint.PermissionLinter(ENVIRONMENT, withoutScopes(manifest), logger);
+  const rule = new tools.lint.PermissionLinter(ENVIRONMENT, withoutScopes(manifest), logger);
   return {
     bootstrap: () => rule.bootstrap(),
     batchExecute: async (inputs?: LintInput[]) => {
@@ -64,14 +68,19 @@ function problemsOf(results: LintResult[]): Problem[] {
 }
 
 /** Runs Forge's client-side lint over `files` (relative to the app directory, the cwd). */
-export async function runForgeLint(app: ForgeApp, files: string[]): Promise<LintOutcome> {
+export async function runForgeLint(
+  app: ForgeApp,
+  tools: ForgeTools,
+  files: string[],
+): Promise<LintOutcome> {
+  const forgeLint = tools.lint;
   const warnings: string[] = [];
   const logger = collectingLogger(warnings);
-  const flags = offlineFeatureFlags();
+  const flags = offlineFeatureFlags(tools);
   const demand: LintResult[] = [];
   const linters = [
     ...(await forgeLint.getClientSideLintersOnly(app.manifest, ENVIRONMENT, logger, flags)),
-    scopeDemand(app.manifest, demand),
+    scopeDemand(tools, app.manifest, demand),
   ];
   let results: LintResult[];
   try {

@@ -7,7 +7,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import ts from 'typescript';
+import type ts from 'typescript';
 import type { Problem } from './report.ts';
 
 /** The build that turns sources into bundled JavaScript: tsconfig.build.json's folders. */
@@ -16,14 +16,14 @@ interface BuildFolders {
   outDir: string;
 }
 
-function buildFolders(appDir: string): BuildFolders | undefined {
+function buildFolders(appDir: string, typescript: typeof ts): BuildFolders | undefined {
   const file = join(appDir, 'tsconfig.build.json');
   if (!existsSync(file)) return undefined;
-  const parsed = ts.getParsedCommandLineOfConfigFile(
+  const parsed = typescript.getParsedCommandLineOfConfigFile(
     file,
     {},
     {
-      ...ts.sys,
+      ...typescript.sys,
       onUnRecoverableConfigFileDiagnostic: () => undefined,
     },
   );
@@ -41,8 +41,8 @@ function sourceOf(appDir: string, output: string, build: BuildFolders): string |
 }
 
 /** A problem when the app bundles from a build (tsconfig.build.json) that was never made. */
-export function checkBuildExists(appDir: string): Problem[] {
-  const build = buildFolders(appDir);
+export function checkBuildExists(appDir: string, typescript: typeof ts): Problem[] {
+  const build = buildFolders(appDir, typescript);
   if (!build || existsSync(join(appDir, build.outDir))) return [];
   return [
     {
@@ -54,9 +54,14 @@ export function checkBuildExists(appDir: string): Problem[] {
 }
 
 /** Problems with bundled app modules that were not linted or were built before their source. */
-export function checkCoverage(appDir: string, bundled: string[], linted: string[]): Problem[] {
+export function checkCoverage(
+  appDir: string,
+  typescript: typeof ts,
+  bundled: string[],
+  linted: string[],
+): Problem[] {
   const lintedSet = new Set(linted);
-  const build = buildFolders(appDir);
+  const build = buildFolders(appDir, typescript);
   const problems: Problem[] = [];
   for (const file of bundled.filter((name) => !lintedSet.has(name))) {
     const fromBuild = build && !relative(build.outDir, file).startsWith('..');
@@ -64,7 +69,7 @@ export function checkCoverage(appDir: string, bundled: string[], linted: string[
       problems.push({
         step: 'bundle',
         file,
-        message: 'Forge bundles this file, but forge:check did not lint it',
+        message: 'Forge bundles this file, but forge-check did not lint it',
       });
       continue;
     }

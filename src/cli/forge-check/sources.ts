@@ -8,9 +8,9 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve } from 'node:path';
-import ts from 'typescript';
+import type ts from 'typescript';
 import type { ForgeApp } from './app.ts';
-import { cliShared } from './forge-tools.ts';
+import type { ForgeTools } from './forge-tools.ts';
 import type { Problem } from './report.ts';
 
 /** What the handlers reach, what Forge's lint reads, and what stops it from reading them. */
@@ -24,27 +24,38 @@ export interface Sources {
   problems: Problem[];
 }
 
-function configProblem(diagnostic: ts.Diagnostic): Problem {
-  const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
+function configProblem(typescript: typeof ts, diagnostic: ts.Diagnostic): Problem {
+  const message = typescript.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
   return { step: 'sources', file: 'tsconfig.json', message };
 }
 
-function readTsconfig(dir: string): { parsed?: ts.ParsedCommandLine; problems: Problem[] } {
+function readTsconfig(
+  dir: string,
+  typescript: typeof ts,
+): { parsed?: ts.ParsedCommandLine; problems: Problem[] } {
   const file = join(dir, 'tsconfig.json');
   if (!existsSync(file)) return { problems: [] };
   const problems: Problem[] = [];
-  const parsed = ts.getParsedCommandLineOfConfigFile(
+  const parsed = typescript.getParsedCommandLineOfConfigFile(
     file,
     {},
-    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => problems.push(configProblem(d)) },
+    {
+      ...typescript.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => problems.push(configProblem(typescript, d)),
+    },
   );
-  for (const diagnostic of parsed?.errors ?? []) problems.push(configProblem(diagnostic));
+  for (const diagnostic of parsed?.errors ?? [])
+    problems.push(configProblem(typescript, diagnostic));
   return parsed ? { parsed, problems } : { problems };
 }
 
 /** The app's files that the handler entries import, as TypeScript resolves them. */
-function reachableFiles(app: ForgeApp, options: ts.CompilerOptions): string[] {
-  const program = ts.createProgram({
+function reachableFiles(
+  app: ForgeApp,
+  typescript: typeof ts,
+  options: ts.CompilerOptions,
+): string[] {
+  const program = typescript.createProgram({
     rootNames: app.modules.map(({ entry }) => join(app.dir, entry)),
     options: { ...options, allowJs: true, noEmit: true },
   });
@@ -61,7 +72,10 @@ function reachableFiles(app: ForgeApp, options: ts.CompilerOptions): string[] {
 }
 
 /** The files `forge lint` reads: src/ and each UI Kit resource's folder, as its LintService does. */
-async function forgeLintSelection(problems: Problem[]): Promise<string[]> {
+async function forgeLintSelection(
+  cliShared: ForgeTools['cliShared'],
+  problems: Problem[],
+): Promise<string[]> {
   const reader = new cliShared.FileSystemReader();
   const config = new cliShared.ConfigFile(reader, new cliShared.FileSystemWriter());
   const ignored = [...(await cliShared.listGitIgnoreFiles(reader)), '.git', 'node_modules'];
@@ -83,10 +97,11 @@ async function forgeLintSelection(problems: Problem[]): Promise<string[]> {
  * Selects the files to lint and finds what would make Forge's lint skip or abort. Runs with the
  * app directory as the working directory: Forge's readers resolve everything from there.
  */
-export async function findSources(app: ForgeApp): Promise<Sources> {
-  const { parsed, problems } = readTsconfig(app.dir);
-  const bundled = reachableFiles(app, parsed?.options ?? {});
-  const selection = await forgeLintSelection(problems);
+export async function findSources(app: ForgeApp, tools: ForgeTools): Promise<Sources> {
+  const { cliShared, typescript } = tools;
+  const { parsed, problems } = readTsconfig(app.dir, typescript);
+  const bundled = reachableFiles(app, typescript, parsed?.options ?? {});
+  const selection = await forgeLintSelection(cliShared, problems);
 
   // Forge's own predicate (lint.js): JavaScript always; TypeScript when the include globs list it
   // and the exclude globs do not, or when the config has neither.
@@ -121,7 +136,7 @@ export async function findSources(app: ForgeApp): Promise<Sources> {
       file,
       level: 'warning',
       message:
-        'Forge bundles this file, but forge lint reads only src/; forge:check lints it anyway',
+        'Forge bundles this file, but forge lint reads only src/; forge-check lints it anyway',
     });
   }
   if (parsed) {

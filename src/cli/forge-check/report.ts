@@ -1,4 +1,4 @@
-/** What forge:check found, in the form Forge's own tools report it: file, line, column, message. */
+/** What forge-check found, in the form Forge's own tools report it: file, line, column, message. */
 
 /** The parts of the check, in the order they run. */
 export type Step = 'app' | 'sources' | 'lint' | 'bundle' | 'manifest' | 'offline';

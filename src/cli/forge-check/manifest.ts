@@ -5,12 +5,12 @@
  */
 import { join } from 'node:path';
 import type { ForgeApp } from './app.ts';
-import { forgeManifest } from './forge-tools.ts';
+import type { ForgeTools } from './forge-tools.ts';
 import type { Problem } from './report.ts';
 
 /** Forge's full manifest validation of the app's manifest.yml. */
-export async function validateManifest(app: ForgeApp): Promise<Problem[]> {
-  const result = await forgeManifest.validate(false, join(app.dir, 'manifest.yml'));
+export async function validateManifest(app: ForgeApp, tools: ForgeTools): Promise<Problem[]> {
+  const result = await tools.manifest.validate(false, join(app.dir, 'manifest.yml'));
   const problems: Problem[] = (result.errors ?? []).map((error) => ({
     step: 'manifest',
     file: 'manifest.yml',

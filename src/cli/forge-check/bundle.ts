@@ -7,10 +7,11 @@
  */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
+import type * as ForgeBundler from '@forge/bundler';
 import type { BundlerArgs } from '@forge/bundler/out/types';
 import type { Configs, Stats } from '@forge/bundler/out/webpack';
 import type { ForgeApp } from './app.ts';
-import { collectingLogger, forgeBundler } from './forge-tools.ts';
+import { collectingLogger, type ForgeTools } from './forge-tools.ts';
 import type { Problem } from './report.ts';
 
 /** One bundle Forge would deploy. */
@@ -30,7 +31,7 @@ export interface BundleOutcome {
   problems: Problem[];
 }
 
-type ConfigReader = Parameters<typeof forgeBundler.getNodeBundler>[2];
+type ConfigReader = Parameters<typeof ForgeBundler.getNodeBundler>[2];
 
 /** The parts of Forge's bundler used here that its type declarations keep internal. */
 interface ForgeNodeBundler {
@@ -47,7 +48,13 @@ const noRuntimeWrapper = async () => ({
 });
 
 /** Forge's webpack configuration for the app's functions, writing into `outputDir`. */
-async function forgeWebpackConfig(app: ForgeApp, args: BundlerArgs, outputDir: string) {
+async function forgeWebpackConfig(
+  app: ForgeApp,
+  forgeBundler: typeof ForgeBundler,
+  version: string,
+  args: BundlerArgs,
+  outputDir: string,
+) {
   const bundler = forgeBundler.getNodeBundler(
     collectingLogger([]),
     { getNodeRuntimeWrapper: noRuntimeWrapper, getNodeRuntimeLoader: noRuntimeWrapper },
@@ -55,19 +62,24 @@ async function forgeWebpackConfig(app: ForgeApp, args: BundlerArgs, outputDir: s
     { readConfig: async () => app.manifest } as unknown as ConfigReader,
   ) as unknown as Partial<ForgeConfigBundler>;
   const nodeBundler = await bundler.getBundler?.();
+  // forge-check reaches into the bundler's internals: a release that changed them is named, so
+  // that the vendor can install the version privacy-disclosure's peerDependencies ask for.
   if (!nodeBundler?.getConfigs) {
     throw new Error(
-      "@forge/bundler's node bundler no longer has getBundler/getConfigs; update forge:check",
+      `this @forge/bundler (${version}) no longer has getBundler/getConfigs, which forge-check uses: install the version privacy-disclosure's peerDependencies name`,
     );
   }
   const [config, ...others] = await nodeBundler.getConfigs(args);
-  if (others.length > 0)
-    throw new Error('@forge/bundler now makes several configurations; update forge:check');
+  if (others.length > 0) {
+    throw new Error(
+      `this @forge/bundler (${version}) makes several configurations, which forge-check does not expect: install the version privacy-disclosure's peerDependencies name`,
+    );
+  }
   config.output.path = outputDir;
   return config;
 }
 
-function compile(config: Configs[0]): Promise<Stats> {
+function compile(forgeBundler: typeof ForgeBundler, config: Configs[0]): Promise<Stats> {
   const compiler = forgeBundler.getCompiler(config);
   return new Promise((resolve, reject) => {
     compiler.run((error, stats) => {
@@ -94,8 +106,18 @@ function bundledModules(stats: Stats): string[] {
   return names;
 }
 
+function bundlerVersion(tools: ForgeTools): string {
+  return tools.packages.find(({ name }) => name === '@forge/bundler')?.version ?? 'unknown';
+}
+
 /** Bundles every handler module of `app` into `outputDir` with Forge's bundler. */
-export async function bundleFunctions(app: ForgeApp, outputDir: string): Promise<BundleOutcome> {
+export async function bundleFunctions(
+  app: ForgeApp,
+  tools: ForgeTools,
+  outputDir: string,
+): Promise<BundleOutcome> {
+  // Typed here: TypeScript calls an assertion function only through an annotated name.
+  const forgeBundler: typeof ForgeBundler = tools.bundler;
   const warnings: string[] = [];
   const args: BundlerArgs = {
     appDirectory: app.dir,
@@ -103,7 +125,10 @@ export async function bundleFunctions(app: ForgeApp, outputDir: string): Promise
   };
   const outcome: BundleOutcome = { bundles: [], appModules: [], packageModules: 0, problems: [] };
   try {
-    const stats = await compile(await forgeWebpackConfig(app, args, outputDir));
+    const stats = await compile(
+      forgeBundler,
+      await forgeWebpackConfig(app, forgeBundler, bundlerVersion(tools), args, outputDir),
+    );
     // Forge's own verdict: it throws on errors (TypeScript's formatted like forge deploy shows
     // them) and logs warnings, which do not fail a deploy.
     forgeBundler.handleWebpackCompilationResult(collectingLogger(warnings), null, stats);

@@ -1,5 +1,5 @@
 /**
- * The steps of forge:check in order, each timed, into one report: which files Forge lints and
+ * The steps of forge-check in order, each timed, into one report: which files Forge lints and
  * bundles, Forge's lint, Forge's bundler (and loading each bundle), Forge's manifest validation,
  * and proof that no login or keychain module was loaded.
  */
@@ -7,11 +7,11 @@ import { join } from 'node:path';
 import type { ForgeApp } from './app.ts';
 import { bundleFunctions, type FunctionBundle } from './bundle.ts';
 import { checkBuildExists, checkCoverage } from './coverage.ts';
-import { credentialModulesLoaded } from './forge-tools.ts';
+import { credentialModulesLoaded, type ForgeTools, type ToolPackage } from './forge-tools.ts';
 import { runForgeLint } from './lint.ts';
 import { loadBundles } from './load.ts';
 import { validateManifest } from './manifest.ts';
-import { locateOpenApiSpecs } from './openapi.ts';
+import type { OpenApiSpecs } from './openapi.ts';
 import { errorsOf, kilobytes, type Problem } from './report.ts';
 import { findSources } from './sources.ts';
 
@@ -28,9 +28,11 @@ export interface StepReport {
   problems: Problem[];
 }
 
-/** Everything forge:check found; `passed` when Forge would fail on none of it. */
+/** Everything forge-check found; `passed` when Forge would fail on none of it. */
 export interface ForgeCheckReport {
   app: string;
+  /** The Forge packages (and TypeScript) the check ran, with their versions and folders. */
+  tools: ToolPackage[];
   openApi: { found: boolean; summary: string };
   steps: StepReport[];
   /** The app's files the handlers reach, and the files linted (both relative, sorted). */
@@ -60,20 +62,20 @@ async function timed(
 }
 
 /**
- * Runs the chosen steps on `app`, with the app directory as the working directory (Forge's tools
- * read tsconfig.json and manifest.yml from there). `scratch` is an empty folder for the bundles;
- * the OpenAPI specs are looked for beside `projectRoot`.
+ * Runs the chosen steps on `app` with Forge's `tools`, with the app directory as the working
+ * directory (Forge's tools read tsconfig.json and manifest.yml from there) and the variables of
+ * `specs` set for the permission rule. `scratch` is an empty folder for the bundles.
  */
 export async function runForgeCheck(
   app: ForgeApp,
+  tools: ForgeTools,
   chosen: ReadonlySet<ChosenStep>,
   scratch: string,
-  projectRoot: string,
+  specs: OpenApiSpecs,
 ): Promise<ForgeCheckReport> {
-  const specs = locateOpenApiSpecs(projectRoot, scratch);
-  Object.assign(process.env, specs.env);
   const report: ForgeCheckReport = {
     app: app.dir,
+    tools: tools.packages,
     openApi: { found: specs.found, summary: specs.summary },
     steps: [],
     files: { bundled: [], linted: [] },
@@ -83,7 +85,7 @@ export async function runForgeCheck(
   };
   const handlers = app.modules.flatMap((module) => module.handlers.map(({ handler }) => handler));
   const started = performance.now();
-  const sources = await findSources(app);
+  const sources = await findSources(app, tools);
   report.files = { bundled: sources.bundled, linted: sources.linted };
   report.steps.push({
     step: 'sources',
@@ -97,7 +99,7 @@ export async function runForgeCheck(
   if (chosen.has('lint')) {
     report.steps.push(
       await timed('lint', async () => {
-        const lint = await runForgeLint(app, sources.linted);
+        const lint = await runForgeLint(app, tools, sources.linted);
         report.neededScopes = lint.neededScopes;
         const errors = errorsOf(lint.problems).length;
         return {
@@ -113,15 +115,17 @@ export async function runForgeCheck(
   if (chosen.has('bundle')) {
     report.steps.push(
       await timed('bundle', async () => {
-        const missingBuild = checkBuildExists(app.dir);
+        const missingBuild = checkBuildExists(app.dir, tools.typescript);
         if (missingBuild.length > 0) return { summary: 'no bundle', problems: missingBuild };
         const outputDir = join(scratch, 'bundle');
-        const bundle = await bundleFunctions(app, outputDir);
+        const bundle = await bundleFunctions(app, tools, outputDir);
         const built = errorsOf(bundle.problems).length === 0;
         const problems = [
           ...bundle.problems,
           ...(built ? loadBundles(app, outputDir) : []),
-          ...(built ? checkCoverage(app.dir, bundle.appModules, sources.linted) : []),
+          ...(built
+            ? checkCoverage(app.dir, tools.typescript, bundle.appModules, sources.linted)
+            : []),
         ];
         report.bundles = bundle.bundles;
         const sizes = bundle.bundles.map(({ file, bytes }) => `${file} ${kilobytes(bytes)}`);
@@ -139,7 +143,7 @@ export async function runForgeCheck(
   if (chosen.has('manifest')) {
     report.steps.push(
       await timed('manifest', async () => {
-        const problems = await validateManifest(app);
+        const problems = await validateManifest(app, tools);
         const valid = errorsOf(problems).length === 0;
         return { summary: `@forge/manifest: ${valid ? 'valid' : 'invalid'}`, problems };
       }),
