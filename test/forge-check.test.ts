@@ -192,7 +192,7 @@ describe('privacy-disclosure forge-check', () => {
     const help = await inProcess('forge-check', '--help');
     expect(help.code).toBe(0);
     expect(help.stdout).toContain(
-      'npm install --save-dev @forge/lint @forge/bundler @forge/manifest',
+      'npm install --save-dev --ignore-scripts @forge/lint @forge/bundler @forge/manifest',
     );
     expect(help.stdout).toMatch(/FORGE_OPENAPI_DIR/);
     expect(help.stdout).toContain(

@@ -66,7 +66,9 @@ the current folder), once the app is built (npx privacy-disclosure build, and yo
 It prints what it checked (files, bundle sizes, scopes) and every problem as file:line:column.
 
 Forge's tools are not installed with privacy-disclosure. Add them to your app once:
-  npm install --save-dev @forge/lint @forge/bundler @forge/manifest
+  npm install --save-dev --ignore-scripts @forge/lint @forge/bundler @forge/manifest
+(--ignore-scripts skips the native build of keytar, the keychain module they bring along, which
+forge-check never uses and which fails to build without the system's keychain library.)
 
 REST scopes are checked against Atlassian's OpenAPI specs, which forge lint downloads and
 forge-check, offline, does not. Save them in one folder under these names, and set

@@ -39,7 +39,8 @@ const scratch = mkdtempSync(join(tmpdir(), 'pack-test-'));
 const vendorApp = join(scratch, 'vendor-app');
 /** Forge's tools, which forge-check needs and the package does not install. */
 const FORGE_TOOLS = ['@forge/lint', '@forge/bundler', '@forge/manifest'];
-const INSTALL_FORGE_TOOLS = 'npm install --save-dev @forge/lint @forge/bundler @forge/manifest';
+const INSTALL_FORGE_TOOLS =
+  'npm install --save-dev --ignore-scripts @forge/lint @forge/bundler @forge/manifest';
 
 /** Exported names of a module as the vendor's Node imports it. */
 function vendorExports(specifier: string): string[] {

@@ -103,10 +103,7 @@ export async function runBuild(args: string[], io: CliIo): Promise<number> {
   const missing = checkDisclosureManifest(parsed, parts);
   for (const problem of missing) io.stderr(`${formatManifestProblem('manifest.yml', problem)}\n`);
   if (missing.length > 0 || !parts.resource) {
-    return fail(
-      io,
-      'manifest.yml lacks what the disclosure needs (above); nothing was written. Running privacy-disclosure init again adds what is missing.',
-    );
+    return fail(io, 'manifest.yml lacks what the disclosure needs (above); nothing was written.');
   }
   const resource = parts.resource;
   const extension = ['ts', 'js'].find((ext) =>

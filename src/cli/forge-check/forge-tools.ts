@@ -57,7 +57,11 @@ export class ForgeToolsMissing extends Error {
   ) {
     const forgeMissing = missing.some((name) => name.startsWith('@forge/'));
     // All three at once when any is missing: they are released together and check together.
-    const install = forgeMissing ? FORGE_TOOL_PACKAGES.join(' ') : missing.join(' ');
+    // --ignore-scripts: they bring keytar (the Forge CLI's keychain), whose native build fails
+    // without the system's keychain library; forge-check never loads it.
+    const install = forgeMissing
+      ? `--ignore-scripts ${FORGE_TOOL_PACKAGES.join(' ')}`
+      : missing.join(' ');
     super(
       `${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not installed in ${appDir}. ` +
         "forge-check runs Forge's own lint, bundler and manifest validation, which are not " +
