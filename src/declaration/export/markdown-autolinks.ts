@@ -90,15 +90,19 @@ export function httpsAddresses(text: string, escaped: RegExp): TextPiece[] {
 /**
  * Plain text (not an https address, not yet escaped) with a WORD JOINER wherever cmark-gfm or
  * linkify-it would start a link other than https: before `://` after any scheme but https,
- * between `xmpp` and `:`, and between `www` and `.`.
+ * between `xmpp` and `:`, and between `www` and `.` (or the end of the text, where the app's own
+ * words may go on with `.` or `:`).
  */
 export function joinersAgainstAutolinks(text: string): string {
-  return text
-    .replace(/(?<![a-z])[a-z]*(?=:\/\/)/gi, (scheme) =>
-      /^https$/i.test(scheme) ? scheme : `${scheme}${WORD_JOINER}`,
-    )
-    .replace(/(?<![a-z])xmpp(?=:)/gi, `$&${WORD_JOINER}`)
-    .replace(/www(?=\.)/gi, `$&${WORD_JOINER}`);
+  return (
+    text
+      .replace(/(?<![a-z])[a-z]*(?=:\/\/)/gi, (scheme) =>
+        /^https$/i.test(scheme) ? scheme : `${scheme}${WORD_JOINER}`,
+      )
+      .replace(/(?<![a-z])xmpp(?=:)/gi, `$&${WORD_JOINER}`)
+      // Also at the end: the app's own words after a vendor text may begin with the `.` or `:`.
+      .replace(/www(?=\.|$)/gi, `$&${WORD_JOINER}`)
+  );
 }
 
 /**

@@ -21,6 +21,15 @@ export interface MarkdownOptions {
  * A run as Markdown on one line: every text escaped for running text (`escape` adds what its
  * place needs, such as `#` in a heading), vendor text isolated, only https and mailto links.
  */
+/**
+ * Text in `_…_`. Emphasis cannot open after or close before whitespace, so a vendor text that
+ * starts or ends with a space would leave the underscores standing: the spaces go outside.
+ */
+function emphasis(text: string): string {
+  const inner = text.trim();
+  return inner ? `_${inner}_` : '';
+}
+
 function inline(run: Inline, escape: (text: string) => string = markdownText): string {
   return run
     .map((part) => {
@@ -119,8 +128,8 @@ export function toMarkdown(declaration: Declaration, options: MarkdownOptions = 
   const document = buildDocument(declaration, options.translator ?? ENGLISH);
   const parts = [
     `# ${inline(document.title, markdownHeading)}`,
-    `_${inline(document.byline)}_`,
-    `_${inline(document.versionLine)}_`,
+    emphasis(inline(document.byline)),
+    emphasis(inline(document.versionLine)),
     ...(document.summary ? [markdownLineStart(inline(document.summary))] : []),
   ];
   for (const section of document.sections) {
