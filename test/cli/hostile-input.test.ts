@@ -37,7 +37,9 @@ describe.concurrent('names that Object.prototype has', () => {
     it(`the command ${name} is a usage error that lists the commands`, async () => {
       const run = await inProcess(name, example);
       expect(run.code).toBe(2);
-      expect(run.stderr).toContain(`unknown command "${name}"; commands are validate, export, init and build`);
+      expect(run.stderr).toContain(
+        `unknown command "${name}"; commands are validate, export, init, build and forge-check`,
+      );
     });
   }
 
