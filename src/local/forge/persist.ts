@@ -1,6 +1,5 @@
 import {
   closeSync,
-  existsSync,
   fsyncSync,
   mkdirSync,
   openSync,
@@ -10,6 +9,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { inspectStorePath, somethingAt } from './store-path.ts';
 
 /** What the emulator keeps per stored key. Times are Unix seconds, as the storage API answers them. */
 export interface StoredRecord {
@@ -35,12 +35,17 @@ export class DamagedStoreError extends Error {
   /**
    * @param file the store file, as it was given
    * @param problem what is wrong, in words, e.g. "not valid JSON at line 3, column 5: ..."
+   * @param path what is damaged, and what starting over moves aside: the file, or what stands
+   *   where its folder should be
    */
   constructor(
     readonly file: string,
     readonly problem: string,
+    readonly path: string = file,
   ) {
-    super(`The local KVS file ${file} is damaged: ${problem}. It was left as it is.`);
+    super(
+      `The local KVS file ${file} is damaged: ${path === file ? '' : `${path}: `}${problem}. It was left as it is.`,
+    );
   }
 }
 
@@ -197,15 +202,24 @@ function checkStoreData(parsed: unknown): StoreData {
 }
 
 /**
- * Reads a persisted store. A missing file is an empty store; a file that cannot be read, is not
- * JSON or holds anything this emulator did not write throws {@link DamagedStoreError} and is left
- * exactly as it is.
+ * Reads a persisted store. A missing file is an empty store; anything else where the file should
+ * be (a folder, a FIFO, a link to nothing, a file where its folder should be), and a file that
+ * cannot be read, is not JSON or holds anything this emulator did not write, throws
+ * {@link DamagedStoreError} and is left exactly as it is. A link to a store file is read through.
  */
 export function loadStore(file: string): StoreData {
-  if (!existsSync(file)) return {};
+  let found;
+  try {
+    found = inspectStorePath(file);
+  } catch (e) {
+    // A path that cannot even be looked at (a folder without permission) is damaged for us too.
+    throw new DamagedStoreError(file, `it cannot be looked at (${(e as Error).message})`);
+  }
+  if (found.state === 'missing') return {};
+  if (found.state === 'damaged') throw new DamagedStoreError(file, found.problem, found.path);
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readFileSync(found.file, 'utf8');
   } catch (e) {
     throw new DamagedStoreError(file, `it cannot be read (${(e as Error).message})`);
   }
@@ -223,16 +237,18 @@ export function loadStore(file: string): StoreData {
 }
 
 /**
- * Moves a damaged store file aside, beside it, to `<file>.damaged-<UTC time>` (a free name, never
- * over another file), and answers where it went; null when there was no file to move.
+ * Moves a damaged store aside, beside it, to `<path>.damaged-<UTC time>` (a free name, never over
+ * anything else), and answers where it went; null when nothing was there to move. `path` is
+ * {@link DamagedStoreError.path}: the file, or what stands where its folder should be. A link is
+ * moved as the link, never what it points to.
  */
-export function moveDamagedStore(file: string, now: Date = new Date()): string | null {
-  if (!existsSync(file)) return null;
+export function moveDamagedStore(path: string, now: Date = new Date()): string | null {
+  if (!somethingAt(path)) return null;
   // No ':' in the name: the folder may be shared with Windows, where ':' is not allowed.
   const stamp = now.toISOString().replace(/[:.]/g, '-');
-  let backup = `${file}.damaged-${stamp}`;
-  for (let n = 2; existsSync(backup); n += 1) backup = `${file}.damaged-${stamp}-${n}`;
-  renameSync(file, backup);
+  let backup = `${path}.damaged-${stamp}`;
+  for (let n = 2; somethingAt(backup); n += 1) backup = `${path}.damaged-${stamp}-${n}`;
+  renameSync(path, backup);
   return backup;
 }
 
@@ -241,8 +257,13 @@ let sequence = 0;
 /**
  * Writes the whole store to `file` so that a crash at any moment leaves either the old file or the
  * new one: write a temporary file beside it, flush it to disk, then rename it over the target.
+ * Through a symbolic link, the target is written and the link stays. Anything else in the way
+ * (see {@link loadStore}) is not replaced: the write fails with {@link DamagedStoreError}.
  */
-export function saveStore(file: string, data: StoreData): void {
+export function saveStore(path: string, data: StoreData): void {
+  const found = inspectStorePath(path);
+  if (found.state === 'damaged') throw new DamagedStoreError(path, found.problem, found.path);
+  const file = found.state === 'file' ? found.file : path;
   const dir = dirname(file);
   mkdirSync(dir, { recursive: true });
   const tmp = join(dir, `.${basename(file)}.${process.pid}.${Date.now()}.${sequence++}.tmp`);

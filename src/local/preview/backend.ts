@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { Declaration } from '../../declaration/index.ts';
 import { disclosure, handler } from '../../index.ts';
 import { createLocalForge, type LocalForge } from '../forge/index.ts';
@@ -74,7 +72,7 @@ export async function createPreviewBackend(
 ): Promise<LocalPreviewBackend> {
   const { persistFile } = options;
   const showPath = options.showPath ?? ((path: string) => path);
-  if (persistFile) mkdirSync(dirname(persistFile), { recursive: true });
+  // Its folder is made on the first write, not here: whatever stands in the way is reported.
   const openForge = (): LocalForge =>
     createLocalForge({
       ...(persistFile ? { persistFile } : {}),
@@ -91,11 +89,15 @@ export async function createPreviewBackend(
     backup: null,
   };
   let forge: LocalForge | null = null;
+  // What is damaged, and what starting over moves aside: the store file, or what stands where
+  // its folder should be (a file named .preview-data, say).
+  let damaged: string | null = null;
   try {
     forge = openForge();
   } catch (error) {
     if (!(error instanceof DamagedStoreError)) throw error;
-    store = { ...store, state: 'damaged', problem: error.problem };
+    damaged = error.path;
+    store = { ...store, state: 'damaged', file: showPath(error.path), problem: error.problem };
   }
   const live = (): LocalForge => {
     if (forge) return forge;
@@ -118,17 +120,18 @@ export async function createPreviewBackend(
   };
 
   const startOver = async (): Promise<PreviewStoreStatus> => {
-    if (store.state !== 'damaged' || !persistFile)
+    if (store.state !== 'damaged' || !damaged)
       throw new Error('The local store is not damaged: there is nothing to start over from.');
     // Moved, never deleted. If the move fails, the file stays where it was and the state as it was.
-    const moved = moveDamagedStore(persistFile);
+    const moved = moveDamagedStore(damaged);
     const backup = moved === null ? null : showPath(moved);
     try {
       forge = openForge();
     } catch (error) {
       if (!(error instanceof DamagedStoreError)) throw error;
       // Another damaged file took its place meanwhile: it is left alone too.
-      store = { ...store, problem: error.problem, backup };
+      damaged = error.path;
+      store = { ...store, file: showPath(error.path), problem: error.problem, backup };
       throw new Error(`moved the damaged store to ${backup}, but ${error.message}`, {
         cause: error,
       });

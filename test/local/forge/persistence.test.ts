@@ -1,12 +1,22 @@
 import { kvs } from '@forge/kvs';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLocalForge, type LocalForge } from '../../../src/local/forge/index.ts';
 import {
   DamagedStoreError,
   loadStore,
   moveDamagedStore,
+  saveStore,
 } from '../../../src/local/forge/persist.ts';
 import { exampleDeclaration, scratchDir } from './fixtures.ts';
 
@@ -67,14 +77,15 @@ describe('persistence', () => {
   });
 
   it('answers 500 and changes nothing when the file cannot be written', async () => {
-    const blocked = join(scratch.dir, 'not-a-dir');
-    writeFileSync(blocked, 'a plain file where a directory should be');
-    forge = createLocalForge({ persistFile: join(blocked, 'kvs.json') }).install();
+    forge = createLocalForge({ persistFile: file }).install();
+    // Someone puts a plain file where the store's folder would be made, after the emulator started.
+    writeFileSync(dirname(file), 'a plain file where a directory should be');
     await expect(kvs.set('declaration:current', consulting)).rejects.toMatchObject({
       code: 'INTERNAL_SERVER_ERROR',
     });
     expect(forge.snapshot()).toEqual({});
     expect(await kvs.get('declaration:current')).toBeUndefined();
+    expect(readFileSync(dirname(file), 'utf8')).toBe('a plain file where a directory should be');
   });
 
   it('refuses a damaged file with a message naming it, and does not overwrite it', () => {
@@ -184,5 +195,86 @@ describe('a damaged store file', () => {
     expect(moveDamagedStore(file, when)).toBe(`${file}.damaged-2026-12-03T10-15-30-123Z-2`);
     expect(readFileSync(backup!, 'utf8')).toBe(text);
     expect(moveDamagedStore(file, when)).toBeNull();
+  });
+});
+
+/** Why the store at `path` cannot be loaded. */
+function loadError(path: string): DamagedStoreError {
+  try {
+    loadStore(path);
+  } catch (error) {
+    expect(error).toBeInstanceOf(DamagedStoreError);
+    return error as DamagedStoreError;
+  }
+  throw new Error(`${path} loaded`);
+}
+
+describe('something else where the store file or its folder should be', () => {
+  it('a plain file where its folder should be: named as what is damaged, and left as it is', () => {
+    writeFileSync(dirname(file), 'notes');
+    const error = loadError(file);
+    expect(error).toMatchObject({
+      file,
+      path: dirname(file),
+      problem: 'it is a file, not the folder the local store is kept in',
+    });
+    expect(() => createLocalForge({ persistFile: file })).toThrow(DamagedStoreError);
+    expect(readFileSync(dirname(file), 'utf8')).toBe('notes');
+    // Starting over moves the file aside; the store then starts empty and makes its folder.
+    const backup = moveDamagedStore(error.path, new Date('2026-12-03T10:15:30.123Z'));
+    expect(backup).toBe(`${dirname(file)}.damaged-2026-12-03T10-15-30-123Z`);
+    expect(readFileSync(backup!, 'utf8')).toBe('notes');
+    expect(loadStore(file)).toEqual({});
+  });
+
+  it('a link to nothing: reported, never replaced by a new file, and moved aside as the link', async () => {
+    mkdirSync(dirname(file));
+    const gone = join(scratch.dir, 'unmounted', 'kvs.json');
+    symlinkSync(gone, file);
+    expect(loadError(file)).toMatchObject({
+      path: file,
+      problem: `it is a symbolic link to ${gone}, which does not exist`,
+    });
+    expect(() => saveStore(file, {})).toThrow(DamagedStoreError);
+    expect(readlinkSync(file)).toBe(gone);
+    expect(existsSync(gone)).toBe(false);
+    const backup = moveDamagedStore(file);
+    expect(readlinkSync(backup!)).toBe(gone);
+    expect(readdirSync(dirname(file))).toEqual([basename(backup!)]);
+  });
+
+  it('a link to a store file: read and written through, and the link stays a link', async () => {
+    const elsewhere = join(scratch.dir, 'elsewhere.json');
+    forge = createLocalForge({ persistFile: elsewhere }).install();
+    await kvs.set('declaration:current', consulting);
+    forge.uninstall();
+    mkdirSync(dirname(file));
+    symlinkSync('../elsewhere.json', file);
+    forge = createLocalForge({ persistFile: file }).install();
+    expect(await kvs.get('declaration:current')).toEqual(consulting);
+    await kvs.set('declaration:previous', exalate);
+    expect(readlinkSync(file)).toBe('../elsewhere.json');
+    expect(readdirSync(dirname(file))).toEqual(['kvs.json']);
+    expect(JSON.parse(readFileSync(elsewhere, 'utf8')).namespaces.kv).toHaveProperty(
+      'declaration:previous',
+    );
+  });
+
+  it.each([
+    ['a folder', (path: string) => mkdirSync(path), 'it is a folder, not a file'],
+    [
+      'a named pipe, without waiting for a writer',
+      (path: string) => execFileSync('mkfifo', [path]),
+      'it is a named pipe (FIFO), not a file',
+    ],
+    [
+      'a link to a folder',
+      (path: string) => symlinkSync(scratch.dir, path),
+      'it is a symbolic link to a folder, not a file',
+    ],
+  ])('%s: reported as damaged', (_, make, problem) => {
+    mkdirSync(dirname(file));
+    make(file);
+    expect(loadError(file)).toMatchObject({ path: file, problem });
   });
 });

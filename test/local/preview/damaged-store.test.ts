@@ -1,4 +1,13 @@
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PreviewStatus } from '../../../src/local/preview/model.ts';
@@ -187,5 +196,66 @@ describe('a damaged preview store', () => {
     );
     expect(existsSync(preview.storeFile)).toBe(true);
     expect((await status(preview)).publishedVersion).toBe(1);
+  });
+});
+
+describe('something else where the preview keeps its store', () => {
+  it('a plain file named .preview-data: the preview starts, says so, and moves it aside when asked', async () => {
+    preview = await previewWithHistory();
+    const folder = dirname(preview.storeFile);
+    preview = await preview.restart(() => {
+      rmSync(folder, { recursive: true });
+      writeFileSync(folder, 'notes kept by hand\n');
+    });
+    const problem = 'it is a file, not the folder the local store is kept in';
+    expect((await status(preview)).store).toEqual({
+      state: 'damaged',
+      file: '.preview-data',
+      problem,
+      backup: null,
+    });
+    expect(await hostPageText(preview, 'store-problem')).toBe(`.preview-data: ${problem}.`);
+    expect(await hostPageText(preview, 'store-detail')).toContain(
+      'moves it aside, to .preview-data.damaged-<date and time>',
+    );
+    expect(preview.log.join('\n')).toContain(
+      `The local store .preview-data is damaged: ${problem}.`,
+    );
+    expect(readFileSync(folder, 'utf8')).toBe('notes kept by hand\n');
+
+    const answer = await startOver(preview);
+    expect(answer.status).toBe(200);
+    const { store } = JSON.parse(answer.text) as PreviewStatus;
+    expect(store.backup).toMatch(/^\.preview-data\.damaged-\d{4}-\d\d-\d\dT[\d-]+Z$/);
+    expect(readFileSync(join(preview.dir, store.backup!), 'utf8')).toBe('notes kept by hand\n');
+    // The empty store is a folder again, and the file is published into it.
+    expect((await status(preview)).publishedVersion).toBe(1);
+    expect(readdirSync(folder)).toEqual(['kvs.json']);
+  });
+
+  it('a kvs.json that links to a file that is gone: reported, and the link kept', async () => {
+    preview = await previewWithHistory();
+    const gone = join(preview.dir, 'unmounted', 'kvs.json');
+    preview = await preview.restart(() => {
+      rmSync(preview!.storeFile);
+      symlinkSync(gone, preview!.storeFile);
+    });
+    const problem = `it is a symbolic link to ${gone}, which does not exist`;
+    expect((await status(preview)).store).toEqual({
+      state: 'damaged',
+      file: STORE,
+      problem,
+      backup: null,
+    });
+    expect(await hostPageText(preview, 'store-problem')).toBe(`${STORE}: ${problem}.`);
+    // Nothing was published over it: the link is still a link, to where it was.
+    expect((await status(preview)).publishedVersion).toBeNull();
+    expect(readlinkSync(preview.storeFile)).toBe(gone);
+    expect(existsSync(gone)).toBe(false);
+
+    const { store } = JSON.parse((await startOver(preview)).text) as PreviewStatus;
+    expect(readlinkSync(join(preview.dir, store.backup!))).toBe(gone);
+    expect((await status(preview)).publishedVersion).toBe(1);
+    expect(lstatSync(preview.storeFile).isFile()).toBe(true);
   });
 });
