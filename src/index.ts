@@ -7,22 +7,10 @@
 // that TypeScript writes for a relative `.ts` import. For the same reason this app's own data
 // and module keys are imported without an extension (they import nothing but types).
 import { createDisclosureBackend, type LifecycleEvent } from 'privacy-disclosure/backend';
-import {
-  BUNDLED_DECLARATION,
-  BUNDLED_PACKAGE_VERSION,
-} from './backend/bundled-declaration.generated';
-import { OWN_ADMIN_MODULE_KEYS } from './backend/module-keys';
+import { OWN_APP_OPTIONS } from './backend/own-app';
 
-/**
- * This app's disclosure: its bundled declaration, its admin modules, and the default key prefix.
- * Its installs up to 0.1.0 stored without a prefix, so that storage is copied under it once.
- */
-export const disclosure = createDisclosureBackend({
-  declaration: BUNDLED_DECLARATION,
-  adminModuleKeys: OWN_ADMIN_MODULE_KEYS,
-  fallbackAppVersion: BUNDLED_PACKAGE_VERSION,
-  migrateBareKeys: true,
-});
+/** This app's disclosure: its bundled declaration, its admin modules, the default key prefix. */
+export const disclosure = createDisclosureBackend(OWN_APP_OPTIONS);
 
 /** Answers the Custom UI's `invoke` calls. */
 export const handler = disclosure.handler;

@@ -1,5 +1,6 @@
 import type { Declaration } from '../../declaration/index.ts';
-import { disclosure, handler } from '../../index.ts';
+import { createDisclosureBackend } from '../../backend/index.ts';
+import { OWN_APP_OPTIONS } from '../../backend/own-app.ts';
 import { createLocalForge, type LocalForge } from '../forge/index.ts';
 import { DamagedStoreError, moveDamagedStore } from '../forge/persist.ts';
 import { SinkUnavailableError, type PublishedVersion } from './declaration-source.ts';
@@ -15,6 +16,11 @@ export interface PreviewBackendOptions {
   /** How a path is named to the user (e.g. relative to where the preview started). */
   showPath?: (path: string) => string;
 }
+
+// The same backend src/index.ts gives Forge, built from the sources: src/index.ts imports the
+// package's built dist/ (as Forge bundles it), which a fresh clone has not built yet.
+const disclosure = createDisclosureBackend(OWN_APP_OPTIONS);
+const handler = disclosure.handler;
 
 /** The preview's backend, with the local runtime exposed for tests. */
 export interface LocalPreviewBackend extends PreviewBackend {
