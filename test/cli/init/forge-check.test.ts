@@ -28,7 +28,7 @@ const made = [ui, packageDir];
 afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 beforeAll(() => {
-  // What `npm pack` ships, built the way prepack builds it (into a scratch folder, not dist/).
+  // What `npm pack` ships (its `files`), built the way prepack builds it (into a scratch folder).
   const tsc = join(REPO_ROOT, 'node_modules/typescript/bin/tsc');
   for (const config of ['tsconfig.build.json', 'tsconfig.build-cli.json']) {
     const result = spawnSync(
@@ -41,7 +41,7 @@ beforeAll(() => {
     );
     expect(result.status, result.stdout + result.stderr).toBe(0);
   }
-  for (const entry of ['package.json', 'bin', 'schema']) {
+  for (const entry of ['package.json', 'bin', 'schema', 'locales']) {
     cpSync(join(REPO_ROOT, entry), join(packageDir, entry), { recursive: true });
   }
   cpSync(ui, join(packageDir, 'static/disclosure/dist'), { recursive: true });
