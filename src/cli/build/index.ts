@@ -20,7 +20,7 @@ import {
 } from '../init/manifest/disclosure-parts.ts';
 import { formatManifestProblem, readManifest } from '../init/manifest/read-manifest.ts';
 import { DECLARATION_PATH } from '../init/plan-init.ts';
-import { CommandUsageError, HELP, parseOptions, reportUsage } from '../init/usage.ts';
+import { parseCommand } from '../init/usage.ts';
 import { renderBundleModule } from './bundle-module.ts';
 import { checkDisclosureManifest } from './check-manifest.ts';
 import { pageFunctions } from './page-functions.ts';
@@ -58,22 +58,18 @@ function fail(io: CliIo, message: string): number {
 
 /** `privacy-disclosure build [--declaration FILE] [--dir DIR] [--ui DIR]`; returns the exit code. */
 export async function runBuild(args: string[], io: CliIo): Promise<number> {
-  let options;
-  try {
-    options = parseOptions('build', args, {
+  const options = parseCommand(
+    'build',
+    args,
+    {
       declaration: { type: 'string' },
       dir: { type: 'string' },
       ui: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
-    });
-  } catch (error) {
-    if (error instanceof CommandUsageError) return reportUsage(error, io);
-    throw error;
-  }
-  if (options.help) {
-    io.stdout(HELP.build);
-    return EXIT.ok;
-  }
+    },
+    io,
+  );
+  if (typeof options === 'number') return options;
   const dir = resolve(options.dir ?? '.');
   let manifestText: string;
   try {

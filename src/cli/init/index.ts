@@ -18,7 +18,7 @@ import { planInit } from './plan-init.ts';
 import { readApp } from './read-app.ts';
 import { initReport, type UiCopyReport } from './report.ts';
 import { unifiedDiff } from './unified-diff.ts';
-import { CommandUsageError, HELP, parseOptions, reportUsage } from './usage.ts';
+import { parseCommand } from './usage.ts';
 
 /** What tests may set instead of the real clock. */
 export interface InitEnvironment {
@@ -32,22 +32,18 @@ export async function runInit(
   io: CliIo,
   environment: InitEnvironment = {},
 ): Promise<number> {
-  let options;
-  try {
-    options = parseOptions('init', args, {
+  const options = parseCommand(
+    'init',
+    args,
+    {
       'dry-run': { type: 'boolean' },
       dir: { type: 'string' },
       ui: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
-    });
-  } catch (error) {
-    if (error instanceof CommandUsageError) return reportUsage(error, io);
-    throw error;
-  }
-  if (options.help) {
-    io.stdout(HELP.init);
-    return EXIT.ok;
-  }
+    },
+    io,
+  );
+  if (typeof options === 'number') return options;
   const dir = resolve(options.dir ?? '.');
   const today = environment.today ?? new Date().toISOString().slice(0, 10);
   const read = await readApp(dir, today);

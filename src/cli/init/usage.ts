@@ -86,3 +86,28 @@ export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(
     throw new CommandUsageError(message.charAt(0).toLowerCase() + message.slice(1), command);
   }
 }
+
+/**
+ * A command's start, shared by init and build: its options parsed strictly, a usage error
+ * reported (exit 2) and `--help` printed (exit 0). Returns the options, or the exit code when
+ * the command ends there.
+ */
+export function parseCommand<T extends NonNullable<ParseArgsConfig['options']>>(
+  command: Command,
+  args: string[],
+  options: T,
+  io: CliIo,
+): ReturnType<typeof parseOptions<T>> | number {
+  let values: ReturnType<typeof parseOptions<T>>;
+  try {
+    values = parseOptions(command, args, options);
+  } catch (error) {
+    if (error instanceof CommandUsageError) return reportUsage(error, io);
+    throw error;
+  }
+  if ((values as { help?: unknown }).help) {
+    io.stdout(HELP[command]);
+    return EXIT.ok;
+  }
+  return values;
+}
