@@ -4,13 +4,14 @@ import { DataCategory } from './data-category.ts';
 import {
   AdditionalSection,
   Cookie,
+  Log,
   NotCollected,
   Rights,
   Security,
   Transfer,
   VendorAccess,
 } from './disclosures.ts';
-import { StorageLocation } from './location.ts';
+import { PlacementRule, StorageLocation } from './location.ts';
 import { Policy } from './policy.ts';
 import { Purpose } from './purpose.ts';
 import { Recipient } from './recipient.ts';
@@ -18,14 +19,14 @@ import { Text } from './primitives.ts';
 import { Vendor } from './vendor.ts';
 
 /** The version of the declaration format this code writes. Older versions are migrated on read. */
-export const CURRENT_SCHEMA_VERSION = 1;
+export const CURRENT_SCHEMA_VERSION = 2;
 
 /** A vendor's structured declaration of what its app collects, why, where, for how long, and who else gets it. */
 export const Declaration = z
   .strictObject({
     schemaVersion: z
       .literal(CURRENT_SCHEMA_VERSION, { message: `must be ${CURRENT_SCHEMA_VERSION}` })
-      .describe('The version of this format. Write 1.'),
+      .describe('The version of this format. Write 2; files of version 1 are still read.'),
     vendor: Vendor,
     app: App,
     policy: Policy,
@@ -40,9 +41,21 @@ export const Declaration = z
     locations: z
       .array(StorageLocation)
       .describe('Where data is stored. Categories refer to these ids.'),
+    placement: z
+      .array(PlacementRule)
+      .optional()
+      .describe(
+        "How the app chooses where a site's data is kept: by pinned realm, nearest to the user, or fixed.",
+      ),
     recipients: z
       .array(Recipient)
       .describe('Subprocessors and other recipients. Categories refer to these ids.'),
+    logs: z
+      .array(Log)
+      .optional()
+      .describe(
+        'The logs the app and vendor keep: what goes in them, where, how long, who reads them.',
+      ),
     cookies: z.array(Cookie).optional().describe('Cookies and trackers.'),
     notCollected: z.array(NotCollected).optional().describe('What is explicitly not collected.'),
     commitments: z

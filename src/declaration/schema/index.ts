@@ -1,16 +1,25 @@
 import type { z } from 'zod';
-import type { App, PlatformStatement } from './app.ts';
+import type { App, Framework, PlatformStatement } from './app.ts';
 import type {
   DataCategory,
+  DataForm,
+  Encryption,
+  Handling,
+  PlatformDifference,
   DataSource,
   DataSubject,
   MarketplaceDataClass,
 } from './data-category.ts';
 import type { Declaration } from './declaration.ts';
 import type {
+  AccessCircumstance,
+  AccessGrant,
   AdditionalSection,
+  Certification,
   Cookie,
+  Log,
   NotCollected,
+  SecurityProgramme,
   RightKind,
   Rights,
   RightsRegime,
@@ -18,21 +27,46 @@ import type {
   Transfer,
   VendorAccess,
 } from './disclosures.ts';
-import type { StorageLocation } from './location.ts';
+import type {
+  LocationBackups,
+  PlacementRule,
+  ResidencyRealm,
+  StorageLocation,
+} from './location.ts';
 import type { Policy } from './policy.ts';
-import type { Platform, Text } from './primitives.ts';
+import type { PeriodBound, PersonalStatus, Platform, Text, Tristate } from './primitives.ts';
 import type { LegalBasis, Purpose } from './purpose.ts';
 import type { Recipient, RecipientCategory } from './recipient.ts';
-import type { Retention, RetentionBasis, RetentionTrigger } from './retention.ts';
+import type {
+  BackupFrequency,
+  BackupRetention,
+  Retention,
+  RetentionBasis,
+  RetentionTrigger,
+} from './retention.ts';
 import type { Officer, SupportChannel, Vendor } from './vendor.ts';
 
 export { CURRENT_SCHEMA_VERSION, Declaration } from './declaration.ts';
-export { App, PlatformStatement } from './app.ts';
-export { DataCategory, DataSource, DataSubject, MarketplaceDataClass } from './data-category.ts';
+export { App, Framework, PlatformStatement } from './app.ts';
 export {
+  DataCategory,
+  DataForm,
+  DataSource,
+  DataSubject,
+  Encryption,
+  Handling,
+  MarketplaceDataClass,
+  PlatformDifference,
+} from './data-category.ts';
+export {
+  AccessCircumstance,
+  AccessGrant,
   AdditionalSection,
+  Certification,
   Cookie,
+  Log,
   NotCollected,
+  SecurityProgramme,
   RightKind,
   Rights,
   RightsRegime,
@@ -40,12 +74,25 @@ export {
   Transfer,
   VendorAccess,
 } from './disclosures.ts';
-export { StorageLocation } from './location.ts';
+export { LocationBackups, PlacementRule, ResidencyRealm, StorageLocation } from './location.ts';
 export { Policy } from './policy.ts';
-export { Platform, Text } from './primitives.ts';
+export {
+  DomainPattern,
+  PeriodBound,
+  PersonalStatus,
+  Platform,
+  Text,
+  Tristate,
+} from './primitives.ts';
 export { LegalBasis, Purpose } from './purpose.ts';
 export { Recipient, RecipientCategory } from './recipient.ts';
-export { Retention, RetentionBasis, RetentionTrigger } from './retention.ts';
+export {
+  BackupFrequency,
+  BackupRetention,
+  Retention,
+  RetentionBasis,
+  RetentionTrigger,
+} from './retention.ts';
 export { Officer, SupportChannel, Vendor } from './vendor.ts';
 export { COUNTRY_CODES, isCountryCode } from './countries.ts';
 export { durationInDays, parseDuration } from './primitives.ts';
@@ -110,3 +157,39 @@ export type Security = z.infer<typeof Security>;
 export type VendorAccess = z.infer<typeof VendorAccess>;
 /** A free-form section. */
 export type AdditionalSection = z.infer<typeof AdditionalSection>;
+/** How an app is built. */
+export type Framework = z.infer<typeof Framework>;
+/** yes, no, may-contain or not-stated. */
+export type PersonalStatus = z.infer<typeof PersonalStatus>;
+/** yes, no or not-stated. */
+export type Tristate = z.infer<typeof Tristate>;
+/** at-most, at-least, exactly or about. */
+export type PeriodBound = z.infer<typeof PeriodBound>;
+/** The form data is kept in. */
+export type DataForm = z.infer<typeof DataForm>;
+/** Encryption details of a category. */
+export type Encryption = z.infer<typeof Encryption>;
+/** How a category is handled. */
+export type Handling = z.infer<typeof Handling>;
+/** A category's storage or retention on one platform. */
+export type PlatformDifference = z.infer<typeof PlatformDifference>;
+/** How often backups are taken. */
+export type BackupFrequency = z.infer<typeof BackupFrequency>;
+/** How long backups of a category are kept. */
+export type BackupRetention = z.infer<typeof BackupRetention>;
+/** How a location is backed up. */
+export type LocationBackups = z.infer<typeof LocationBackups>;
+/** How the app chooses where data is kept. */
+export type PlacementRule = z.infer<typeof PlacementRule>;
+/** An Atlassian data residency location. */
+export type ResidencyRealm = z.infer<typeof ResidencyRealm>;
+/** A log the app or vendor keeps. */
+export type Log = z.infer<typeof Log>;
+/** A certification. */
+export type Certification = z.infer<typeof Certification>;
+/** A bug bounty or disclosure programme. */
+export type SecurityProgramme = z.infer<typeof SecurityProgramme>;
+/** One role's access to customer data. */
+export type AccessGrant = z.infer<typeof AccessGrant>;
+/** When vendor staff access data. */
+export type AccessCircumstance = z.infer<typeof AccessCircumstance>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DURATION_PATTERN } from '../duration.ts';
+import { DURATION_PATTERN, DURATION_UNITS } from '../duration.ts';
 import { COUNTRY_CODES } from './countries.ts';
 
 /** Lower-case kebab-case identifier that other parts of the declaration refer to. */
@@ -82,11 +82,22 @@ export const ContactLink = z
   )
   .describe('An https:// link, or mailto:address for e-mail.');
 
-/** An ISO 8601 period of whole years, months, weeks or days, e.g. P30D, P6M, P1Y. */
+/** An ISO 8601 period: whole years, months, weeks or days, or hours, minutes, seconds after T. */
 export const IsoDuration = z
   .string()
-  .regex(DURATION_PATTERN, { message: 'must be an ISO 8601 period such as P30D, P6M or P1Y' })
-  .describe('An ISO 8601 period such as P30D (30 days), P6M (6 months) or P1Y (1 year).');
+  .regex(DURATION_PATTERN, {
+    message: `must be an ISO 8601 period such as P30D, P6M, P1Y or PT1H; the units are ${DURATION_UNITS}`,
+  })
+  .describe(
+    'An ISO 8601 period such as P30D (30 days), P6M (6 months), P1Y (1 year) or PT1H (1 hour).',
+  );
+
+/** Whether a period is an upper bound, a lower bound, exact, or approximate. */
+export const PeriodBound = z
+  .enum(['at-most', 'at-least', 'exactly', 'about'])
+  .describe(
+    'How the period is meant: at-most ("up to a month"), at-least ("at least a month"), exactly, or about.',
+  );
 
 // Re-exported so existing imports keep working; the helpers live zod-free in duration.ts.
 export { durationInDays, parseDuration } from '../duration.ts';
@@ -107,6 +118,30 @@ export const Platform = z
 export const Tristate = z
   .enum(['yes', 'no', 'not-stated'])
   .describe('yes, no, or not-stated when the policy does not say.');
+
+/** Whether something is personal (or sensitive) data: yes, no, may contain it, or not stated. */
+export const PersonalStatus = z
+  .enum(['yes', 'no', 'may-contain', 'not-stated'])
+  .describe(
+    'yes, no, may-contain (e.g. free text that can hold anything), or not-stated when the policy does not say.',
+  );
+
+/**
+ * A host the app or vendor reaches, written as a Forge manifest writes egress and remotes:
+ * `api.example.com`, `*.example.com`, optionally with `https://`.
+ */
+export const DomainPattern = z
+  .string()
+  .regex(
+    /^(?:https?:\/\/)?(?:\*\.)?(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)*[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?::\d{1,5})?\/?$/,
+    {
+      message:
+        'must be a host name such as api.example.com or *.example.com, as manifest.yml writes it',
+    },
+  )
+  .describe(
+    'A host name or wildcard as manifest.yml writes it in egress or remotes, e.g. api.example.com or *.example.com.',
+  );
 
 /** Free-form notes: clarifications, quotes, or where the policy is vague or contradicts itself. */
 export const Notes = z

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { ContactLink, CountryCode, HttpsUrl, Id, Notes, Text } from './primitives.ts';
+import {
+  ContactLink,
+  CountryCode,
+  DomainPattern,
+  HttpsUrl,
+  Id,
+  Notes,
+  Text,
+} from './primitives.ts';
 
 /** What a recipient does for the vendor. */
 export const RecipientCategory = z
@@ -43,6 +51,12 @@ export const Recipient = z
       .optional()
       .describe('Countries where it processes the data; leave out when the policy does not say.'),
     geography: Text.optional().describe('Where it processes data when not given as countries.'),
+    domains: z
+      .array(DomainPattern)
+      .optional()
+      .describe(
+        'The hosts the app reaches it at, as manifest.yml writes them in egress or remotes.',
+      ),
     privacyPolicyUrl: HttpsUrl.optional().describe('Its privacy policy.'),
     safeguards: z
       .array(Text)

@@ -39,7 +39,10 @@ export function checkDeclarationValue(value: unknown): DeclarationCheck {
   const errors = [...schema.issues];
   for (const issue of references)
     if (!errors.some((known) => samePlace(known, issue))) errors.push(issue);
-  const warnings = declarationWarnings(migrated.document);
+  const warnings = [
+    ...migrated.notes.map((note): AnchoredIssue => ({ ...note, anchor: 'key' })),
+    ...declarationWarnings(migrated.document),
+  ];
   if (errors.length > 0 || !schema.declaration) return { errors, warnings };
   return { errors, warnings, declaration: schema.declaration };
 }
