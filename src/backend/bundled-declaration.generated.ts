@@ -7,7 +7,7 @@ export const BUNDLED_SOURCE = 'privacy/declaration.yaml';
 
 /** SHA-256 of the declaration's canonical JSON: the content hash it is published under. */
 export const BUNDLED_CONTENT_HASH =
-  '481a7344c0964f7e7e884e2cddfd8b2d97cb5a42851802aaccc90d14a14ebbdd';
+  '052eaacb832bb895dc80385413e00cdcacb55c618c120ec855ce2f1387b11f57';
 
 /** package.json's version, the app version recorded when the Forge runtime does not give one. */
 export const BUNDLED_PACKAGE_VERSION = '0.1.0';
@@ -51,7 +51,7 @@ export const BUNDLED_DECLARATION: Declaration = {
       notes: [
         'Encryption at rest is Forge\'s: "These capabilities encrypt and store data on disk" (Forge documentation, Storage overview).',
       ],
-      personal: false,
+      personal: 'no',
       platforms: ['cloud'],
       purposes: ['show-declaration'],
       recipients: [],
@@ -65,7 +65,7 @@ export const BUNDLED_DECLARATION: Declaration = {
         ],
         period: 'P28D',
       },
-      sensitive: false,
+      sensitive: 'no',
       sources: ['app-runtime'],
       storedIn: ['forge-storage'],
       subjects: ['none'],
@@ -87,7 +87,7 @@ export const BUNDLED_DECLARATION: Declaration = {
         "Only the account id is stored, not the administrator's name or e-mail address.",
         "The latest review of the shown version (account id and time) is displayed with the declaration on the app's pages, including the Confluence global page, which people on the site other than administrators can open.",
       ],
-      personal: true,
+      personal: 'yes',
       platforms: ['cloud'],
       purposes: ['record-review'],
       recipients: [],
@@ -101,7 +101,7 @@ export const BUNDLED_DECLARATION: Declaration = {
         ],
         period: 'P28D',
       },
-      sensitive: false,
+      sensitive: 'no',
       sources: ['app-runtime'],
       storedIn: ['forge-storage'],
       subjects: ['administrators'],
@@ -191,7 +191,7 @@ export const BUNDLED_DECLARATION: Declaration = {
       },
     ],
   },
-  schemaVersion: 1,
+  schemaVersion: 2,
   security: {
     measures: [
       "Only administrators can record a review; the app's back end checks the module and the user's permission before storing one.",

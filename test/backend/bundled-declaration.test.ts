@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +16,7 @@ import {
   readBundleInput,
   renderModule,
 } from '../../scripts/bundle-declaration.ts';
+import { CURRENT_SCHEMA_VERSION } from '../../src/declaration/schema/declaration.ts';
 import { readRepoFile } from '../examples/load-example.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -28,6 +29,22 @@ describe('the bundled declaration', () => {
     expect(BUNDLED_DECLARATION).toEqual(input.declaration);
     expect(BUNDLED_CONTENT_HASH).toBe(input.contentHash);
     expect(readRepoFile(OUTPUT)).toBe(await renderModule(input));
+  });
+
+  it('is written in the current format, whatever schemaVersion the source file has', async () => {
+    expect(BUNDLED_DECLARATION.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
+    const dir = mkdtempSync(join(tmpdir(), 'bundle-declaration-'));
+    try {
+      // A vendor's file still in format 1: the generator writes the migrated declaration.
+      const file = join(dir, 'declaration.yaml');
+      writeFileSync(file, readRepoFile('test/fixtures/declarations-v1/exalate-cloud.yaml'));
+      const input = await readBundleInput(relative(repoRoot, file));
+      if (!input.ok) throw new Error(input.messages.join('\n'));
+      expect(input.declaration.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
+      expect(await renderModule(input)).toContain(`schemaVersion: ${CURRENT_SCHEMA_VERSION},`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('is refused at build time with located messages when the declaration is invalid', async () => {
