@@ -142,6 +142,7 @@ export const SECTION_IDS = [
   'where-data-lives',
   'transfers',
   'recipients',
+  'logs',
   'cookies',
   'not-collected',
   'commitments',
