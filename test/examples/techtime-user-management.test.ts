@@ -11,9 +11,29 @@ describe('TechTime User Management example (seed 000)', () => {
   const category = (id: string) => declaration.dataCategories.find((c) => c.id === id);
   const recipient = (id: string) => declaration.recipients.find((r) => r.id === id);
 
-  it('points editors at the JSON Schema on its first line', () => {
+  it('points editors at the JSON Schema on its first line and is written in format 2', () => {
     expect(readRepoFile(FILE).split('\n')[0]).toBe(
       '# yaml-language-server: $schema=../schema/declaration.schema.json',
+    );
+    expect(readRepoFile(FILE)).toMatch(/^schemaVersion: 2$/m);
+  });
+
+  it('calls names and e-mail addresses personal, and what "may include" them may-contain', () => {
+    // "users' names, email addresses", "your email address and your name is ingested".
+    for (const id of ['runtime-user-information', 'marketplace-orders', 'service-desk-requests'])
+      expect(category(id)?.personal).toBe('yes');
+    // "The information collected may include the name of the administrator and the email address".
+    expect(category('uninstall-feedback')?.personal).toBe('may-contain');
+    expect(en(category('uninstall-feedback')?.description)).toContain(
+      'may include the name of the administrator and the email address',
+    );
+    // "We may ask you for your email address".
+    expect(category('survey-responses')?.personal).toBe('may-contain');
+  });
+
+  it('says nothing about sensitive data, because the policy does not', () => {
+    expect(new Set(declaration.dataCategories.map((c) => c.sensitive))).toEqual(
+      new Set(['not-stated']),
     );
   });
 
@@ -46,6 +66,72 @@ describe('TechTime User Management example (seed 000)', () => {
       'server',
       'data-center',
     ]);
+  });
+
+  it("keeps runtime information in the customer's instance on Server and Data Center, on TechTime's backend on Cloud", () => {
+    const differences = category('runtime-user-information')?.platformDifferences ?? [];
+    const storedOn = (platform: string) =>
+      differences.find((d) => d.platform === platform)?.storedIn;
+    expect(storedOn('server')).toEqual(['customer-instance']);
+    expect(storedOn('data-center')).toEqual(['customer-instance']);
+    expect(storedOn('cloud')).toEqual(['techtime-cloud-backend']);
+    expect(en(differences.find((d) => d.platform === 'cloud')?.statement)).toContain(
+      'in the form of logs and database records',
+    );
+    expect(en(differences.find((d) => d.platform === 'server')?.statement)).toContain(
+      'Not automatically passed to any outside systems or parties',
+    );
+    expect(category('runtime-user-information')?.recipients).toEqual([]);
+  });
+
+  it('records the runtime information in log files, kept for a period the policy does not give', () => {
+    expect(declaration.logs).toHaveLength(1);
+    const log = declaration.logs?.[0];
+    expect(en(log?.holds)).toContain('recording in the log files');
+    expect(log?.endUserData).toBe('yes');
+    expect(log?.examples?.map(en)).toContain("users' names");
+    expect(log?.storedIn).toEqual(['customer-instance', 'techtime-cloud-backend']);
+    expect(log?.platforms).toEqual(['server', 'data-center', 'cloud']);
+    expect(log?.retention?.basis).toBe('not-stated');
+  });
+
+  it('does not say whether any data follows data residency, nor where the backend is', () => {
+    for (const item of declaration.dataCategories.filter((c) => c.storedIn?.length))
+      expect(item.residency).toBe('not-stated');
+    const backend = declaration.locations.find((l) => l.id === 'techtime-cloud-backend');
+    expect(backend?.followsDataResidency).toBe('not-stated');
+    expect(backend?.provider).toBeUndefined();
+    expect(backend?.country).toBeUndefined();
+    expect(declaration.placement).toBeUndefined();
+  });
+
+  it('leaves survey and analytics data with TypeForm, Slack, Trello, MixPanel and Google Analytics', () => {
+    // "We use TypeForm to run surveys, and we feed collected information to our private channels
+    // in Slack and our private boards in Trello."
+    expect(category('survey-responses')?.handling?.storedOnlyBy).toEqual([
+      'typeform',
+      'slack',
+      'trello',
+    ]);
+    expect(category('survey-responses')?.storedIn).toBeUndefined();
+    expect(category('product-usage')?.handling?.storedOnlyBy).toEqual(['mixpanel']);
+    expect(category('website-analytics')?.handling?.storedOnlyBy).toEqual(['google-analytics']);
+    expect(category('product-usage')?.retention.basis).toBe('not-stated');
+  });
+
+  it('ingests order information into the Service Desk automatically', () => {
+    expect(category('marketplace-orders')?.storedIn).toEqual(['service-desk']);
+    expect(category('marketplace-orders')?.handling?.collectedByDefault).toBe(true);
+  });
+
+  it('leaves the encryption of e-mail to the sender, and claims no security measures of its own', () => {
+    const email = category('email-correspondence');
+    expect(email?.encryptionInTransit).toBe('not-stated');
+    expect((email?.encryption?.notes ?? []).map(en).join(' ')).toContain(
+      'Use encryption if necessary and arrange for delivery of credentials through a separate channel (e.g. SMS).',
+    );
+    expect(declaration.security).toBeUndefined();
+    expect(declaration.vendorAccess).toBeUndefined();
   });
 
   it('maps clause 8.4: items 1, 3, 6 vendor-collected and 2, 4, 5 Atlassian-collected', () => {
@@ -103,11 +189,17 @@ describe('TechTime User Management example (seed 000)', () => {
   });
 
   it('grants European residents access, correction and deletion, on contract or legitimate interests', () => {
-    const gdpr = declaration.rights.regimes.find((r) => r.regime === 'gdpr');
+    const regimes = declaration.rights.regimes === 'not-stated' ? [] : declaration.rights.regimes;
+    const gdpr = regimes.find((r) => r.regime === 'gdpr');
     expect(en(gdpr?.appliesTo)).toBe('European residents');
     expect(gdpr?.rights.map((r) => r.right)).toEqual(['access', 'rectification', 'erasure']);
     const bases = new Set(declaration.purposes.flatMap((p) => p.legalBasis ?? []));
     expect(bases).toEqual(new Set(['contract', 'legitimate-interests', 'not-stated']));
+    // The policy names both bases for everything and does not say which one runtime data rests on.
+    const runtime = declaration.purposes.find((p) => p.id === 'user-management');
+    expect(runtime?.legalBasis).toEqual(['contract', 'legitimate-interests']);
+    const shared = declaration.purposes.find((p) => p.id === 'base-application-sharing');
+    expect(shared?.legalBasis).toEqual(['not-stated']);
   });
 
   it('keeps the promises: no newsletters, no marketing after the purchase cycle', () => {
