@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Text } from '@declaration';
+import { validateDeclarationText } from '@declaration/validate-yaml.ts';
 import { loadExample, readRepoFile } from './load-example.ts';
 
 // Seed 003: a vendor that never names itself, running a web service on OCI in Europe.
@@ -22,6 +23,14 @@ describe('seed 003: the OCI-in-Europe web service', () => {
     );
   });
 
+  it('is written in format 2: the only warning left is the contact address the copy redacted', () => {
+    expect(declaration.schemaVersion).toBe(2);
+    const result = validateDeclarationText(readRepoFile(file), file);
+    expect(result.warnings.map((warning) => warning.message)).toEqual([
+      expect.stringContaining('no privacy contact'),
+    ]);
+  });
+
   it('names no vendor, and says the contact address was redacted rather than inventing one', () => {
     expect(declaration.vendor.legalName).toBeUndefined();
     expect(declaration.vendor.privacyContact).toBeUndefined();
@@ -38,6 +47,64 @@ describe('seed 003: the OCI-in-Europe web service', () => {
     expect(allNotes(oci?.notes)).toContain('"mainly operated"');
     expect(staticSites).toMatchObject({ hostedBy: 'not-stated', geography: 'Deployed globally' });
     expect(en(staticSites?.holds)).toContain('site with support documentation');
+  });
+
+  it('sends what people provide to Europe whoever they are, and does not say where the web logs go', () => {
+    expect(declaration.placement).toEqual([
+      expect.objectContaining({
+        rule: 'fixed',
+        locations: ['oci-europe'],
+        categories: ['account-identifiers', 'login-ip-logs', 'signup-ip-records'],
+      }),
+    ]);
+    expect(en(declaration.placement?.[0]?.description)).toContain(
+      'any information you provide to us will be transferred to Europe',
+    );
+    const residency = Object.fromEntries(
+      declaration.dataCategories.map((item) => [item.id, item.residency]),
+    );
+    expect(residency).toEqual({
+      'account-identifiers': 'global',
+      'support-emails': 'not-stated',
+      'website-visit-logs': 'not-stated',
+      'login-ip-logs': 'global',
+      'signup-ip-records': 'global',
+      'usage-analytics': 'not-stated',
+    });
+  });
+
+  it('keeps three logs: web server, account access by full IP, and sign-up IPs forever', () => {
+    const logs = declaration.logs ?? [];
+    expect(
+      logs.map((log) => [log.id, log.endUserData, log.storedIn, log.retention?.basis]),
+    ).toEqual([
+      ['web-server-log', 'may-contain', ['global-static-sites'], 'until-purpose-fulfilled'],
+      ['account-access-log', 'yes', ['oci-europe'], 'while-account-active'],
+      ['signup-ip-log', 'yes', ['oci-europe'], 'indefinitely'],
+    ]);
+    expect(logs[0]?.examples).toContain("Your computer's IP address");
+    expect(en(logs[1]?.holds)).toContain('by full IP address');
+    expect(logs.every((log) => log.readableBy === undefined)).toBe(true);
+  });
+
+  it('holds support e-mails as personal data that may contain a volunteered pronoun preference', () => {
+    expect(category('support-emails')).toMatchObject({
+      personal: 'yes',
+      sensitive: 'may-contain',
+      sources: ['email'],
+      purposes: ['customer-support', 'restricted-uses-and-legal'],
+    });
+    expect(en(category('support-emails').description)).toContain('pronoun preference');
+    const notSensitive = declaration.dataCategories
+      .filter((item) => item.sensitive === 'no')
+      .map((item) => item.id);
+    expect(notSensitive).toEqual([
+      'account-identifiers',
+      'website-visit-logs',
+      'login-ip-logs',
+      'signup-ip-records',
+      'usage-analytics',
+    ]);
   });
 
   it('keeps login IP logs while the account is active and sign-up IPs forever', () => {
@@ -107,6 +174,12 @@ describe('seed 003: the OCI-in-Europe web service', () => {
   });
 
   it('encrypts in transit and its database backups, and e-mails signed users about changes', () => {
+    expect(category('account-identifiers').encryption?.inTransitProtocol).toContain('SSL/TLS');
+    expect(category('account-identifiers').encryptionAtRest).toBeUndefined();
+    expect(declaration.locations[0]?.backups).toMatchObject({
+      encrypted: 'yes',
+      frequency: 'not-stated',
+    });
     expect((declaration.security?.measures ?? []).map(en)).toEqual([
       '"All data is encrypted via SSL/TLS when transmitted from our servers to your browser."',
       '"The database backups are also encrypted."',
@@ -120,7 +193,14 @@ describe('seed 003: the OCI-in-Europe web service', () => {
   it('reports restricted uses to the authorities and keeps the cut-off sentence as written', () => {
     const authorities = declaration.recipients.find((recipient) => recipient.id === 'authorities');
     expect(authorities).toMatchObject({ kind: 'recipient', category: 'legal-disclosure' });
-    expect(declaration.vendorAccess?.when).toHaveLength(3);
+    const grants = declaration.vendorAccess?.grants ?? [];
+    expect(grants.map((grant) => [grant.circumstances, grant.access, grant.categories])).toEqual([
+      [['other'], 'not-stated', 'all'],
+      [['incident'], 'not-stated', 'all'],
+      [['legal-demand'], 'not-stated', 'all'],
+    ]);
+    expect(en(grants[1]?.conditions)).toContain('a measure of last resort');
+    expect(en(declaration.vendorAccess?.who)).toContain('default practice is to not access');
     expect(allNotes(declaration.policy.notes)).toContain('"or to protect our rights and propert"');
   });
 });
