@@ -10,10 +10,20 @@ describe('UpSmith Zendesk Sell for JSM example (seed 001)', () => {
   const declaration = loadExample(FILE);
   const recipient = (id: string) => declaration.recipients.find((r) => r.id === id);
 
-  it('points editors at the JSON Schema on its first line', () => {
+  it('points editors at the JSON Schema on its first line and is written in format 2', () => {
     expect(readRepoFile(FILE).split('\n')[0]).toBe(
       '# yaml-language-server: $schema=../schema/declaration.schema.json',
     );
+    expect(readRepoFile(FILE)).toMatch(/^schemaVersion: 2$/m);
+  });
+
+  it('calls every kind of data personal, as the policy lists them, and says nothing about sensitive data', () => {
+    // "The types of personal information or personal data we may collect about you include: ..."
+    expect(declaration.dataCategories).toHaveLength(7);
+    for (const item of declaration.dataCategories) {
+      expect(item.personal).toBe('yes');
+      expect(item.sensitive).toBe('not-stated');
+    }
   });
 
   it('names UpSmith Sdn. Bhd. and notes that the policy also names ToolsPlus Sdn. Bhd.', () => {
@@ -51,8 +61,26 @@ describe('UpSmith Zendesk Sell for JSM example (seed 001)', () => {
 
   it('keeps data on servers in the United States', () => {
     expect(declaration.locations.map((l) => l.country)).toEqual(['US']);
+    expect(declaration.locations[0]?.hostedBy).toBe('vendor');
     expect(declaration.transfers?.[0]?.to).toEqual(['US']);
     expect(declaration.dataCategories.every((c) => c.storedIn?.includes('us-servers'))).toBe(true);
+  });
+
+  it('does not say whether anything follows data residency, nor that the servers are AWS', () => {
+    for (const item of declaration.dataCategories) expect(item.residency).toBe('not-stated');
+    const servers = declaration.locations[0];
+    expect(servers?.followsDataResidency).toBe('not-stated');
+    expect(servers?.provider).toBeUndefined();
+    expect(servers?.regionCode).toBeUndefined();
+    expect(declaration.placement).toBeUndefined();
+  });
+
+  it('covers Cloud only by inference, and marks no platform as excluded', () => {
+    expect(declaration.app.platforms.map((p) => p.platform)).toEqual(['cloud']);
+    expect(declaration.app.notCovered).toBeUndefined();
+    expect(en(declaration.app.platforms[0]?.statement)).toContain(
+      'We maintain servers in the United States of America',
+    );
   });
 
   it('notes the vague "privacy shield principles set out in the GDPR"', () => {
@@ -71,7 +99,9 @@ describe('UpSmith Zendesk Sell for JSM example (seed 001)', () => {
   });
 
   it('grants everyone access, portability in CSV, erasure and unsubscribe', () => {
-    const general = declaration.rights.regimes.find((r) => r.regime === 'general');
+    const regimes = declaration.rights.regimes === 'not-stated' ? [] : declaration.rights.regimes;
+    expect(regimes.map((r) => r.regime)).toEqual(['general']);
+    const general = regimes.find((r) => r.regime === 'general');
     expect(general?.rights.map((r) => r.right)).toEqual(
       expect.arrayContaining(['access', 'portability', 'erasure', 'rectification', 'unsubscribe']),
     );
@@ -79,9 +109,24 @@ describe('UpSmith Zendesk Sell for JSM example (seed 001)', () => {
     expect(en(portability?.description)).toContain('CSV format');
   });
 
-  it('says no retention period is given and relies on consent', () => {
-    expect(declaration.dataCategories.every((c) => c.retention.basis === 'not-stated')).toBe(true);
+  it('says no retention period is given, only that erasure can be asked for, and relies on consent', () => {
+    for (const item of declaration.dataCategories) {
+      expect(item.retention.basis).toBe('not-stated');
+      expect(item.retention.period).toBeUndefined();
+      expect(item.retention.deletableOnRequest).toBe(true);
+      expect(en(item.retention.description)).toBe(
+        'You may request that we erase the personal information we hold about you at any time.',
+      );
+    }
     expect(declaration.purposes.every((p) => p.legalBasis?.includes('consent'))).toBe(true);
+  });
+
+  it('declares no cookies, since the policy names none, and says so on the category that mentions them', () => {
+    expect(declaration.cookies).toBeUndefined();
+    const usage = declaration.dataCategories.find((c) => c.id === 'service-usage');
+    expect((usage?.notes ?? []).map(en).join(' ')).toContain(
+      'mentions Internet cookies but names none',
+    );
   });
 
   it('keeps the security disclaimer', () => {
