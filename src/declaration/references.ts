@@ -1,4 +1,6 @@
 import type { Declaration } from './schema/index.ts';
+import { consistencyIssues } from './validation/consistency.ts';
+import { field, list, type Path } from './validation/fields.ts';
 
 /** A problem found in a declaration, at a path into the document. */
 export interface DeclarationIssue {
@@ -8,29 +10,24 @@ export interface DeclarationIssue {
   message: string;
 }
 
-type Lists = Record<'purposes' | 'dataCategories' | 'locations' | 'recipients', unknown>;
-
-function field(value: unknown, key: string): unknown {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)[key]
-    : undefined;
-}
+/** The lists whose entries have ids that other parts of the declaration refer to. */
+const ID_LISTS = ['purposes', 'dataCategories', 'locations', 'recipients', 'logs'] as const;
 
 /**
  * The ids declared in a list, or undefined when the list is not yet well-formed (not a list, or
  * an entry without a text id): checking references against half a list would report references
  * to the broken entries as unknown, on top of the schema error that already explains it.
  */
-function declaredIds(list: unknown): string[] | undefined {
-  if (!Array.isArray(list)) return undefined;
-  const ids = list.map((item) => field(item, 'id'));
+function declaredIds(value: unknown): string[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const ids = value.map((item) => field(item, 'id'));
   return ids.every((id): id is string => typeof id === 'string') ? ids : undefined;
 }
 
-function duplicates(list: unknown, listName: string): DeclarationIssue[] {
+function duplicates(value: unknown, listName: string): DeclarationIssue[] {
   const seen = new Map<string, number>();
   const issues: DeclarationIssue[] = [];
-  (Array.isArray(list) ? list : []).forEach((item, index) => {
+  list(value).forEach((item, index) => {
     const id = field(item, 'id');
     if (typeof id !== 'string') return;
     const first = seen.get(id);
@@ -46,84 +43,156 @@ function duplicates(list: unknown, listName: string): DeclarationIssue[] {
   return issues;
 }
 
-function unknownRefs(
-  refs: unknown,
-  known: string[] | undefined,
-  basePath: (string | number)[],
-  kind: string,
-): DeclarationIssue[] {
-  if (known === undefined || !Array.isArray(refs)) return [];
-  const choices = known.map((id) => `"${id}"`).join(', ') || 'none are declared';
-  const issues: DeclarationIssue[] = [];
-  refs.forEach((ref, index) => {
-    if (typeof ref === 'string' && !known.includes(ref)) {
-      issues.push({
-        path: [...basePath, index],
-        message: `unknown ${kind} id "${ref}"; declared ${kind} ids: ${choices}`,
-      });
-    }
-  });
-  return issues;
+/** The kinds of thing a reference can name, with the ids declared for each. */
+interface Known {
+  purpose: string[] | undefined;
+  location: string[] | undefined;
+  recipient: string[] | undefined;
+  'data category': string[] | undefined;
 }
 
 /**
- * Checks what a schema cannot: ids are unique, and every reference names something declared.
- * Works on any parsed value, not only one that passed the schema: it checks the parts that are
- * well-formed and skips the rest, so reference errors can be reported together with schema errors.
+ * Reports every text in `refs` (a list of ids, or one id) that is not declared. `at` is the path
+ * of the list, or of the single id when `refs` is not a list.
+ */
+function unknownRefs(refs: unknown, known: Known, kind: keyof Known, at: Path): DeclarationIssue[] {
+  const ids = known[kind];
+  if (ids === undefined || refs === undefined) return [];
+  const choices = ids.map((id) => `"${id}"`).join(', ') || 'none are declared';
+  const entries: [unknown, Path][] = Array.isArray(refs)
+    ? refs.map((ref, index) => [ref, [...at, index]])
+    : [[refs, at]];
+  return entries
+    .filter(([ref]) => typeof ref === 'string' && !ids.includes(ref))
+    .map(([ref, path]) => ({
+      path,
+      message: `unknown ${kind} id "${String(ref)}"; declared ${kind} ids: ${choices}`,
+    }));
+}
+
+/** Locations named by a retention's backups (a category's, a platform's or a log's). */
+function retentionRefs(retention: unknown, known: Known, at: Path): DeclarationIssue[] {
+  return unknownRefs(field(field(retention, 'backups'), 'storedIn'), known, 'location', [
+    ...at,
+    'backups',
+    'storedIn',
+  ]);
+}
+
+function categoryRefs(category: unknown, index: number, known: Known): DeclarationIssue[] {
+  const at = ['dataCategories', index];
+  const issues = [
+    ...unknownRefs(field(category, 'purposes'), known, 'purpose', [...at, 'purposes']),
+    ...unknownRefs(field(category, 'storedIn'), known, 'location', [...at, 'storedIn']),
+    ...unknownRefs(field(category, 'recipients'), known, 'recipient', [...at, 'recipients']),
+    ...unknownRefs(field(field(category, 'handling'), 'storedOnlyBy'), known, 'recipient', [
+      ...at,
+      'handling',
+      'storedOnlyBy',
+    ]),
+    ...retentionRefs(field(category, 'retention'), known, [...at, 'retention']),
+  ];
+  list(field(category, 'platformDifferences')).forEach((difference, position) => {
+    const here = [...at, 'platformDifferences', position];
+    issues.push(
+      ...unknownRefs(field(difference, 'storedIn'), known, 'location', [...here, 'storedIn']),
+      ...retentionRefs(field(difference, 'retention'), known, [...here, 'retention']),
+    );
+  });
+  const storedIn = field(category, 'storedIn');
+  if (
+    field(field(category, 'retention'), 'basis') === 'not-stored' &&
+    Array.isArray(storedIn) &&
+    storedIn.length > 0
+  ) {
+    issues.push({
+      path: [...at, 'storedIn'],
+      message: 'retention says "not-stored" but storedIn names locations; remove one of them',
+    });
+  }
+  return issues;
+}
+
+function placementRefs(rule: unknown, index: number, known: Known): DeclarationIssue[] {
+  const at = ['placement', index];
+  return [
+    ...list(field(rule, 'realms')).flatMap((realm, position) =>
+      unknownRefs(field(realm, 'location'), known, 'location', [
+        ...at,
+        'realms',
+        position,
+        'location',
+      ]),
+    ),
+    ...unknownRefs(field(rule, 'unpinned'), known, 'location', [...at, 'unpinned']),
+    ...unknownRefs(field(rule, 'locations'), known, 'location', [...at, 'locations']),
+    ...unknownRefs(field(rule, 'categories'), known, 'data category', [...at, 'categories']),
+  ];
+}
+
+/**
+ * Checks what a schema cannot: ids are unique, every reference names something declared, and
+ * the facts agree with each other (see consistency.ts). Works on any parsed value, not only one
+ * that passed the schema: it checks the parts that are well-formed and skips the rest, so these
+ * errors can be reported together with schema errors.
  */
 export function checkReferencesInParts(value: unknown): DeclarationIssue[] {
-  const lists: Lists = {
-    purposes: field(value, 'purposes'),
-    dataCategories: field(value, 'dataCategories'),
-    locations: field(value, 'locations'),
-    recipients: field(value, 'recipients'),
+  const issues = ID_LISTS.flatMap((name) => duplicates(field(value, name), name));
+  const known: Known = {
+    purpose: declaredIds(field(value, 'purposes')),
+    location: declaredIds(field(value, 'locations')),
+    recipient: declaredIds(field(value, 'recipients')),
+    'data category': declaredIds(field(value, 'dataCategories')),
   };
-  const issues: DeclarationIssue[] = (Object.keys(lists) as (keyof Lists)[]).flatMap((name) =>
-    duplicates(lists[name], name),
+  list(field(value, 'dataCategories')).forEach((category, index) =>
+    issues.push(...categoryRefs(category, index, known)),
   );
-  const purposes = declaredIds(lists.purposes);
-  const locations = declaredIds(lists.locations);
-  const recipients = declaredIds(lists.recipients);
-  const categories = Array.isArray(lists.dataCategories) ? lists.dataCategories : [];
-  categories.forEach((category, index) => {
-    const at = ['dataCategories', index];
+  list(field(value, 'locations')).forEach((location, index) =>
     issues.push(
-      ...unknownRefs(field(category, 'purposes'), purposes, [...at, 'purposes'], 'purpose'),
-    );
+      ...unknownRefs(field(field(location, 'backups'), 'location'), known, 'location', [
+        'locations',
+        index,
+        'backups',
+        'location',
+      ]),
+    ),
+  );
+  list(field(value, 'placement')).forEach((rule, index) =>
+    issues.push(...placementRefs(rule, index, known)),
+  );
+  list(field(value, 'logs')).forEach((log, index) =>
     issues.push(
-      ...unknownRefs(field(category, 'storedIn'), locations, [...at, 'storedIn'], 'location'),
-    );
-    issues.push(
-      ...unknownRefs(field(category, 'recipients'), recipients, [...at, 'recipients'], 'recipient'),
-    );
-    const storedIn = field(category, 'storedIn');
-    if (
-      field(field(category, 'retention'), 'basis') === 'not-stored' &&
-      Array.isArray(storedIn) &&
-      storedIn.length > 0
-    ) {
-      issues.push({
-        path: [...at, 'storedIn'],
-        message: 'retention says "not-stored" but storedIn names locations; remove one of them',
-      });
-    }
+      ...unknownRefs(field(log, 'storedIn'), known, 'location', ['logs', index, 'storedIn']),
+      ...retentionRefs(field(log, 'retention'), known, ['logs', index, 'retention']),
+    ),
+  );
+  list(field(field(value, 'vendorAccess'), 'grants')).forEach((grant, index) => {
+    const categories = field(grant, 'categories');
+    if (Array.isArray(categories))
+      issues.push(
+        ...unknownRefs(categories, known, 'data category', [
+          'vendorAccess',
+          'grants',
+          index,
+          'categories',
+        ]),
+      );
   });
-  const cookies = field(value, 'cookies');
-  (Array.isArray(cookies) ? cookies : []).forEach((cookie, index) => {
-    const recipient = field(cookie, 'recipient');
-    if (recipient === undefined) return;
+  list(field(value, 'cookies')).forEach((cookie, index) =>
     issues.push(
-      ...unknownRefs([recipient], recipients, ['cookies', index, 'recipient'], 'recipient').map(
-        (issue) => ({ ...issue, path: ['cookies', index, 'recipient'] }),
-      ),
-    );
-  });
-  return issues;
+      ...unknownRefs(field(cookie, 'recipient'), known, 'recipient', [
+        'cookies',
+        index,
+        'recipient',
+      ]),
+    ),
+  );
+  return [...issues, ...consistencyIssues(value).errors];
 }
 
 /**
- * Checks what a schema cannot: ids are unique, and every reference names something declared.
- * Runs on a declaration that already passed the schema.
+ * Checks what a schema cannot: ids are unique, every reference names something declared, and
+ * the facts agree with each other. Runs on a declaration that already passed the schema.
  */
 export function checkReferences(declaration: Declaration): DeclarationIssue[] {
   return checkReferencesInParts(declaration);

@@ -1,5 +1,6 @@
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { formatPath } from './parse.ts';
+import { CURRENT_SCHEMA_VERSION } from './schema/declaration.ts';
 import type { Declaration } from './schema/index.ts';
 import type { AnchoredIssue } from './validation/anchored.ts';
 import { checkDeclarationValue } from './validation/check.ts';
@@ -33,8 +34,7 @@ export type TextValidationResult =
 /** Declarations are a few kilobytes; a file this large is a mistake (or a log pasted in). */
 export const MAX_DECLARATION_BYTES = 2 * 1024 * 1024;
 
-const SECTIONS =
-  'schemaVersion: 1, vendor, app, policy, purposes, dataCategories, locations, recipients, rights';
+const SECTIONS = `schemaVersion: ${CURRENT_SCHEMA_VERSION}, vendor, app, policy, purposes, dataCategories, locations, recipients, rights`;
 
 const TOO_LARGE = 'the file is larger than 2 MB; a declaration is a few kilobytes of YAML or JSON';
 
@@ -120,7 +120,9 @@ export function validateDeclarationBytes(bytes: Uint8Array, file: string): TextV
 
 function validateYaml(text: string, file: string): TextValidationResult {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false });
+  // merge: YAML merge keys (`<<: *defaults`) fill a mapping from an anchored one, as vendors
+  // use them to share the fields of similar categories; positions follow them (yaml-positions).
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, merge: true });
   // A tab used as indentation derails the parser for the rest of its block; the errors that
   // follow it are consequences, so report the tabs alone.
   const tabs = document.errors.filter((error) => error.code === 'TAB_AS_INDENT');

@@ -1,4 +1,6 @@
 import { isMapping, type AnchoredIssue } from './anchored.ts';
+import { consistencyIssues } from './consistency.ts';
+import { field, list, texts } from './fields.ts';
 import type { SyntaxProblem } from './syntax.ts';
 
 /**
@@ -34,14 +36,46 @@ function present(value: unknown): boolean {
   return value !== undefined && value !== null && value !== '';
 }
 
-function idsReferenced(items: unknown, field: string): Set<string> {
-  const ids = new Set<string>();
-  for (const item of Array.isArray(items) ? items : []) {
-    const refs = isMapping(item) ? item[field] : undefined;
-    for (const ref of Array.isArray(refs) ? refs : [refs])
-      if (typeof ref === 'string') ids.add(ref);
-  }
-  return ids;
+/** The ids at `key` (a list of ids or one id) of every item in `items`. */
+function idsAt(items: unknown, key: string): string[] {
+  return list(items).flatMap((item) => {
+    const refs = field(item, key);
+    return Array.isArray(refs) ? texts(refs) : typeof refs === 'string' ? [refs] : [];
+  });
+}
+
+/** Locations named in a retention's backups. */
+function backupLocations(records: unknown): string[] {
+  return list(records).flatMap((record) =>
+    texts(field(field(field(record, 'retention'), 'backups'), 'storedIn')),
+  );
+}
+
+/**
+ * Every location something refers to: a category (also per platform and for its backups), a
+ * location's backups, a placement rule, a log.
+ */
+function referencedLocations(value: Record<string, unknown>): Set<string> {
+  const categories = value.dataCategories;
+  const differences = list(categories).flatMap((category) =>
+    list(field(category, 'platformDifferences')),
+  );
+  const placement = value.placement;
+  return new Set([
+    ...idsAt(categories, 'storedIn'),
+    ...backupLocations(categories),
+    ...idsAt(differences, 'storedIn'),
+    ...backupLocations(differences),
+    ...list(value.locations).flatMap((location) => idsAt([field(location, 'backups')], 'location')),
+    ...idsAt(
+      list(placement).flatMap((rule) => list(field(rule, 'realms'))),
+      'location',
+    ),
+    ...idsAt(placement, 'unpinned'),
+    ...idsAt(placement, 'locations'),
+    ...idsAt(value.logs, 'storedIn'),
+    ...backupLocations(value.logs),
+  ]);
 }
 
 function unreferenced(
@@ -67,7 +101,8 @@ function unreferenced(
 
 /**
  * Things that are allowed but that a reader will miss: an unnamed vendor, nowhere to send privacy
- * requests, and purposes, locations or recipients that nothing refers to. They never fail validation.
+ * requests, purposes, locations or recipients that nothing refers to, and facts that read as
+ * contradicting each other without being wrong (see consistency.ts). They never fail validation.
  */
 export function declarationWarnings(value: unknown): AnchoredIssue[] {
   if (!isMapping(value)) return [];
@@ -98,18 +133,30 @@ export function declarationWarnings(value: unknown): AnchoredIssue[] {
   const categories = value.dataCategories;
   if (Array.isArray(categories)) {
     warnings.push(
-      ...unreferenced(value.purposes, 'purposes', 'purpose', idsReferenced(categories, 'purposes')),
+      ...unreferenced(
+        value.purposes,
+        'purposes',
+        'purpose',
+        new Set(idsAt(categories, 'purposes')),
+      ),
     );
     warnings.push(
       ...unreferenced(
         value.locations,
         'locations',
         'location',
-        idsReferenced(categories, 'storedIn'),
+        referencedLocations(value),
+        'no data category, log, placement rule or backup',
       ),
     );
-    const recipients = idsReferenced(categories, 'recipients');
-    idsReferenced(value.cookies, 'recipient').forEach((id) => recipients.add(id));
+    const recipients = new Set([
+      ...idsAt(categories, 'recipients'),
+      ...idsAt(
+        categories.map((category) => field(category, 'handling')),
+        'storedOnlyBy',
+      ),
+      ...idsAt(value.cookies, 'recipient'),
+    ]);
     warnings.push(
       ...unreferenced(
         value.recipients,
@@ -120,5 +167,8 @@ export function declarationWarnings(value: unknown): AnchoredIssue[] {
       ),
     );
   }
+  warnings.push(
+    ...consistencyIssues(value).warnings.map((issue) => ({ ...issue, anchor: 'value' as const })),
+  );
   return warnings;
 }

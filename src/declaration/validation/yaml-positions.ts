@@ -1,4 +1,14 @@
-import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  type Document,
+  type LineCounter,
+  type Node,
+  type Pair,
+  type YAMLMap,
+} from 'yaml';
 import type { AnchoredIssue } from './anchored.ts';
 
 /** 1-based line and column in the file. */
@@ -24,6 +34,31 @@ function resolve(document: Document, node: unknown): unknown {
   return isAlias(node) ? node.resolve(document) : node;
 }
 
+function isMergeKey(pair: Pair): boolean {
+  return isScalar(pair.key) && pair.key.value === '<<';
+}
+
+/**
+ * The pair that gives `key` its value in `map`: its own (the last of duplicates, as the document
+ * keeps it), or else the one a merge key (`<<: *anchor` or `<<: [*a, *b]`, earlier ones first)
+ * brings in from an anchored mapping, so an error in merged fields points where they are written.
+ */
+function pairFor(document: Document, map: YAMLMap, key: string, depth = 0): Pair | undefined {
+  const own = map.items.findLast(
+    (item) => !isMergeKey(item) && isScalar(item.key) && String(item.key.value) === key,
+  );
+  if (own || depth > 20) return own;
+  for (const merge of map.items.filter(isMergeKey)) {
+    const sources = isSeq(merge.value) ? merge.value.items : [merge.value];
+    for (const source of sources) {
+      const target = resolve(document, source);
+      const found = isMap(target) ? pairFor(document, target, key, depth + 1) : undefined;
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
 /** Each step of `path` that exists in the document: the value node and the key that holds it. */
 function walk(document: Document, path: readonly (string | number)[]): Found[] {
   const steps: Found[] = [{ node: (document.contents as Node | null) ?? null, key: null }];
@@ -31,10 +66,7 @@ function walk(document: Document, path: readonly (string | number)[]): Found[] {
   for (const segment of path) {
     current = resolve(document, current);
     if (isMap(current) && typeof segment === 'string') {
-      // The last of duplicate keys is the one whose value the document keeps.
-      const pair = current.items.findLast(
-        (item) => isScalar(item.key) && String(item.key.value) === segment,
-      );
+      const pair = pairFor(document, current, segment);
       if (!pair) break;
       steps.push({ node: (pair.value as Node | null) ?? null, key: pair.key as Node });
       current = pair.value;
