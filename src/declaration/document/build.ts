@@ -8,17 +8,12 @@ import {
   policySection,
 } from './about.ts';
 import { firstOf, run, words } from './blocks.ts';
-import {
-  commitmentsSection,
-  notCollectedSection,
-  rightsSection,
-  securitySection,
-  vendorAccessSection,
-} from './commitments.ts';
+import { commitmentsSection, notCollectedSection, rightsSection } from './commitments.ts';
 import { say } from './compose.ts';
 import { dataSection, purposesSection } from './data.ts';
 import { formatDate } from './format.ts';
 import { glanceSection } from './glance.ts';
+import { logsSection } from './logs.ts';
 import type { DisclosureDocument, Section } from './model.ts';
 import {
   cookiesSection,
@@ -26,6 +21,8 @@ import {
   recipientsSection,
   transfersSection,
 } from './parties.ts';
+import { securitySection } from './security.ts';
+import { vendorAccessSection } from './vendor-access.ts';
 
 /**
  * The disclosure of a declaration for one reader: the sections in their order, each present only
@@ -50,6 +47,7 @@ export function buildDocument(
     locationsSection(declaration, translator),
     transfersSection(declaration, translator),
     recipientsSection(declaration, translator),
+    logsSection(declaration, translator),
     cookiesSection(declaration, translator),
     notCollectedSection(declaration, translator),
     commitmentsSection(declaration, translator),

@@ -1,7 +1,7 @@
 import type { Translator } from '../i18n/index.ts';
 import { label, labels } from '../present/labels.ts';
 import { describeDuration } from '../present/retention.ts';
-import type { Declaration } from '../schema/index.ts';
+import type { Declaration, Rights } from '../schema/index.ts';
 import {
   headed,
   joinedList,
@@ -67,11 +67,11 @@ export function commitmentsSection(
   };
 }
 
-/** People's rights per legal regime, and how to exercise them. */
-export function rightsSection(declaration: Declaration, translator: Translator): Section {
-  const rights = declaration.rights;
+/** The rights under each regime the policy names, or that it names none. */
+function regimeBlocks(rights: Rights, translator: Translator): Block[] {
   const locale = translator.locale;
-  const regimes: Block[] = rights.regimes.map((regime) => ({
+  if (rights.regimes === 'not-stated') return paragraph([translator.t('value.noRightsNamed')]);
+  return rights.regimes.map((regime) => ({
     kind: 'heading',
     text: [label(translator, 'regime', regime.regime)],
     blocks: [
@@ -88,21 +88,33 @@ export function rightsSection(declaration: Declaration, translator: Translator):
       ...notes(translator, regime.notes, locale),
     ],
   }));
+}
+
+/**
+ * People's rights per legal regime, and how to exercise them. Where the policy names no rights or
+ * does not say how to exercise them, the section says so rather than leaving a gap.
+ */
+export function rightsSection(declaration: Declaration, translator: Translator): Section {
+  const rights = declaration.rights;
+  const locale = translator.locale;
   const responseTime = rights.responseTime
     ? say(translator, 'value.answeredWithin', {
         duration: describeDuration(rights.responseTime, translator),
       })
     : [];
+  const howToExercise = run(rights.howToExercise, locale);
   return {
     id: 'rights',
     title: translator.t('section.rights'),
     blocks: [
-      ...regimes,
+      ...regimeBlocks(rights, translator),
       {
         kind: 'heading',
         text: [translator.t('label.howToExercise')],
         blocks: [
-          ...paragraph(run(rights.howToExercise, locale)),
+          ...paragraph(
+            hasText(howToExercise) ? howToExercise : [translator.t('value.howToExerciseNotStated')],
+          ),
           ...paragraph(
             labelled(
               translator,
@@ -117,54 +129,6 @@ export function rightsSection(declaration: Declaration, translator: Translator):
       },
       ...headed(translator, 'label.complaints', paragraph(run(rights.complaints, locale))),
       ...notes(translator, rights.notes, locale),
-    ],
-  };
-}
-
-/** Security measures, certifications, incident notification and stated limits; null without. */
-export function securitySection(declaration: Declaration, translator: Translator): Section | null {
-  const security = declaration.security;
-  if (!security) return null;
-  const locale = translator.locale;
-  const certifications = (security.certifications ?? []).map((certification): Flow => {
-    const name = run(certification.name, locale);
-    return [
-      ...paragraph(certification.url ? link(certification.url, name) : name),
-      ...notes(translator, certification.notes, locale),
-    ];
-  });
-  const blocks: Block[] = [
-    ...headed(translator, 'label.measures', list(runs(security.measures, locale))),
-    ...headed(
-      translator,
-      'label.certifications',
-      certifications.length > 0 ? [{ kind: 'list', items: certifications }] : [],
-    ),
-    ...headed(translator, 'label.incidents', paragraph(run(security.incidentNotification, locale))),
-    ...headed(translator, 'label.limits', list(runs(security.disclaimers, locale))),
-    ...notes(translator, security.notes, locale),
-  ];
-  // A security block with nothing in it would be a heading over nothing.
-  if (blocks.length === 0) return null;
-  return { id: 'security', title: translator.t('section.security'), blocks };
-}
-
-/** Who at the vendor can see customer data, and when; null when the declaration does not say. */
-export function vendorAccessSection(
-  declaration: Declaration,
-  translator: Translator,
-): Section | null {
-  const access = declaration.vendorAccess;
-  if (!access) return null;
-  const locale = translator.locale;
-  return {
-    id: 'vendor-access',
-    title: translator.t('section.vendorAccess'),
-    blocks: [
-      ...headed(translator, 'label.who', paragraph(run(access.who, locale))),
-      ...headed(translator, 'label.when', list(runs(access.when, locale))),
-      ...headed(translator, 'label.contractors', paragraph(run(access.contractors, locale))),
-      ...notes(translator, access.notes, locale),
     ],
   };
 }
