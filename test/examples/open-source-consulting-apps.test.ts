@@ -155,15 +155,10 @@ describe('seed 004: Open Source Consulting Inc. apps', () => {
     const appUserData = declaration.dataCategories.filter((item) => item.id !== 'website-visitors');
     expect(appUserData).toHaveLength(6);
     for (const item of appUserData) {
-      expect(item.platforms).toEqual(['cloud', 'data-center']);
+      expect(item.platforms).toEqual(['cloud']);
       expect(item.residency).toBe('not-stated');
-      expect(item.platformDifferences).toEqual([
-        expect.objectContaining({ platform: 'data-center' }),
-      ]);
-      const [dataCenter] = item.platformDifferences ?? [];
-      expect(dataCenter?.retention?.basis).toBe('not-stored');
-      expect(en(dataCenter?.retention?.description)).toContain('No data is stored');
     }
+    expect(category('website-visitors').platforms).toEqual(['cloud', 'data-center']);
   });
 
   it('says no sensitive data for every kind, as the policy does, and all of it personal', () => {
@@ -192,8 +187,10 @@ describe('seed 004: Open Source Consulting Inc. apps', () => {
     expect(notCollected.map((item) => en(item.what))).toEqual([
       'Sensitive data',
       'Personal data of minors',
+      'App user data on Confluence or Jira Data Center',
     ]);
     expect(en(notCollected[1]?.exceptions)).toContain('we will take steps to delete such data');
+    expect(notCollected[2]?.platforms).toEqual(['data-center']);
   });
 
   it('keeps the editing artefacts and the encryption contradiction, each with a note', () => {
