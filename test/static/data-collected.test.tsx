@@ -20,7 +20,7 @@ describe('at a glance', () => {
   test('says personal data is collected, where it is hosted, and how many subprocessors where', () => {
     renderSection(exalate, 'at-a-glance');
     const personal = screen.getByTestId('glance-personal');
-    const personalCount = exalate.dataCategories.filter((c) => c.personal).length;
+    const personalCount = exalate.dataCategories.filter((c) => c.personal === 'yes').length;
     expect(personal.textContent).toContain(
       `Yes: ${personalCount} of ${exalate.dataCategories.length}`,
     );
