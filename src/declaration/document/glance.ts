@@ -1,13 +1,20 @@
-import type { Translator } from '../i18n/index.ts';
+import type { MessageKey, PluralKey, Translator } from '../i18n/index.ts';
 import { labels } from '../present/labels.ts';
 import { countryName } from '../present/localize.ts';
-import { describeRetentionBriefly } from '../present/retention.ts';
+import { describeDuration, describeRetentionBriefly } from '../present/retention.ts';
 import { policyVersionText } from '../present/stated.ts';
-import { briefRetentionKey, summarize, type AtAGlance } from '../present/summary.ts';
+import {
+  briefRetentionKey,
+  summarize,
+  type AtAGlance,
+  type ResidencyGlance,
+  type StatusCounts,
+} from '../present/summary.ts';
 import type { Declaration, Text } from '../schema/index.ts';
 import { definitions, run, words } from './blocks.ts';
 import { listOf, say, sayPlural } from './compose.ts';
 import { formatDate } from './format.ts';
+import { locationName } from './references.ts';
 import type { Inline, Section } from './model.ts';
 
 /** Countries (in the reader's words) and then the places the vendor gave in words. */
@@ -18,17 +25,78 @@ function places(codes: string[], geographies: Text[], translator: Translator): I
   ]);
 }
 
+/** The lines of one status (personal or sensitive): what is, what may be, what is not stated. */
+function statusLines(
+  counts: StatusCounts,
+  translator: Translator,
+  keys: { yes: Inline; none: MessageKey; mayContain: PluralKey; notStated: PluralKey },
+): Inline[] {
+  const nothingClaimed = counts.yes + counts.mayContain + counts.notStated === 0;
+  return [
+    counts.yes > 0 ? keys.yes : [],
+    counts.mayContain > 0 ? sayPlural(translator, keys.mayContain, counts.mayContain) : [],
+    counts.notStated > 0 ? sayPlural(translator, keys.notStated, counts.notStated) : [],
+    // "None" only when every kind of data says so, not when some say nothing.
+    nothingClaimed ? [translator.t(keys.none)] : [],
+  ];
+}
+
 function personalLines(glance: AtAGlance, translator: Translator): Inline[] {
   if (glance.categories === 0) return [[translator.t('summary.nothingCollected')]];
   return [
-    glance.collectsPersonalData
-      ? sayPlural(translator, 'summary.personalYes', glance.categories, {
-          personal: glance.personalCategories,
-        })
-      : [translator.t('summary.personalNo')],
-    glance.sensitiveCategories === 0
-      ? [translator.t('summary.noSensitive')]
-      : sayPlural(translator, 'summary.sensitive', glance.sensitiveCategories),
+    ...statusLines(glance.personal, translator, {
+      yes: sayPlural(translator, 'summary.personalYes', glance.categories, {
+        personal: glance.personal.yes,
+      }),
+      none: 'summary.personalNo',
+      mayContain: 'summary.personalMayContain',
+      notStated: 'summary.personalNotStated',
+    }),
+    ...statusLines(glance.sensitive, translator, {
+      yes: sayPlural(translator, 'summary.sensitive', glance.sensitive.yes),
+      none: 'summary.noSensitive',
+      mayContain: 'summary.sensitiveMayContain',
+      notStated: 'summary.sensitiveNotStated',
+    }),
+  ];
+}
+
+/** Names of the items with these ids, as the vendor wrote them, in declaration order. */
+function named(items: { id: string; name?: Text }[], ids: string[], locale: string): Inline[] {
+  return items
+    .filter((item) => ids.includes(item.id))
+    .map((item) => run(item.name ?? item.id, locale));
+}
+
+/** Which data does not follow the pin, named: kinds of data kept globally or excluded, places. */
+function residencyLines(
+  declaration: Declaration,
+  residency: ResidencyGlance,
+  translator: Translator,
+): Inline[] {
+  const { locale } = translator;
+  const categories = (ids: string[]) =>
+    listOf(translator, named(declaration.dataCategories, ids, locale));
+  const locations = listOf(
+    translator,
+    declaration.locations
+      .filter((location) => residency.notFollowing.includes(location.id))
+      .map((location) => locationName(location, translator)),
+  );
+  return [
+    [translator.t(`summary.residency.${residency.state}`)],
+    residency.global.length > 0
+      ? say(translator, 'summary.residencyGlobal', { items: categories(residency.global) })
+      : [],
+    residency.excluded.length > 0
+      ? say(translator, 'summary.residencyExcluded', { items: categories(residency.excluded) })
+      : [],
+    locations.length > 0
+      ? say(translator, 'summary.residencyNotFollowing', { items: locations })
+      : [],
+    residency.state !== 'not-stated' && residency.notStated.length > 0
+      ? sayPlural(translator, 'summary.residencyNotStatedFor', residency.notStated.length)
+      : [],
   ];
 }
 
@@ -38,21 +106,51 @@ function hostingLines(
   translator: Translator,
 ): Inline[] {
   const { hosting } = glance;
-  if (declaration.locations.length === 0) return [[translator.t('summary.notStored')]];
+  const storedOnlyBy = listOf(
+    translator,
+    named(declaration.recipients, hosting.storedOnlyBy, translator.locale),
+  );
+  const byRecipients =
+    storedOnlyBy.length > 0
+      ? say(translator, 'summary.storedOnlyBy', { recipients: storedOnlyBy })
+      : [];
+  if (hosting.notStored) return [[translator.t('summary.notStored')]];
+  if (declaration.locations.length === 0) {
+    return [byRecipients.length > 0 ? byRecipients : [translator.t('summary.whereNotStated')]];
+  }
   const hostedIn = places(hosting.countries, hosting.geographies, translator);
   const backupsIn = places(hosting.backupCountries, hosting.backupGeographies, translator);
   return [
     hostedIn.length > 0 ? hostedIn : [translator.t('summary.whereNotStated')],
     backupsIn.length > 0 ? say(translator, 'summary.backupsIn', { places: backupsIn }) : [],
+    byRecipients,
     [translator.t(hosting.onAtlassianOnly ? 'summary.onAtlassian' : 'summary.notOnAtlassian')],
-    [translator.t(`summary.residency.${hosting.dataResidency}`)],
+    ...residencyLines(declaration, hosting.residency, translator),
+  ];
+}
+
+/** "Backups kept at least 1 month", the sentence chosen by the period's bound. */
+function backupLines(glance: AtAGlance, translator: Translator): Inline[] {
+  const { backups, backupsAfterDeletion } = glance.retention;
+  return [
+    backups
+      ? say(translator, `summary.backupsKept.${backups.bound}`, {
+          duration: describeDuration(backups.period, translator),
+        })
+      : [],
+    backupsAfterDeletion
+      ? say(translator, `summary.backupsAfterDeletion.${backupsAfterDeletion.bound}`, {
+          duration: describeDuration(backupsAfterDeletion.period, translator),
+        })
+      : [],
   ];
 }
 
 function retentionLines(glance: AtAGlance, translator: Translator): Inline[] {
   if (glance.categories === 0) return [[translator.t('summary.nothingCollected')]];
   const { longest, typical, notStated } = glance.retention;
-  if (!longest) return [[translator.t('summary.noRetentionStated')]];
+  if (!longest)
+    return [[translator.t('summary.noRetentionStated')], ...backupLines(glance, translator)];
   const brief = (retention: typeof longest) => describeRetentionBriefly(retention, translator);
   return [
     say(translator, notStated > 0 ? 'summary.longestStated' : 'summary.longest', {
@@ -62,6 +160,28 @@ function retentionLines(glance: AtAGlance, translator: Translator): Inline[] {
       ? say(translator, 'summary.typical', { retention: brief(typical) })
       : [],
     notStated > 0 ? sayPlural(translator, 'summary.retentionNotStated', notStated) : [],
+    ...backupLines(glance, translator),
+  ];
+}
+
+/** What goes into logs, the first thing an admin asks: which logs hold end-user data. */
+function logLines(declaration: Declaration, glance: AtAGlance, translator: Translator): Inline[] {
+  const { logs } = glance;
+  if (logs.count === 0) return [];
+  const names = (ids: string[]) =>
+    listOf(translator, named(declaration.logs ?? [], ids, translator.locale));
+  const withoutEndUserData =
+    logs.endUserData.length + logs.mayContainEndUserData.length + logs.notStated === 0;
+  return [
+    sayPlural(translator, 'summary.logCount', logs.count),
+    logs.endUserData.length > 0
+      ? say(translator, 'summary.logsEndUserData', { logs: names(logs.endUserData) })
+      : [],
+    logs.mayContainEndUserData.length > 0
+      ? say(translator, 'summary.logsMayContain', { logs: names(logs.mayContainEndUserData) })
+      : [],
+    logs.notStated > 0 ? sayPlural(translator, 'summary.logsNotStated', logs.notStated) : [],
+    withoutEndUserData ? [translator.t('summary.logsNoEndUserData')] : [],
   ];
 }
 
@@ -98,6 +218,7 @@ export function glanceSection(declaration: Declaration, translator: Translator):
         ['summary.personalData', personalLines(glance, translator), 'glance-personal'],
         ['summary.hosted', hostingLines(declaration, glance, translator), 'glance-hosting'],
         ['summary.retention', retentionLines(glance, translator), 'glance-retention'],
+        ['summary.logs', logLines(declaration, glance, translator), 'glance-logs'],
         ['summary.subprocessors', subprocessorLines(glance, translator), 'glance-subprocessors'],
         [
           'summary.platforms',
@@ -106,6 +227,14 @@ export function glanceSection(declaration: Declaration, translator: Translator):
               translator,
               labels(translator, 'platform', glance.platforms).map((p) => [p]),
             ),
+            glance.notCovered.length > 0
+              ? say(translator, 'summary.notCovered', {
+                  platforms: listOf(
+                    translator,
+                    labels(translator, 'platform', glance.notCovered).map((p) => [p]),
+                  ),
+                })
+              : [],
           ],
           'glance-platforms',
         ],

@@ -1,14 +1,32 @@
-import { durationInDays } from '../duration.ts';
-import type { DataCategory, Declaration, Platform, Retention, Text } from '../schema/index.ts';
+import type { Declaration, PersonalStatus, Platform, Text } from '../schema/index.ts';
 import { countryName, localize } from './localize.ts';
+import { isStored, residencyGlance, type ResidencyGlance } from './summary-residency.ts';
+import { retentionGlance, type RetentionGlance } from './summary-retention.ts';
+
+export { briefRetentionKey, type BoundPeriod, type RetentionGlance } from './summary-retention.ts';
+export type { ResidencyGlance } from './summary-residency.ts';
+
+/** How many kinds of data (or logs) say yes, may contain, no, or nothing. */
+export interface StatusCounts {
+  yes: number;
+  mayContain: number;
+  no: number;
+  notStated: number;
+}
 
 /** At-a-glance facts, like a nutrition label. */
 export interface AtAGlance {
-  /** Whether any data category is personal data. */
+  /** Whether any data category is, or may contain, personal data. */
   collectsPersonalData: boolean;
+  /** How many categories are personal data (`personal: yes`). */
   personalCategories: number;
+  /** The categories by what they say about being personal data. */
+  personal: StatusCounts;
   categories: number;
+  /** How many categories are sensitive data (`sensitive: yes`). */
   sensitiveCategories: number;
+  /** The categories by what they say about being sensitive data. */
+  sensitive: StatusCounts;
   hosting: {
     /** ISO codes of the countries data is stored in, sorted. */
     countries: string[];
@@ -20,113 +38,98 @@ export interface AtAGlance {
     backupGeographies: Text[];
     /** True when data is stored and every storage location is Atlassian's. */
     onAtlassianOnly: boolean;
-    /** Whether storage locations follow the customer's Atlassian data-residency pin. */
-    dataResidency: 'all' | 'some' | 'none' | 'not-stated';
+    /** Whether the data follows the customer's Atlassian data-residency pin (`residency.state`). */
+    dataResidency: ResidencyGlance['state'];
+    /** What follows the pin and what does not, named. */
+    residency: ResidencyGlance;
+    /** True only where the declaration says that nothing is stored. */
+    notStored: boolean;
+    /** Ids of the recipients that store data the app itself does not. */
+    storedOnlyBy: string[];
   };
-  retention: {
-    /** The longest stated retention, or null when none is stated or nothing is collected. */
-    longest: Retention | null;
-    /** The most common stated retention among personal-data categories (by its brief words). */
-    typical: Retention | null;
-    /** Ids of the categories kept the longest. */
-    longestCategoryIds: string[];
-    /** How many of the categories considered do not say how long they are kept. */
+  retention: RetentionGlance;
+  /** The logs: how many, and which hold end-user data. */
+  logs: {
+    count: number;
+    /** Ids of the logs that contain end-user data. */
+    endUserData: string[];
+    /** Ids of the logs that may contain end-user data. */
+    mayContainEndUserData: string[];
+    /** How many logs do not say whether they contain end-user data. */
     notStated: number;
   };
   subprocessors: { count: number; countries: string[]; withoutCountry: number };
   /** Every party that receives data: subprocessors and other recipients. */
   recipients: number;
   platforms: Platform[];
+  /** Platforms the app exists on that the declaration says it does not cover. */
+  notCovered: Platform[];
   policyVersion: string;
   lastUpdated: string;
-}
-
-/**
- * How long a retention may keep data, as a comparable pair [rank, days]:
- * indefinitely > open-ended (account, subscription, installation, deletion request) > fixed periods > not stored.
- */
-function retentionLength(retention: Retention): [number, number] {
-  const days = retention.period ? (durationInDays(retention.period) ?? Infinity) : Infinity;
-  switch (retention.basis) {
-    case 'indefinitely':
-      return [4, Infinity];
-    case 'while-account-active':
-    case 'while-subscribed':
-    case 'while-installed':
-    case 'until-deletion-request':
-      return [3, days];
-    case 'not-stated':
-      // Never compared: unstated retentions are counted apart, not ranked.
-      return [-1, 0];
-    case 'until-purpose-fulfilled':
-      // Bounded by its period when it has one; otherwise as open-ended as "while needed" sounds.
-      return retention.period ? [2, days] : [3, Infinity];
-    case 'fixed-period':
-      return [2, days];
-    case 'not-stored':
-      return [0, 0];
-  }
-}
-
-function compareLength(a: [number, number], b: [number, number]): number {
-  return a[0] !== b[0] ? a[0] - b[0] : a[1] === b[1] ? 0 : a[1] > b[1] ? 1 : -1;
 }
 
 function unique<T>(values: T[]): T[] {
   return [...new Set(values)];
 }
 
-/**
- * What the brief words of a retention depend on (`describeRetentionBriefly`): two retentions with
- * the same key read the same, whatever their notes or backups.
- */
-export function briefRetentionKey(retention: Retention): string {
-  return [retention.basis, retention.period ?? '', retention.after ?? ''].join(' ');
-}
-
-function retentionFacts(categories: DataCategory[]): AtAGlance['retention'] {
-  const personal = categories.filter((category) => category.personal);
-  // Personal data is what the label is about; fall back to everything for apps that have none.
-  const about = personal.length > 0 ? personal : categories;
-  // "Longest: not stated" tells nothing; rank what is stated and count the rest apart.
-  const considered = about.filter((category) => category.retention.basis !== 'not-stated');
-  let longest: DataCategory[] = [];
-  for (const category of considered) {
-    const first = longest[0];
-    const order = first
-      ? compareLength(retentionLength(category.retention), retentionLength(first.retention))
-      : 1;
-    if (order > 0) longest = [category];
-    else if (order === 0) longest.push(category);
-  }
-  const counts = new Map<string, { retention: Retention; count: number }>();
-  for (const category of considered) {
-    const key = briefRetentionKey(category.retention);
-    const seen = counts.get(key);
-    counts.set(key, {
-      retention: seen?.retention ?? category.retention,
-      count: (seen?.count ?? 0) + 1,
-    });
-  }
-  let typical: Retention | null = null;
-  let best = 0;
-  for (const { retention, count } of counts.values()) {
-    if (count > best) [typical, best] = [retention, count];
-  }
+function counts(values: PersonalStatus[]): StatusCounts {
+  const count = (status: PersonalStatus) => values.filter((value) => value === status).length;
   return {
-    longest: longest[0]?.retention ?? null,
-    typical,
-    longestCategoryIds: longest.map((category) => category.id),
-    notStated: about.length - considered.length,
+    yes: count('yes'),
+    mayContain: count('may-contain'),
+    no: count('no'),
+    notStated: count('not-stated'),
   };
 }
 
-function residency(declaration: Declaration): AtAGlance['hosting']['dataResidency'] {
-  const answers = declaration.locations.map((location) => location.followsDataResidency);
-  if (answers.length > 0 && answers.every((answer) => answer === 'yes')) return 'all';
-  if (answers.includes('yes')) return 'some';
-  if (answers.includes('no')) return 'none';
-  return 'not-stated';
+/**
+ * The ids of locations that only hold backups: named as a backup place (a location's
+ * `backups.location`, a retention's `backups.storedIn`) and never as where data or logs are kept.
+ */
+function backupOnlyLocations(declaration: Declaration): Set<string> {
+  const retentions = declaration.dataCategories.flatMap((category) => [
+    category.retention,
+    ...(category.platformDifferences ?? []).map((difference) => difference.retention),
+  ]);
+  const backups = [
+    ...declaration.locations.map((location) => location.backups?.location),
+    ...retentions.flatMap((retention) => retention?.backups?.storedIn ?? []),
+  ];
+  const primary = new Set([
+    ...declaration.dataCategories.flatMap((category) => [
+      ...(category.storedIn ?? []),
+      ...(category.platformDifferences ?? []).flatMap((difference) => difference.storedIn ?? []),
+    ]),
+    ...(declaration.logs ?? []).flatMap((log) => log.storedIn ?? []),
+    ...(declaration.placement ?? []).flatMap((rule) => [
+      ...(rule.realms ?? []).map((realm) => realm.location),
+      ...(rule.locations ?? []),
+      ...(rule.unpinned ? [rule.unpinned] : []),
+    ]),
+  ]);
+  return new Set(backups.filter((id): id is string => !!id && !primary.has(id)));
+}
+
+/**
+ * Whether the data is stored: `none` only when every kind of data says it is not stored, by its
+ * basis or an empty `storedIn` (or nothing is collected and no place is declared), never merely
+ * because the declaration names no place; recipients that store what the app does not are named.
+ */
+function storage(
+  declaration: Declaration,
+): Pick<AtAGlance['hosting'], 'notStored' | 'storedOnlyBy'> {
+  const categories = declaration.dataCategories;
+  const notStored = categories.filter((category) => !isStored(category));
+  const storedOnlyBy = unique(
+    notStored.flatMap((category) => category.handling?.storedOnlyBy ?? []),
+  );
+  return {
+    notStored:
+      categories.length === 0
+        ? declaration.locations.length === 0
+        : notStored.length === categories.length && storedOnlyBy.length === 0,
+    storedOnlyBy,
+  };
 }
 
 /** Whether a geography in words names one of the countries, e.g. "Zurich (Switzerland)" and CH. */
@@ -157,8 +160,12 @@ function hostingPlaces(declaration: Declaration, locale: string) {
     }
     return [...found.entries()];
   };
-  const locations = declaration.locations;
-  const backups = locations.map((location) => location.backups);
+  const backupOnly = backupOnlyLocations(declaration);
+  const locations = declaration.locations.filter((location) => !backupOnly.has(location.id));
+  const backups = [
+    ...locations.map((location) => location.backups),
+    ...declaration.locations.filter((location) => backupOnly.has(location.id)),
+  ];
   const countries = codes(locations.map((location) => location.country));
   const backupCountries = codes(backups.map((backup) => backup?.country)).filter(
     (code) => !countries.includes(code),
@@ -176,23 +183,43 @@ function hostingPlaces(declaration: Declaration, locale: string) {
   };
 }
 
+function logFacts(declaration: Declaration): AtAGlance['logs'] {
+  const logs = declaration.logs ?? [];
+  const ids = (status: PersonalStatus) =>
+    logs.filter((log) => log.endUserData === status).map((log) => log.id);
+  return {
+    count: logs.length,
+    endUserData: ids('yes'),
+    mayContainEndUserData: ids('may-contain'),
+    notStated: ids('not-stated').length,
+  };
+}
+
 /** At-a-glance facts of a declaration, like a nutrition label. */
 export function summarize(declaration: Declaration, locale = 'en'): AtAGlance {
   const categories = declaration.dataCategories;
   const locations = declaration.locations;
   const subprocessors = declaration.recipients.filter((r) => r.kind === 'subprocessor');
+  const personal = counts(categories.map((category) => category.personal));
+  const sensitive = counts(categories.map((category) => category.sensitive));
+  const residency = residencyGlance(declaration);
   return {
-    collectsPersonalData: categories.some((category) => category.personal),
-    personalCategories: categories.filter((category) => category.personal).length,
+    collectsPersonalData: personal.yes + personal.mayContain > 0,
+    personalCategories: personal.yes,
+    personal,
     categories: categories.length,
-    sensitiveCategories: categories.filter((category) => category.sensitive).length,
+    sensitiveCategories: sensitive.yes,
+    sensitive,
     hosting: {
       ...hostingPlaces(declaration, locale),
       onAtlassianOnly:
         locations.length > 0 && locations.every((location) => location.hostedBy === 'atlassian'),
-      dataResidency: residency(declaration),
+      dataResidency: residency.state,
+      residency,
+      ...storage(declaration),
     },
-    retention: retentionFacts(categories),
+    retention: retentionGlance(declaration),
+    logs: logFacts(declaration),
     subprocessors: {
       count: subprocessors.length,
       countries: unique(subprocessors.flatMap((r) => r.countries ?? [])).sort(),
@@ -200,6 +227,7 @@ export function summarize(declaration: Declaration, locale = 'en'): AtAGlance {
     },
     recipients: declaration.recipients.length,
     platforms: unique(declaration.app.platforms.map((statement) => statement.platform)),
+    notCovered: unique((declaration.app.notCovered ?? []).map((entry) => entry.platform)),
     policyVersion: declaration.policy.version,
     lastUpdated: declaration.policy.lastUpdated,
   };
