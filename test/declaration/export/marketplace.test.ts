@@ -27,6 +27,8 @@ describe('Marketplace "Privacy & security" answers', () => {
     forge.locations = [{ id: 'forge-storage', hostedBy: 'atlassian', followsDataResidency: 'yes' }];
     forge.dataCategories.forEach((category) => {
       category.storedIn = ['forge-storage'];
+      // Format 2 says residency per kind of data: all of it follows the pin here.
+      category.residency = 'in-scope';
       delete category.recipients;
     });
     expect(answer(forge, /store End-User Data outside/)).toBe('No.');
