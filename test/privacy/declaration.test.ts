@@ -1,7 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { RESOLVER_KEYS } from '@declaration';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import type { Text } from '@declaration';
-import { StoredReviewRecord } from '../../src/backend/records.ts';
+import { DEFAULT_KEYS } from '../../src/backend/keys.ts';
+import { CHUNK_CODE_UNITS, MAX_CHUNKS, StoredReviewRecord } from '../../src/backend/records.ts';
+import { lifecycle } from '../../src/index.ts';
+import { JIRA_ADMIN_PAGE, SITE_ADMIN, useLocalForge } from '../backend/forge-harness.ts';
 import { loadExample, readRepoFile } from '../examples/load-example.ts';
 
 // The declaration of this app itself: it must stay true to what the code stores and sends.
@@ -15,26 +19,48 @@ const category = (id: string) => {
   if (!found) throw new Error(`${file} has no data category "${id}"`);
   return found;
 };
+const location = (id: string) => {
+  const found = declaration.locations.find((item) => item.id === id);
+  if (!found) throw new Error(`${file} has no location "${id}"`);
+  return found;
+};
+const stored = declaration.dataCategories.filter((item) => item.storedIn?.length);
 
 describe("Privacy Disclosure's own declaration", () => {
-  it('points editors at the JSON Schema', () => {
+  it('points editors at the JSON Schema and is written in format 2', () => {
     expect(readRepoFile(file).split('\n')[0]).toBe(
       '# yaml-language-server: $schema=../schema/declaration.schema.json',
     );
+    expect(readRepoFile(file)).toMatch(/^schemaVersion: 2$/m);
   });
 
-  it('declares exactly two stored kinds: declaration versions and review records', () => {
+  it('stores exactly two kinds, declaration versions and review records, and asks for one more', () => {
     expect(declaration.dataCategories.map((item) => item.id)).toEqual([
       'declaration-versions',
       'review-records',
+      'administrator-check',
     ]);
-    expect(category('declaration-versions')).toMatchObject({ personal: false, subjects: ['none'] });
+    expect(stored.map((item) => item.id)).toEqual(['declaration-versions', 'review-records']);
+    expect(category('declaration-versions')).toMatchObject({
+      personal: 'no',
+      sensitive: 'no',
+      subjects: ['none'],
+    });
     expect(category('review-records')).toMatchObject({
-      personal: true,
-      sensitive: false,
+      personal: 'yes',
+      sensitive: 'no',
       subjects: ['administrators'],
       collection: 'optional',
     });
+  });
+
+  it('uses the answer to "is this user an administrator?" for one call and stores it nowhere', () => {
+    const check = category('administrator-check');
+    expect(check.retention.basis).toBe('not-stored');
+    expect(check.storedIn).toBeUndefined();
+    expect(check.recipients).toEqual([]);
+    expect(check.sources).toEqual(['atlassian']);
+    expect(en(check.description)).toContain('is not stored');
   });
 
   it('describes a review record with the fields the backend stores, and nothing more', () => {
@@ -46,17 +72,37 @@ describe("Privacy Disclosure's own declaration", () => {
       'The declaration version reviewed',
       'Time of the review',
     ]);
+    expect(category('review-records').handling).toMatchObject({
+      forms: ['identifiers-only'],
+      collectedByDefault: false,
+    });
   });
 
-  it('keeps everything in Forge storage, on Atlassian, following the site data residency', () => {
-    expect(declaration.locations).toHaveLength(1);
-    expect(declaration.locations[0]).toMatchObject({
-      id: 'forge-storage',
+  it("states the backend's size limit for a version and that versions are published by default", () => {
+    const handling = category('declaration-versions').handling;
+    expect(handling?.collectedByDefault).toBe(true);
+    const kib = Math.floor((MAX_CHUNKS * CHUNK_CODE_UNITS) / 1024);
+    expect(en(handling?.sizeLimit)).toContain(
+      `at most ${MAX_CHUNKS} pieces of ${CHUNK_CODE_UNITS.toLocaleString('en-US')} characters`,
+    );
+    expect(en(handling?.sizeLimit)).toContain(`about ${kib} KiB`);
+  });
+
+  it("keeps what it stores in Forge storage, on Atlassian, in scope of the site's data residency", () => {
+    expect(location('forge-storage')).toMatchObject({
       hostedBy: 'atlassian',
       followsDataResidency: 'yes',
       platforms: ['cloud'],
     });
-    for (const item of declaration.dataCategories) expect(item.storedIn).toEqual(['forge-storage']);
+    for (const item of stored) {
+      expect(item.storedIn).toEqual(['forge-storage']);
+      expect(item.residency).toBe('in-scope');
+      expect(item.encryptionAtRest).toBe('yes');
+      expect((item.encryption?.notes ?? []).map(en).join(' ')).toContain(
+        'encrypt and store data on disk',
+      );
+    }
+    expect(declaration.locations.map((item) => item.hostedBy)).toEqual(['atlassian', 'atlassian']);
   });
 
   it('sends nothing to anyone: no recipients, no transfers, no cookies', () => {
@@ -81,7 +127,7 @@ describe("Privacy Disclosure's own declaration", () => {
   });
 
   it('keeps data while installed; Forge retains it 28 days after uninstall', () => {
-    for (const item of declaration.dataCategories) {
+    for (const item of stored) {
       expect(item.retention).toMatchObject({
         basis: 'while-installed',
         period: 'P28D',
@@ -101,5 +147,64 @@ describe("Privacy Disclosure's own declaration", () => {
     expect(declaration.vendor.registeredAddress).toBeUndefined();
     expect(declaration.app.marketplaceUrl).toBeUndefined();
     expect(en(declaration.rights.howToExercise)).toContain('administrator of your Atlassian site');
+  });
+
+  it("declares its Forge logs, kept by Atlassian and read by the app's developers", () => {
+    expect(declaration.logs?.map((log) => log.id)).toEqual(['forge-function-logs']);
+    const log = declaration.logs![0]!;
+    expect(log.storedIn).toEqual(['forge-logs']);
+    expect(location('forge-logs')).toMatchObject({
+      hostedBy: 'atlassian',
+      followsDataResidency: 'not-stated',
+    });
+    expect(log.retention?.basis).toBe('not-stated');
+    expect(log.readableBy?.map(en).join(' ')).toContain('Forge developer console');
+    expect(log.platforms).toEqual(['cloud']);
+  });
+});
+
+describe('what the Forge logs hold, as the backend writes them', () => {
+  const { call } = useLocalForge();
+  afterEach(() => vi.restoreAllMocks());
+
+  it('may contain an account id: a failed review write is logged with its storage keys', async () => {
+    // A review's key ends with the reviewer's account id; redact() is what keeps it out of logs.
+    const key = DEFAULT_KEYS.review(1, '2026-12-01T00:00:00.000Z', SITE_ADMIN.accountId);
+    expect(key.endsWith(SITE_ADMIN.accountId)).toBe(true);
+    expect(DEFAULT_KEYS.redact(key)).not.toContain(SITE_ADMIN.accountId);
+
+    await lifecycle({ app: { id: 'ari:cloud:ecosystem::app/x', version: '1.0.0' } });
+    type Fetch = (spec: { type?: string } | undefined, path: string, init?: unknown) => unknown;
+    const globals = globalThis as { __forge_fetch__?: Fetch };
+    const original = globals.__forge_fetch__!;
+    globals.__forge_fetch__ = (spec, path, init) =>
+      spec?.type === 'kvs' && path.includes('transaction')
+        ? Promise.resolve(
+            new Response(JSON.stringify({ code: 'INTERNAL_SERVER_ERROR', message: 'down' }), {
+              status: 500,
+              headers: { 'content-type': 'application/json' },
+            }),
+          )
+        : original(spec, path, init);
+    const logged: string[] = [];
+    vi.spyOn(console, 'error').mockImplementation((...parts: unknown[]) => {
+      logged.push(parts.map(String).join(' '));
+    });
+    try {
+      const answer = await call(RESOLVER_KEYS.markReviewed, { version: 1 }, JIRA_ADMIN_PAGE);
+      expect(answer.ok).toBe(false);
+    } finally {
+      globals.__forge_fetch__ = original;
+    }
+    const leaks = logged.some((line) => line.includes(SITE_ADMIN.accountId));
+    const log = declaration.logs![0]!;
+    // If the backend stops logging the account id, say so here: endUserData becomes 'no'.
+    expect({ leaks, endUserData: log.endUserData }).toEqual({
+      leaks: true,
+      endUserData: 'may-contain',
+    });
+    expect((log.notes ?? []).map(en).join(' ')).toContain(
+      "a review's key ends with the administrator's account id",
+    );
   });
 });
