@@ -2,7 +2,7 @@ import type { StorageContext } from './context.ts';
 import { readHead, type Head } from './head.ts';
 import { samePublication, sameRecord, StoredPublication, toStored } from './records.ts';
 import { recoverCurrent } from './recover-head.ts';
-import { parsePublication, parseVersionRecord } from './repository.ts';
+import { NO_REVIEW, parsePublication, parseVersionRecord } from './repository.ts';
 
 /**
  * The pointer `head:current` is a copy: of the publication record of the version it names, which
@@ -20,6 +20,7 @@ export async function verifiedHead(context: StorageContext): Promise<Head> {
   if (!head.current) return head;
   const { version } = head.current.meta;
   const stored = parsePublication(
+    context,
     head.current,
     await context.store.get(context.keys.published(version)),
   );
@@ -48,6 +49,7 @@ export async function repairHead(
   ]);
   const record =
     recordValue === undefined ? undefined : parseVersionRecord(context, version, recordValue);
+  if (record && !record.ok && record.error.code === 'UNSUPPORTED_VERSION') throw record.error;
   if (!record?.ok || !sameRecord(record.record, pointer)) {
     const why = !record
       ? 'does not exist'
@@ -59,9 +61,9 @@ export async function repairHead(
     );
     return (await recoverCurrent(context, true))
       ? readHead(context)
-      : { current: null, latestReview: null };
+      : { current: null, latestReview: NO_REVIEW };
   }
-  const publication = parsePublication(record.record, publicationValue);
+  const publication = parsePublication(context, record.record, publicationValue);
   if (publication && !samePublication(publication, pointer)) {
     context.report(
       `"${keys.current}" lists other versions as shown than "${keys.published(version)}"; the pointer was written again from it.`,

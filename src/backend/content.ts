@@ -1,7 +1,9 @@
 import { canonicalJson, sha256Hex } from '../declaration/canonical.ts';
 import { formatPath, parseDeclaration } from '../declaration/parse.ts';
+import { CURRENT_SCHEMA_VERSION } from '../declaration/schema/declaration.ts';
 import type { Declaration } from '../declaration/schema/index.ts';
 import { corrupt, DisclosureError } from './errors.ts';
+import { unsupported } from './record-version.ts';
 import { CHUNK_CODE_UNITS, MAX_CHUNKS } from './records.ts';
 
 /** A declaration ready to store: its canonical JSON, hash and the pieces to write. */
@@ -54,6 +56,11 @@ function split(json: string): string[] {
 /**
  * Reassembles stored pieces and checks them: every piece present, the hash matching, the JSON and
  * the declaration valid. Throws CORRUPT_DATA otherwise, so a damaged version is never served.
+ *
+ * The declaration's own `schemaVersion` is its record version. One stored in an older format is
+ * migrated in memory and served in the current one; its hash is of the bytes stored, so it still
+ * verifies. One in a newer format (stored by a later release, before a downgrade) is refused as
+ * UNSUPPORTED_VERSION, not called damaged.
  */
 export async function decodeDeclaration(
   version: number,
@@ -70,6 +77,14 @@ export async function decodeDeclaration(
     value = JSON.parse(json);
   } catch {
     throw corrupt(what, 'it is not valid JSON');
+  }
+  const format = (value as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (typeof format === 'number' && Number.isInteger(format) && format > CURRENT_SCHEMA_VERSION) {
+    throw unsupported(
+      what,
+      `declaration format ${format}`,
+      `declaration format ${CURRENT_SCHEMA_VERSION}`,
+    );
   }
   const parsed = parseDeclaration(value);
   if (!parsed.ok) {

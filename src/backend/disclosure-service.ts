@@ -16,7 +16,13 @@ import { DisclosureError } from './errors.ts';
 import { KEY_SAFE, MAX_ACCOUNT_ID_LENGTH } from './keys.ts';
 import { versionsFrom } from './published-versions.ts';
 import { StoredReviewRecord, toStored } from './records.ts';
-import { listReviews, loadVersion, readVersionRecord } from './repository.ts';
+import {
+  checkedReview,
+  listReviews,
+  loadVersion,
+  readVersionRecord,
+  reviewOf,
+} from './repository.ts';
 import { loadServedVersion, servedHead } from './served-version.ts';
 
 const DEFAULT_PAGE_SIZE = 20;
@@ -39,7 +45,7 @@ export async function getDisclosure(
   return {
     declaration: loaded.declaration,
     version: loaded.meta,
-    review: { current: loaded.latestReview, lastReviewed: head.latestReview },
+    review: { current: reviewOf(loaded.latestReview), lastReviewed: reviewOf(head.latestReview) },
     canReview: context.admins.productOf(caller.moduleKey) !== undefined,
     marketplacePrivacyUrl: marketplacePrivacyUrl(loaded.declaration.app.marketplaceUrl),
   };
@@ -70,7 +76,9 @@ export async function listVersions(
     numbers.map(async (version) => {
       const [record, reviews] = await Promise.all([
         readVersionRecord(context, version, current).catch((error: unknown) => {
-          if (!(error instanceof DisclosureError) || error.code === 'STORAGE_ERROR') throw error;
+          if (!(error instanceof DisclosureError)) throw error;
+          // Storage failing, or a record a newer release wrote: the history would be wrong.
+          if (error.code === 'STORAGE_ERROR' || error.code === 'UNSUPPORTED_VERSION') throw error;
           context.report(`The history leaves out version ${version}: ${error.message}`);
           return null;
         }),
@@ -130,15 +138,20 @@ export async function markReviewed(
   }
   await readVersionRecord(context, version, head.current);
   const { keys } = context;
-  const review = toStored(StoredReviewRecord, `the review of version ${version}`, {
-    version,
-    accountId,
-    reviewedAt: context.now().toISOString(),
-  });
+  // The newest-review keys are overwritten: never one a newer release wrote (it is refused).
+  reviewOf(head.latestReview);
+  const newestOfVersion = await context.store.get(keys.versionLatestReview(version));
+  if (newestOfVersion !== undefined) {
+    checkedReview(context, keys.versionLatestReview(version), newestOfVersion, () =>
+      keys.versionLatestReview(version),
+    );
+  }
+  const review: ReviewRecord = { version, accountId, reviewedAt: context.now().toISOString() };
+  const stored = toStored(StoredReviewRecord, `the review of version ${version}`, review);
   await context.store.setAll([
-    { key: keys.review(version, review.reviewedAt, accountId), value: review },
-    { key: keys.versionLatestReview(version), value: review },
-    { key: keys.latestReview, value: review },
+    { key: keys.review(version, review.reviewedAt, accountId), value: stored },
+    { key: keys.versionLatestReview(version), value: stored },
+    { key: keys.latestReview, value: stored },
   ]);
   return { review };
 }

@@ -1,17 +1,17 @@
 import type { ReviewRecord } from '../declaration/api.ts';
 import type { StorageContext } from './context.ts';
-import { DisclosureError } from './errors.ts';
 import { migrateBareKeys } from './migrate-bare-keys.ts';
 import { migrateUnrecordedPointer } from './migrate-published.ts';
 import { includesVersion } from './published-versions.ts';
-import { readStored, StoredPublication, StoredVersionRecord } from './records.ts';
+import { parseStored, StoredPublication, StoredVersionRecord } from './records.ts';
 import { recoverCurrent } from './recover-head.ts';
-import { checkedReview, type Storage } from './repository.ts';
+import { checkedReview, readReview, type ReviewRead, type Storage } from './repository.ts';
 
 /** What `head:` holds: the served version's publication record and the newest review. */
 export interface Head {
   current: StoredPublication | null;
-  latestReview: ReviewRecord | null;
+  /** The newest review of any version, or the refusal of one a newer release wrote. */
+  latestReview: ReviewRead;
 }
 
 /**
@@ -20,6 +20,7 @@ export interface Head {
  * before publication records is migrated; a newest review that is damaged, or names a version that
  * was never published, is reported and not served. Storage from before the prefix is copied
  * first, once, when the app asks for it. Answers `current: null` only when nothing can be served.
+ * A pointer written by a newer release is refused (UNSUPPORTED_VERSION), never rebuilt over.
  *
  * The pointer is not yet compared with the records of the version it names: a page view does that
  * with the pieces it reads anyway, everything else with `verifiedHead` (check-head.ts).
@@ -31,13 +32,13 @@ export async function readHead(context: StorageContext): Promise<Head> {
   let current: StoredPublication | null = null;
   const stored = value(keys.current);
   if (stored !== undefined) {
-    try {
-      current = readStored(StoredPublication, keys.current, stored);
-    } catch (error) {
-      if (!(error instanceof DisclosureError)) throw error;
-      const unrecorded = StoredVersionRecord.safeParse(stored);
-      if (unrecorded.success) current = await migrateUnrecordedPointer(context, unrecorded.data);
-      else context.report(`${error.message} Rebuilding it from the version records.`);
+    const pointer = parseStored(StoredPublication, keys.current, stored);
+    if (pointer.ok) current = pointer.data;
+    else if (pointer.error.code === 'UNSUPPORTED_VERSION') throw pointer.error;
+    else {
+      const unrecorded = parseStored(StoredVersionRecord, keys.current, stored);
+      if (unrecorded.ok) current = await migrateUnrecordedPointer(context, unrecorded.data);
+      else context.report(`${pointer.error.message} Rebuilding it from the version records.`);
     }
   }
   if (!current) {
@@ -46,7 +47,8 @@ export async function readHead(context: StorageContext): Promise<Head> {
     if (migrated) return readHead(context);
     current = await recoverCurrent(context, stored !== undefined);
   }
-  return { current, latestReview: latestReview(context, value(keys.latestReview), current) };
+  const newest = value(keys.latestReview);
+  return { current, latestReview: readReview(() => latestReview(context, newest, current)) };
 }
 
 /** The newest review of any version, when it is valid and of a version the site was shown. */

@@ -2,6 +2,7 @@ import type { StorageContext } from './context.ts';
 import { withVersion, type PublishedVersions } from './published-versions.ts';
 import {
   sameRecord,
+  storedOrNull,
   StoredPublication,
   toStored,
   versionRecordOf,
@@ -39,8 +40,8 @@ export async function migrateUnrecordedPointer(
   }
   const publication = await recordShownVersions(context, served, records);
   // A publication may have moved the pointer meanwhile (it needed this head first): keep it.
-  const now = StoredPublication.safeParse(await store.get(keys.current));
-  if (now.success) return now.data;
+  const now = storedOrNull(StoredPublication, keys.current, await store.get(keys.current));
+  if (now) return now;
   await store.set(keys.current, toStored(StoredPublication, keys.current, publication));
   return publication;
 }
@@ -65,9 +66,12 @@ export async function recordShownVersions(
     const { version } = record.meta;
     published = withVersion(published, version);
     const key = keys.published(version);
-    let publication = toStored(StoredPublication, key, { ...versionRecordOf(record), published });
+    let publication: StoredPublication = toStored(StoredPublication, key, {
+      ...versionRecordOf(record),
+      published,
+    });
     if (!(await store.create(key, publication))) {
-      publication = parsePublication(record, await store.get(key)) ?? publication;
+      publication = parsePublication(context, record, await store.get(key)) ?? publication;
     }
     servedPublication = publication;
   }

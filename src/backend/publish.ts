@@ -6,7 +6,13 @@ import { DisclosureError, logReporter } from './errors.ts';
 import { verifiedHead } from './check-head.ts';
 import { DEFAULT_KEY_PREFIX, storageKeys } from './keys.ts';
 import { withVersion, type PublishedVersions } from './published-versions.ts';
-import { StoredChunk, StoredPublication, StoredVersionRecord, toStored } from './records.ts';
+import {
+  StoredChunk,
+  storedOrNull,
+  StoredPublication,
+  StoredVersionRecord,
+  toStored,
+} from './records.ts';
 import { parsePublication, parseVersionRecord } from './repository.ts';
 import { forgeStore, type KeyValueStore } from './store.ts';
 
@@ -146,10 +152,10 @@ async function commit(
   const { store, keys } = context;
   const { version } = record.meta;
   const key = keys.published(version);
-  const existing = parsePublication(record, await store.get(key));
+  const existing = parsePublication(context, record, await store.get(key));
   if (existing) {
-    const pointer = StoredPublication.safeParse(await store.get(keys.current));
-    if (!pointer.success || pointer.data.meta.version < version) {
+    const pointer = storedOrNull(StoredPublication, keys.current, await store.get(keys.current));
+    if (!pointer || pointer.meta.version < version) {
       await store.set(keys.current, toStored(StoredPublication, keys.current, existing));
     }
     return existing;
@@ -197,6 +203,8 @@ async function claimVersion(
     }
   }
   const existing = parseVersionRecord(context, version, value);
+  // A number a newer release holds: publishing around its records would mix two formats.
+  if (!existing.ok && existing.error.code === 'UNSUPPORTED_VERSION') throw existing.error;
   if (!existing.ok) {
     context.report(`${existing.error.message} It is kept; publishing under the next number.`);
     return { kind: 'held', published: await wasPublished(context, version) };
@@ -223,7 +231,7 @@ async function claimVersion(
 
 /** Whether a publication record of `version` is stored: its publication completed. */
 async function wasPublished(context: StorageContext, version: number): Promise<boolean> {
-  const value = await context.store.get(context.keys.published(version));
-  const parsed = StoredPublication.safeParse(value);
-  return parsed.success && parsed.data.meta.version === version;
+  const key = context.keys.published(version);
+  const publication = storedOrNull(StoredPublication, key, await context.store.get(key));
+  return publication?.meta.version === version;
 }

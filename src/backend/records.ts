@@ -4,11 +4,18 @@ import { normaliseAppVersion, UNKNOWN_APP_VERSION } from './app-version.ts';
 import { corrupt, DisclosureError } from './errors.ts';
 import { MAX_ACCOUNT_ID_LENGTH } from './keys.ts';
 import { newestVersion, PublishedVersions } from './published-versions.ts';
+import {
+  currentRecord,
+  RECORD_MIGRATIONS,
+  stamped,
+  type RecordMigration,
+} from './record-version.ts';
 
 /**
  * Every record the disclosure stores, one schema each. The same schema checks a value before it
  * is written ({@link toStored}) and after it is read ({@link readStored}), so nothing is stored
- * that the reader would refuse.
+ * that the reader would refuse. Each object is written with its `recordVersion`, which the
+ * schemas do not list: reading takes it off first (`record-version.ts`).
  */
 
 /** The most pieces one version's declaration may be split into (about 780 KiB of JSON). */
@@ -121,23 +128,81 @@ function firstIssue(error: z.ZodError): string {
   return `${first?.message ?? 'invalid'}${where}`;
 }
 
-/** Parses a stored value with `schema`, or throws CORRUPT_DATA naming the key. */
+/** A value as written: an object carries its record version; a declaration piece is a string. */
+export type Stored<T> = T extends object ? T & { recordVersion: number } : T;
+
+/** A stored value read with its schema, or why it cannot be used: damaged, or newer than this release. */
+export type StoredRead<T> = { ok: true; data: T } | { ok: false; error: DisclosureError };
+
+/**
+ * Reads a stored value: brings it to the current record version (see `record-version.ts`), then
+ * checks it with `schema`. A record written by a newer release is UNSUPPORTED_VERSION, anything
+ * else that fails CORRUPT_DATA; both name `key` (pass a review key redacted).
+ */
+export function parseStored<T>(
+  schema: z.ZodType<T>,
+  key: string,
+  value: unknown,
+  migrations: readonly RecordMigration[] = RECORD_MIGRATIONS,
+): StoredRead<T> {
+  const what = `value "${key}"`;
+  const record = currentRecord(what, value, migrations);
+  if (!record.ok) {
+    const { error } = record;
+    return { ok: false, error: typeof error === 'string' ? corrupt(what, error) : error };
+  }
+  const result = schema.safeParse(record.value);
+  if (result.success) return { ok: true, data: result.data };
+  return { ok: false, error: corrupt(what, firstIssue(result.error)) };
+}
+
+/** Parses a stored value with `schema` ({@link parseStored}), or throws why it cannot be used. */
 export function readStored<T>(schema: z.ZodType<T>, key: string, value: unknown): T {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  throw corrupt(`value "${key}"`, firstIssue(result.error));
+  const read = parseStored(schema, key, value);
+  if (read.ok) return read.data;
+  throw read.error;
 }
 
 /**
- * The value to write under `key`, checked by the schema the reader uses. Throws (and nothing is
- * written) when it would not read back: a value the backend built wrongly is a bug to report,
- * never a record to store.
+ * A stored value when it reads, null when it is missing or damaged (the caller writes it again);
+ * one written by a newer release is refused (UNSUPPORTED_VERSION), so it is never written over.
  */
-export function toStored<T>(schema: z.ZodType<T>, key: string, value: unknown): T {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
+export function storedOrNull<T>(schema: z.ZodType<T>, key: string, value: unknown): T | null {
+  const read = parseStored(schema, key, value);
+  if (read.ok) return read.data;
+  if (read.error.code === 'UNSUPPORTED_VERSION') throw read.error;
+  return null;
+}
+
+/** Whether a read failed because a newer release wrote the record: it is refused, never repaired. */
+export function isNewer(read: StoredRead<unknown>): boolean {
+  return !read.ok && read.error.code === 'UNSUPPORTED_VERSION';
+}
+
+/**
+ * The value to write under `key`, checked by the schema the reader uses, with the record version
+ * this release writes. Throws (and nothing is written) when it would not read back: a value the
+ * backend built wrongly is a bug to report, never a record to store.
+ */
+export function toStored<T>(schema: z.ZodType<T>, key: string, value: unknown): Stored<T> {
+  // A record read or built earlier may carry its version already: it is written as current.
+  const bare = isRecord(value) ? withoutVersion(value) : value;
+  const result = schema.safeParse(bare);
+  if (result.success) {
+    const data = result.data;
+    return (isRecord(data) ? stamped(data) : data) as Stored<T>;
+  }
   throw new DisclosureError(
     'INTERNAL',
     `Refused to store "${key}": it would not read back (${firstIssue(result.error)}). Nothing was written.`,
   );
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function withoutVersion(value: Record<string, unknown>): Record<string, unknown> {
+  const { recordVersion: _version, ...rest } = value;
+  return rest;
 }

@@ -1,7 +1,7 @@
 import type { StorageContext } from './context.ts';
 import { DisclosureError } from './errors.ts';
 import { recordShownVersions } from './migrate-published.ts';
-import { StoredPublication, toStored, type StoredVersionRecord } from './records.ts';
+import { storedOrNull, StoredPublication, toStored, type StoredVersionRecord } from './records.ts';
 import { listVersionRecords, loadFrom, parsePublication, versionEntries } from './repository.ts';
 
 /**
@@ -23,7 +23,11 @@ export async function recoverCurrent(
   for (const record of records) {
     const { version } = record.meta;
     const entries = await versionEntries(context, version);
-    const publication = parsePublication(record, entries.get(context.keys.published(version)));
+    const publication = parsePublication(
+      context,
+      record,
+      entries.get(context.keys.published(version)),
+    );
     anyPublication ||= publication !== null;
     try {
       await loadFrom(context, record, entries);
@@ -52,8 +56,8 @@ async function writePointer(
     await store.set(keys.current, pointer);
   } else if (!(await store.create(keys.current, pointer))) {
     // Someone else wrote the pointer meanwhile (a publication, or the same recovery): use theirs.
-    const theirs = StoredPublication.safeParse(await store.get(keys.current));
-    if (theirs.success) return theirs.data;
+    const theirs = storedOrNull(StoredPublication, keys.current, await store.get(keys.current));
+    if (theirs) return theirs;
     await store.set(keys.current, pointer);
   }
   context.report(

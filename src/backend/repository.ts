@@ -4,7 +4,10 @@ import { decodeDeclaration } from './content.ts';
 import type { StorageContext } from './context.ts';
 import { corrupt, DisclosureError } from './errors.ts';
 import { includesVersion } from './published-versions.ts';
+import { currentRecord } from './record-version.ts';
 import {
+  isNewer,
+  parseStored,
   readStored,
   sameRecord,
   StoredPublication,
@@ -25,9 +28,38 @@ export type Storage = Pick<StorageContext, 'store' | 'keys' | 'report'>;
 export interface LoadedVersion {
   meta: VersionMeta;
   declaration: Declaration;
-  latestReview: ReviewRecord | null;
+  /** Its newest review, or the refusal of one a newer release wrote: only a page view needs it. */
+  latestReview: ReviewRead;
   /** Its publication record when one is stored, valid and about this very record; else null. */
   publication: StoredPublication | null;
+}
+
+/**
+ * A newest review as read: the review (null when there is none to show), or the refusal of one
+ * written by a newer release. Kept apart so that only what shows the review is refused.
+ */
+export type ReviewRead =
+  { ok: true; review: ReviewRecord | null } | { ok: false; error: DisclosureError };
+
+/** No review to show. */
+export const NO_REVIEW: ReviewRead = { ok: true, review: null };
+
+/** The review of a {@link ReviewRead}, or its refusal thrown. */
+export function reviewOf(read: ReviewRead): ReviewRecord | null {
+  if (read.ok) return read.review;
+  throw read.error;
+}
+
+/** Runs a review read, keeping a refusal of a newer record as the answer instead of throwing it. */
+export function readReview(read: () => ReviewRecord | null): ReviewRead {
+  try {
+    return { ok: true, review: read() };
+  } catch (error) {
+    if (error instanceof DisclosureError && error.code === 'UNSUPPORTED_VERSION') {
+      return { ok: false, error };
+    }
+    throw error;
+  }
 }
 
 /** A version record read from its key, or why it cannot be used. */
@@ -82,18 +114,23 @@ function notFound(version: number, newest: number): DisclosureError {
 /**
  * The publication record stored for `record`'s version, when it is valid and copies that very
  * record; null otherwise (never published, or damaged: the caller says which it takes it for).
+ * One written by a newer release is refused (UNSUPPORTED_VERSION): it is never written over.
  */
 export function parsePublication(
+  storage: Pick<Storage, 'keys'>,
   record: StoredVersionRecord,
   value: unknown,
 ): StoredPublication | null {
-  const parsed = StoredPublication.safeParse(value);
-  return parsed.success && sameRecord(parsed.data, record) ? parsed.data : null;
+  const parsed = parseStored(StoredPublication, storage.keys.published(record.meta.version), value);
+  if (isNewer(parsed) && !parsed.ok) throw parsed.error;
+  return parsed.ok && sameRecord(parsed.data, record) ? parsed.data : null;
 }
 
 /**
  * Every version record under `meta:`, newest first. A damaged one, or one whose key and content
- * disagree, is reported and left out; `highest` is the highest number any record key holds.
+ * disagree, is reported and left out; `highest` is the highest number any record key holds. One
+ * written by a newer release is refused (UNSUPPORTED_VERSION): what is built from the list (a
+ * rebuilt pointer, a migration) would leave it out.
  */
 export async function listVersionRecords(
   storage: Storage,
@@ -107,6 +144,7 @@ export async function listVersionRecords(
     highest = Math.max(highest, version);
     const read = parseVersionRecord(storage, version, entry.value);
     if (read.ok) records.push(read.record);
+    else if (read.error.code === 'UNSUPPORTED_VERSION') throw read.error;
     else storage.report(`Skipped a version record: ${read.error.message}`);
   }
   return { records: records.sort((a, b) => b.meta.version - a.meta.version), highest };
@@ -114,7 +152,8 @@ export async function listVersionRecords(
 
 /**
  * A review read from `key`, when it is valid and stored where it belongs: its own version's key,
- * built from its own time and account. Anything else is reported and answered null.
+ * built from its own time and account. Anything else is reported and answered null, but a review
+ * written by a newer release, which is refused (UNSUPPORTED_VERSION).
  */
 export function checkedReview(
   storage: Storage,
@@ -123,7 +162,10 @@ export function checkedReview(
   expectedKey: (review: ReviewRecord) => string,
 ): ReviewRecord | null {
   const shown = storage.keys.redact(key);
-  const parsed = StoredReviewRecord.safeParse(value);
+  const record = currentRecord(`review "${shown}"`, value);
+  if (!record.ok && typeof record.error !== 'string') throw record.error;
+  // A recordVersion that is not a number is left on: the strict schema reports it as damage.
+  const parsed = StoredReviewRecord.safeParse(record.ok ? record.value : value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
@@ -187,12 +229,14 @@ export async function loadFrom(
   return {
     meta: record.meta,
     declaration,
-    publication: parsePublication(record, byKey.get(keys.published(version))),
+    publication: parsePublication(storage, record, byKey.get(keys.published(version))),
     latestReview:
       review === undefined
-        ? null
-        : checkedReview(storage, reviewKey, review, (found) =>
-            keys.versionLatestReview(found.version),
+        ? NO_REVIEW
+        : readReview(() =>
+            checkedReview(storage, reviewKey, review, (found) =>
+              keys.versionLatestReview(found.version),
+            ),
           ),
   };
 }

@@ -49,7 +49,9 @@ function resolver<S extends z.ZodType, T>(
       return { ok: true, data: await run(parsed.data, callerOf(request)) };
     } catch (error) {
       if (error instanceof DisclosureError) {
-        if (['STORAGE_ERROR', 'CORRUPT_DATA', 'INTERNAL'].includes(error.code)) {
+        if (
+          ['STORAGE_ERROR', 'CORRUPT_DATA', 'UNSUPPORTED_VERSION', 'INTERNAL'].includes(error.code)
+        ) {
           console.error(`${key}: ${error.message}`, error.cause ?? '');
         }
         return { ok: false, error: error.toApiError() };

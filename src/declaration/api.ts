@@ -25,6 +25,8 @@ export type ApiErrorCode =
   | 'NOT_FOUND'
   | 'FORBIDDEN'
   | 'CORRUPT_DATA'
+  /** A stored record was written by a newer release of the app (after a downgrade): upgrade it. */
+  | 'UNSUPPORTED_VERSION'
   | 'STORAGE_ERROR'
   | 'INVALID_DECLARATION'
   | 'INTERNAL';
@@ -108,7 +110,9 @@ export type DiffSection =
   | 'dataCategories'
   | 'retention'
   | 'locations'
+  | 'placement'
   | 'recipients'
+  | 'logs'
   | 'cookies'
   | 'notCollected'
   | 'commitments'
