@@ -7,7 +7,7 @@ export const BUNDLED_SOURCE = 'privacy/declaration.yaml';
 
 /** SHA-256 of the declaration's canonical JSON: the content hash it is published under. */
 export const BUNDLED_CONTENT_HASH =
-  '052eaacb832bb895dc80385413e00cdcacb55c618c120ec855ce2f1387b11f57';
+  'c6c823b8bb70b0e7403bed1cc499168f8b09e781c7584c3d729c851391f95ee6';
 
 /** package.json's version, the app version recorded when the Forge runtime does not give one. */
 export const BUNDLED_PACKAGE_VERSION = '0.1.0';
@@ -17,10 +17,7 @@ export const BUNDLED_DECLARATION: Declaration = {
   app: {
     framework: 'forge',
     name: 'Privacy Disclosure',
-    notes: [
-      'There is no Data Center or Server version.',
-      'To decide whether someone may record a review, the app asks Jira or Confluence whether the current user is an administrator. The answer is used for that one call and is not stored.',
-    ],
+    notes: ['There is no Data Center or Server version.'],
     platforms: [
       {
         platform: 'cloud',
@@ -37,6 +34,11 @@ export const BUNDLED_DECLARATION: Declaration = {
       collection: 'required',
       description:
         'Each version of this declaration the site was shown, with its version number, when it was published, a hash of its content and the app version that published it.',
+      encryption: {
+        notes: [
+          'Encryption at rest is Forge\'s: "These capabilities encrypt and store data on disk" (Forge documentation, Storage overview).',
+        ],
+      },
       encryptionAtRest: 'yes',
       examples: [
         'The declaration itself',
@@ -45,16 +47,22 @@ export const BUNDLED_DECLARATION: Declaration = {
         'SHA-256 hash of the declaration',
         'App version that published it',
       ],
+      handling: {
+        collectedByDefault: true,
+        notes: [
+          'A version is published when the app is installed, and when it is upgraded with a changed declaration.',
+        ],
+        sizeLimit:
+          'A version is kept as at most 20 pieces of 40,000 characters of JSON (about 781 KiB); a larger declaration is refused and not published.',
+      },
       id: 'declaration-versions',
       marketplaceClass: 'not-end-user-data',
       name: 'Published declaration versions',
-      notes: [
-        'Encryption at rest is Forge\'s: "These capabilities encrypt and store data on disk" (Forge documentation, Storage overview).',
-      ],
       personal: 'no',
       platforms: ['cloud'],
       purposes: ['show-declaration'],
       recipients: [],
+      residency: 'in-scope',
       retention: {
         after: 'uninstall',
         basis: 'while-installed',
@@ -74,23 +82,34 @@ export const BUNDLED_DECLARATION: Declaration = {
       collection: 'optional',
       description:
         'Which administrator marked which version of this declaration as reviewed, and when.',
+      encryption: {
+        notes: [
+          'Encryption at rest is Forge\'s: "These capabilities encrypt and store data on disk" (Forge documentation, Storage overview).',
+        ],
+      },
       encryptionAtRest: 'yes',
       examples: [
         'Atlassian account id of the administrator',
         'The declaration version reviewed',
         'Time of the review',
       ],
+      handling: {
+        collectedByDefault: false,
+        forms: ['identifiers-only'],
+        notes: [
+          "A record is made only when an administrator chooses to mark a version as reviewed, and holds the account id, not the administrator's name or e-mail address.",
+        ],
+      },
       id: 'review-records',
       name: 'Review records',
       notes: [
-        'A record is made only when an administrator chooses to mark a version as reviewed.',
-        "Only the account id is stored, not the administrator's name or e-mail address.",
-        "The latest review of the shown version (account id and time) is displayed with the declaration on the app's pages, including the Confluence global page, which people on the site other than administrators can open.",
+        "The reviews of each version (account id and time) are shown with the declaration on the app's pages, including the Jira and Confluence global pages, which people on the site other than administrators can open.",
       ],
       personal: 'yes',
       platforms: ['cloud'],
       purposes: ['record-review'],
       recipients: [],
+      residency: 'in-scope',
       retention: {
         after: 'uninstall',
         basis: 'while-installed',
@@ -104,6 +123,29 @@ export const BUNDLED_DECLARATION: Declaration = {
       sensitive: 'no',
       sources: ['app-runtime'],
       storedIn: ['forge-storage'],
+      subjects: ['administrators'],
+    },
+    {
+      collection: 'optional',
+      description:
+        'To decide whether someone may record a review, the app asks Jira or Confluence, as that user, whether they are an administrator. The answer is used for that one call and is not stored.',
+      handling: {
+        collectedByDefault: false,
+        notes: [
+          'Asked only when someone records a review, from the Jira admin page or the Confluence settings page.',
+        ],
+      },
+      id: 'administrator-check',
+      name: 'Whether you are an administrator',
+      personal: 'yes',
+      platforms: ['cloud'],
+      purposes: ['record-review'],
+      recipients: [],
+      retention: {
+        basis: 'not-stored',
+      },
+      sensitive: 'no',
+      sources: ['atlassian'],
       subjects: ['administrators'],
     },
   ],
@@ -121,12 +163,48 @@ export const BUNDLED_DECLARATION: Declaration = {
         '"Forge automatically manages hosting, pinning, and migration for apps using Forge-hosted storage solutions like Key-Value Store and Custom Entity Store" (Forge documentation).',
       service: 'Forge hosted storage, Key-Value Store (@forge/kvs)',
     },
+    {
+      followsDataResidency: 'not-stated',
+      holds: "The app's Forge logs",
+      hostedBy: 'atlassian',
+      id: 'forge-logs',
+      name: 'Forge app logs',
+      platforms: ['cloud'],
+      provider: 'Atlassian',
+      service: 'Forge logs, shown in the Forge developer console',
+    },
+  ],
+  logs: [
+    {
+      endUserData: 'may-contain',
+      examples: [
+        '"Published declaration version 2 (app 1.1.0)."',
+        "The storage keys and Forge's error code of a storage request that failed",
+        'Invocation id, module, function, app version, site and product, which Forge adds to each line',
+      ],
+      holds:
+        "What the app's back end writes to its Forge logs: which declaration version was published on install or upgrade, and why a request or a publication failed, including damaged records it skipped or repaired.",
+      id: 'forge-function-logs',
+      name: "The app's Forge logs",
+      notes: [
+        "Damaged review records are logged without their account id. A review whose recording failed in Forge storage is logged with the storage keys the app tried to write, and a review's key ends with the administrator's account id.",
+      ],
+      platforms: ['cloud'],
+      readableBy: [
+        "The app's developers, in the Forge developer console, while the site shares its app logs with them (a site administrator can turn sharing off)",
+        "Site administrators, who can download the app's logs from Atlassian Administration",
+      ],
+      retention: {
+        basis: 'not-stated',
+        description:
+          "Kept by Atlassian's Forge platform for as long as it keeps app logs; the app sets no period of its own.",
+      },
+      storedIn: ['forge-logs'],
+    },
   ],
   notCollected: [
     {
-      notes: [
-        'The app declares no egress and has no remote back end; nothing is sent to its makers or to anyone else.',
-      ],
+      notes: ['The app declares no egress and has no remote back end; nothing leaves Atlassian.'],
       what: 'Anything sent outside Atlassian',
     },
     {
@@ -140,14 +218,14 @@ export const BUNDLED_DECLARATION: Declaration = {
   policy: {
     changeNotice:
       "A new version of this declaration is published into the site's Forge storage when the app is installed or upgraded. Every earlier version is kept, and administrators can see what changed since the version they last reviewed.",
-    lastUpdated: '2026-11-22',
+    lastUpdated: '2026-12-01',
     scope: 'What the Privacy Disclosure app itself stores on an Atlassian Cloud site.',
-    version: '1',
+    version: '2',
   },
   purposes: [
     {
       description:
-        'Show the current declaration on the Jira admin page and the Confluence global page, list every version the site was shown, and show what changed between versions.',
+        "Show the current declaration on the app's pages in Jira and Confluence, list every version the site was shown, and show what changed between versions.",
       id: 'show-declaration',
       name: 'Show this declaration and its history',
       notes: [
@@ -167,7 +245,7 @@ export const BUNDLED_DECLARATION: Declaration = {
   recipients: [],
   rights: {
     howToExercise:
-      "Ask the administrator of your Atlassian site, who controls the app's installation and sees its review records, or the Privacy Disclosure team, who make the app. The app sends nothing to the team, so the team holds no copy of the data.",
+      "Ask the administrator of your Atlassian site, who controls the app's installation and sees its review records, or the Privacy Disclosure team, who make the app. The app sends nothing to the team, so the team holds no copy of the stored data; it can read only the app's logs.",
     notes: ['The app has no function to delete a single review record.'],
     regimes: [
       {
@@ -196,11 +274,10 @@ export const BUNDLED_DECLARATION: Declaration = {
     measures: [
       "Only administrators can record a review; the app's back end checks the module and the user's permission before storing one.",
       'Every value read back from storage is validated before it is shown.',
-      'Forge hosted storage encrypts and stores data on disk.',
     ],
   },
   summary:
-    'Privacy Disclosure stores two things in the Forge storage of your site: the versions of this declaration it has shown, and which administrator marked which version as reviewed, and when. It sends nothing to its makers or to anyone else, and uses no analytics and no cookies.',
+    'Privacy Disclosure stores two things in the Forge storage of your site: the versions of this declaration it has shown, and which administrator marked which version as reviewed, and when. It sends nothing outside Atlassian and uses no analytics and no cookies. Its makers can read only its Forge logs, while your site shares them.',
   vendor: {
     notes: [
       'The app is made by the Privacy Disclosure team. No legal entity, registered address or Marketplace listing is named yet; they are added here when they exist.',
