@@ -1,8 +1,10 @@
 /**
  * The starting `privacy/declaration.yaml` that init writes into a vendor's app. It is valid as it
  * stands, but it claims nothing init cannot know: what the vendor's own app collects is "not
- * stated yet", with comments saying what to fill in. What is known is stated: the disclosure
- * itself keeps its published versions and its review records in the app's Forge storage. Pure.
+ * stated yet", with comments saying what to fill in. What is known is stated, in format 2: the
+ * disclosure itself keeps its published versions and its review records in the app's Forge
+ * storage, which follows the site's data residency, and writes the app's Forge logs, which the
+ * app's developers can read. Pure.
  */
 import { stringify } from 'yaml';
 // Its first line: while it is there, validation warns (the core knows the line, init writes it).
@@ -46,12 +48,12 @@ export function startingDeclaration(facts: StartingFacts): string {
 # receives it. This is shown to admins and users inside the products, so every statement must be
 # true. privacy-disclosure init wrote it as a starting point:
 #   - what the disclosure itself stores (its published versions and review records, in your
-#     app's Forge storage) is already described;
+#     app's Forge storage) and logs (in your app's Forge logs) is already described;
 #   - everything else is "not-stated" or "Not stated yet". Replace it with what your privacy
 #     policy says, and add a data category for each kind of data your app collects.
 # Then run \`npm run privacy-disclosure:build\`: it checks this file and bundles it into the app.
 # Editors with the YAML language server complete every field and show what it means.
-schemaVersion: 1
+schemaVersion: 2
 
 vendor:
   # Who you are: legalName (as registered), country (two letters, e.g. NZ), website, and
@@ -99,23 +101,25 @@ purposes:
 
 dataCategories:
   # Add one entry per kind of data your app collects: what (examples), whose (subjects),
-  # personal and sensitive, sources, purposes, where it is stored (storedIn), retention and
-  # recipients. Where your policy is silent, say so: retention basis not-stated, legalBasis
-  # [not-stated], and a note.
+  # personal and sensitive ('yes', 'no', may-contain), sources, purposes, where it is stored
+  # (storedIn), whether it follows data residency (residency: in-scope, global, excluded),
+  # retention and recipients. Where your policy is silent, say so: personal not-stated,
+  # retention basis not-stated, legalBasis [not-stated], residency not-stated.
   - id: declaration-versions
     name: Published declaration versions
     description: >-
       Each version of this declaration the site was shown, with its version number, when it was
       published, a hash of its content and the app version that published it.
     subjects: [none]
-    personal: false
-    sensitive: false
+    personal: 'no'
+    sensitive: 'no'
     sources: [app-runtime]
     marketplaceClass: not-end-user-data
     platforms: [cloud]
     collection: required
     purposes: [show-declaration]
     storedIn: [forge-storage]
+    residency: in-scope
     retention: &forge-retention
       basis: while-installed
       period: P28D
@@ -124,6 +128,8 @@ dataCategories:
         Kept while the app is installed; every version is kept. Forge hosted storage keeps an
         app's data for 28 days after it is uninstalled.
     recipients: []
+    handling:
+      collectedByDefault: true
   - id: review-records
     name: Review records
     description: Which administrator marked which version of this declaration as reviewed, and when.
@@ -132,15 +138,19 @@ dataCategories:
       - The declaration version reviewed
       - Time of the review
     subjects: [administrators]
-    personal: true
-    sensitive: false
+    personal: 'yes'
+    sensitive: 'no'
     sources: [app-runtime]
     platforms: [cloud]
     collection: optional
     purposes: [record-review]
     storedIn: [forge-storage]
+    residency: in-scope
     retention: *forge-retention
     recipients: []
+    handling:
+      forms: [identifiers-only]
+      collectedByDefault: false
     notes:
       - A record is made only when an administrator chooses to mark a version as reviewed.
 
@@ -155,9 +165,39 @@ locations:
     geography: The site's data residency location
     followsDataResidency: 'yes'
     platforms: [cloud]
+  - id: forge-logs
+    name: Forge app logs
+    hostedBy: atlassian
+    provider: Atlassian
+    service: Forge logs, shown in the Forge developer console
+    followsDataResidency: not-stated
+    platforms: [cloud]
 
 # Subprocessors and anyone else who receives data: id, name, kind, purpose, countries.
 recipients: []
+
+logs:
+  # What goes into each log your app or you keep: what an entry holds, whether it has end-user
+  # data (an account id is end-user data), where it is kept, for how long, and who reads it.
+  - id: forge-function-logs
+    name: The app's Forge logs
+    holds: >-
+      What the disclosure's back end writes to the app's Forge logs: which declaration version was
+      published on install or upgrade, and why a request or a publication failed, including
+      damaged records it skipped or repaired. Add what your own functions log.
+    endUserData: may-contain
+    storedIn: [forge-logs]
+    retention:
+      basis: not-stated
+      description: Kept by Atlassian's Forge platform for as long as it keeps app logs.
+    readableBy:
+      - The app's developers, in the Forge developer console, while the site shares its app logs with them
+    platforms: [cloud]
+    notes:
+      - >-
+        The disclosure logs damaged review records without their account id; a review whose
+        recording failed in Forge storage is logged with the storage keys it tried to write, and
+        a review's key ends with the administrator's account id.
 
 rights:
   regimes:
