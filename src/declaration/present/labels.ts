@@ -1,16 +1,22 @@
 import type { MessageKey, Translator } from '../i18n/index.ts';
 import type {
   App,
+  BackupFrequency,
   Cookie,
   DataCategory,
+  DataForm,
   DataSource,
   DataSubject,
   LegalBasis,
   MarketplaceDataClass,
+  PeriodBound,
+  PersonalStatus,
+  PlacementRule,
   Platform,
   Policy,
   Recipient,
   RecipientCategory,
+  ResidencyRealm,
   RetentionBasis,
   RetentionTrigger,
   RightKind,
@@ -50,6 +56,15 @@ export interface Labels {
   product: NonNullable<App['products']>[number];
   supportChannel: SupportChannel['kind'];
   lastUpdatedSource: NonNullable<Policy['lastUpdatedSource']>;
+  personalStatus: PersonalStatus;
+  categoryResidency: NonNullable<DataCategory['residency']>;
+  dataForm: DataForm;
+  periodBound: PeriodBound;
+  backupFrequency: BackupFrequency;
+  databaseKind: NonNullable<StorageLocation['database']>['kind'];
+  placementRule: PlacementRule['rule'];
+  placementAppliesTo: NonNullable<PlacementRule['appliesTo']>;
+  realm: ResidencyRealm;
 }
 
 /** The name of one enum's labels, e.g. `legalBasis`. */
