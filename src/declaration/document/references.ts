@@ -12,12 +12,47 @@ import type {
   Transfer,
 } from '../schema/index.ts';
 import { firstOf, joinedList, pair, run, withDetail } from './blocks.ts';
-import { hasText, say, textOf } from './compose.ts';
+import { hasText, listOf, say, textOf } from './compose.ts';
 import type { Inline } from './model.ts';
 
 /** Finds the declared items a category refers to by id, in the category's order. */
 function pick<T extends { id: string }>(items: T[], ids: string[] | undefined): T[] {
   return (ids ?? []).flatMap((id) => items.filter((item) => item.id === id));
+}
+
+/** The locations named by `ids`, in their order; unknown ids are left out. */
+export function locationsByIds(declaration: Declaration, ids: string[] | undefined) {
+  return pick(declaration.locations, ids);
+}
+
+/** The recipients named by `ids`, in their order; unknown ids are left out. */
+export function recipientsByIds(declaration: Declaration, ids: string[] | undefined) {
+  return pick(declaration.recipients, ids);
+}
+
+/** The data categories named by `ids`, in their order; unknown ids are left out. */
+export function categoriesByIds(declaration: Declaration, ids: string[] | undefined) {
+  return pick(declaration.dataCategories, ids);
+}
+
+/** The names of the locations named by `ids`, each a run, for lists. */
+export function locationNames(
+  declaration: Declaration,
+  ids: string[] | undefined,
+  translator: Translator,
+): Inline[] {
+  return locationsByIds(declaration, ids).map((location) => locationName(location, translator));
+}
+
+/** The names of the recipients named by `ids`, each a run, for lists. */
+export function recipientNames(
+  declaration: Declaration,
+  ids: string[] | undefined,
+  translator: Translator,
+): Inline[] {
+  return recipientsByIds(declaration, ids).map((recipient) =>
+    run(recipient.name, translator.locale),
+  );
 }
 
 /** The purposes a category serves. */
@@ -105,8 +140,9 @@ export function joinedComma(translator: Translator, parts: Inline[]): Inline {
 }
 
 /**
- * Where a category is stored, for reading: its locations (`describe` says how each reads), "Not
- * stored" when its retention says so, else "Not stated" (no location is not the same as none).
+ * Where a category is stored, for reading: its locations (`describe` says how each reads), "Stored
+ * only by Zendesk" when it names the recipients that keep it instead, "Not stored" when its
+ * retention says so, else "Not stated" (no location is not the same as none).
  */
 export function storedIn(
   declaration: Declaration,
@@ -114,6 +150,10 @@ export function storedIn(
   translator: Translator,
   describe: (location: StorageLocation, translator: Translator) => Inline = locationName,
 ): Inline[] {
+  const keepers = recipientNames(declaration, category.handling?.storedOnlyBy, translator);
+  if (storageOf(category) !== 'stated' && keepers.length > 0) {
+    return [say(translator, 'value.storedOnlyBy', { recipients: listOf(translator, keepers) })];
+  }
   switch (storageOf(category)) {
     case 'not-stored':
       return [[label(translator, 'retentionBasis', 'not-stored')]];
