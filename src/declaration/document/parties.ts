@@ -1,7 +1,13 @@
 import type { Translator } from '../i18n/index.ts';
 import { label, labels } from '../present/labels.ts';
-import { describeDuration } from '../present/retention.ts';
-import type { Cookie, Declaration, Recipient, StorageLocation } from '../schema/index.ts';
+import { describeBoundedDuration, describeDuration } from '../present/retention.ts';
+import type {
+  Cookie,
+  Declaration,
+  LocationBackups,
+  Recipient,
+  StorageLocation,
+} from '../schema/index.ts';
 import {
   definitions,
   joinedList,
@@ -18,16 +24,29 @@ import {
 } from './blocks.ts';
 import { hasText, say, textOf } from './compose.ts';
 import type { Block, Flow, Inline, Row, Section } from './model.ts';
-import { joinedComma, locationName, placeParts, recipientWhere, transferTo } from './references.ts';
+import { placementBlocks } from './placement.ts';
+import {
+  joinedComma,
+  locationName,
+  locationNames,
+  placeParts,
+  recipientWhere,
+  transferTo,
+} from './references.ts';
+
+type Rows = Parameters<typeof definitions>[1];
 
 function cell(content: Inline): Flow {
   return [{ kind: 'paragraph', content }];
 }
 
-/** A location's card: who hosts it, where, what it holds, residency and backups. */
-function locationCard(location: StorageLocation, translator: Translator): Block {
+/** A location's backups, a fact a row: how often, how many, how long, encrypted, where. */
+function backupRows(
+  declaration: Declaration,
+  backups: LocationBackups | undefined,
+  translator: Translator,
+): Rows {
   const locale = translator.locale;
-  const backups = location.backups;
   // The place is a list; the policy's description of the backups is a sentence of its own.
   const backupWhere = backups
     ? joinedComma(translator, [
@@ -35,6 +54,65 @@ function locationCard(location: StorageLocation, translator: Translator): Block 
         ...placeParts(backups.country, run(backups.geography, locale), translator),
       ])
     : [];
+  return [
+    ['label.backups', sentences(translator, backupWhere, run(backups?.description, locale))],
+    [
+      'label.backupFrequency',
+      backups?.frequency && [label(translator, 'backupFrequency', backups.frequency)],
+    ],
+    [
+      'label.backupCopies',
+      backups?.copies !== undefined ? [translator.plural('value.copies', backups.copies)] : [],
+    ],
+    [
+      'label.backupPeriod',
+      backups?.period ? [describeBoundedDuration(backups.period, backups.bound, translator)] : [],
+    ],
+    [
+      'label.backupEncrypted',
+      backups?.encrypted && [label(translator, 'tristate', backups.encrypted)],
+    ],
+    [
+      'label.backupLocation',
+      joinedList(
+        translator,
+        locationNames(declaration, backups?.location ? [backups.location] : [], translator),
+      ),
+    ],
+  ];
+}
+
+/** Storage inside the customer's own database: what kind, the table prefixes, the policy's words. */
+function databaseRows(location: StorageLocation, translator: Translator): Rows {
+  const database = location.database;
+  return [
+    ['label.database', database && [label(translator, 'databaseKind', database.kind)]],
+    [
+      'label.tablePrefixes',
+      joinedList(
+        translator,
+        (database?.tablePrefixes ?? []).map((prefix) => words(prefix)),
+      ),
+    ],
+    ['label.databaseDescription', run(database?.description, translator.locale)],
+  ];
+}
+
+/** The hosts something is reached at, as the manifest writes them. */
+function domainsOf(domains: string[] | undefined, translator: Translator): Inline {
+  return joinedList(
+    translator,
+    (domains ?? []).map((domain) => words(domain)),
+  );
+}
+
+/** A location's card: who hosts it, where, what it holds, residency and backups. */
+function locationCard(
+  declaration: Declaration,
+  location: StorageLocation,
+  translator: Translator,
+): Block {
+  const locale = translator.locale;
   return {
     kind: 'heading',
     text: locationName(location, translator),
@@ -56,6 +134,8 @@ function locationCard(location: StorageLocation, translator: Translator): Block 
         ],
         ['label.region', words(location.regionCode)],
         ['label.holds', run(location.holds, locale)],
+        ...databaseRows(location, translator),
+        ['label.domains', domainsOf(location.domains, translator)],
         [
           'label.residency',
           sentences(
@@ -66,7 +146,7 @@ function locationCard(location: StorageLocation, translator: Translator): Block 
             run(location.residencyNote, locale),
           ),
         ],
-        ['label.backups', sentences(translator, backupWhere, run(backups?.description, locale))],
+        ...backupRows(declaration, location.backups, translator),
         [
           'label.platforms',
           joinedList(
@@ -80,15 +160,17 @@ function locationCard(location: StorageLocation, translator: Translator): Block 
   };
 }
 
-/** Every storage location with its provider, country, residency and backups. */
+/** Every storage location with its provider, country, residency and backups, then how the place is chosen. */
 export function locationsSection(declaration: Declaration, translator: Translator): Section {
   return {
     id: 'where-data-lives',
     title: translator.t('section.whereDataLives'),
-    blocks:
-      declaration.locations.length === 0
+    blocks: [
+      ...(declaration.locations.length === 0
         ? paragraph([translator.t('value.noLocations')])
-        : declaration.locations.map((location) => locationCard(location, translator)),
+        : declaration.locations.map((location) => locationCard(declaration, location, translator))),
+      ...placementBlocks(declaration, translator),
+    ],
   };
 }
 
@@ -144,6 +226,7 @@ function recipientRow(recipient: Recipient, translator: Translator): Row {
         ...paragraph(link(recipient.privacyPolicyUrl, [translator.t('label.privacyPolicy')]), {
           note: true,
         }),
+        ...labelledNote(translator, 'label.domains', domainsOf(recipient.domains, translator)),
       ],
       [
         ...paragraph([label(translator, 'recipientKind', recipient.kind)]),
