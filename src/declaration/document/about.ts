@@ -6,8 +6,10 @@ import { policyVersionText } from '../present/stated.ts';
 import type { Declaration } from '../schema/index.ts';
 import {
   definitions,
+  firstOf,
   headed,
   joinedList,
+  labelled,
   link,
   list,
   notes,
@@ -126,7 +128,25 @@ export function aboutAppSection(declaration: Declaration, translator: Translator
           translator,
           app.platforms.map((statement) => [
             [label(translator, 'platform', statement.platform)],
-            run(statement.statement, locale),
+            [
+              run(statement.statement, locale),
+              labelled(
+                translator,
+                'label.framework',
+                statement.framework ? [label(translator, 'framework', statement.framework)] : [],
+              ),
+            ],
+          ]),
+        ),
+      ),
+      ...headed(
+        translator,
+        'label.notCovered',
+        definitions(
+          translator,
+          (app.notCovered ?? []).map((entry) => [
+            [label(translator, 'platform', entry.platform)],
+            firstOf(run(entry.statement, locale), [translator.t('value.notCovered')]),
           ]),
         ),
       ),
