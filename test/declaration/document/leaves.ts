@@ -12,6 +12,7 @@ interface Def {
   innerType?: Schema;
   element?: Schema;
   entries?: Record<string, string>;
+  options?: Schema[];
 }
 
 /** One value of a declaration that a vendor sets: where it is, and what it may become. */
@@ -45,16 +46,32 @@ export function withValue<T>(target: T, path: (string | number)[], value: unknow
   return copy;
 }
 
-/** The lists a category or a cookie refers into by id. */
+/** The field names that refer to a location, a recipient, a purpose or a category by id. */
+const REFERENCES: Record<string, 'locations' | 'recipients' | 'purposes' | 'dataCategories'> = {
+  storedIn: 'locations',
+  location: 'locations',
+  locations: 'locations',
+  unpinned: 'locations',
+  recipient: 'recipients',
+  recipients: 'recipients',
+  storedOnlyBy: 'recipients',
+  purposes: 'purposes',
+  categories: 'dataCategories',
+};
+
+/** The list a field refers into by id, named by the field (`storedIn`, `storedOnlyBy`, ...). */
 function referencePool(declaration: DeclarationType, path: (string | number)[]): string[] | null {
   const keys = path.filter((part) => typeof part === 'string');
-  const pool = (items: { id: string }[]) => items.map((item) => item.id);
-  if (keys[0] === 'cookies' && keys[1] === 'recipient') return pool(declaration.recipients);
-  if (keys[0] !== 'dataCategories') return null;
-  if (keys[1] === 'purposes') return pool(declaration.purposes);
-  if (keys[1] === 'storedIn') return pool(declaration.locations);
-  if (keys[1] === 'recipients') return pool(declaration.recipients);
-  return null;
+  const field = keys[keys.length - 1];
+  // `locations` is also the list itself, and `dataCategories[].categories` is no field.
+  if (keys.length < 2 || !field || !Object.hasOwn(REFERENCES, field)) return null;
+  return declaration[REFERENCES[field]!].map((item) => item.id);
+}
+
+/** Whether a union is the format's Text: a string or translations keyed by locale. */
+function isText(def: Def): boolean {
+  const types = (def.options ?? []).map((option) => option._zod.def.type);
+  return types.length === 2 && types.includes('string') && types.includes('record');
 }
 
 /**
@@ -72,22 +89,27 @@ function leafOf(
   const def = schema._zod.def;
   const accepts = (candidate: unknown) => schema.safeParse(candidate).success;
   const pool = referencePool(declaration, path);
+  if (def.type === 'union' && !isText(def)) {
+    // A word in place of a list (`categories: all`): the list of one, or the field left out.
+    return { path, kind: 'change', candidates: [...(pool ? [pool.slice(0, 1)] : []), REMOVE] };
+  }
   // Another item to refer to, or else none: either changes what the reader is told.
   if (pool)
     return { path, kind: 'change', candidates: [...pool.filter((id) => id !== value), REMOVE] };
-  if (def.type === 'union') {
+  if (def.type === 'union' && isText(def)) {
     // Translations keep their other languages; the English reader reads `en`.
     const text = typeof value === 'object' ? { ...(value as object), en: marker } : marker;
     return { path, kind: 'marker', candidates: [text], marker };
   }
   if (def.type === 'boolean') return { path, kind: 'change', candidates: [!value] };
+  if (def.type === 'number') return { path, kind: 'change', candidates: [Number(value) + 1] };
   if (def.type === 'enum') {
     const options = Object.values(def.entries ?? {}).filter((option) => option !== value);
     return { path, kind: 'change', candidates: options };
   }
   if (def.type !== 'string') return null;
   // Ids are what references are made of; changing one only breaks them.
-  if (accepts('some-id') && !accepts('Free <text>')) return null;
+  if (accepts('some-id') && !accepts('Free <text>') && !accepts('a.example.com')) return null;
   const markers = [
     marker,
     `https://example.com/${marker}`,
@@ -120,6 +142,11 @@ export function leavesOf(declaration: DeclarationType): Leaf[] {
         visit(child, (value as Record<string, unknown>)[key], [...path, key]);
       }
       return;
+    }
+    if (def.type === 'union' && !isText(def)) {
+      // A list or a word (`regimes: not-stated`, `categories: all`): walk the form the value has.
+      const option = def.options?.find((candidate) => candidate.safeParse(value).success);
+      if (option && option._zod.def.type !== 'literal') return visit(option, value, path);
     }
     if (def.type === 'array' && def.element) {
       (value as unknown[]).forEach((item, index) => visit(def.element!, item, [...path, index]));
