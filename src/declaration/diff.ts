@@ -40,18 +40,20 @@ export function diffDeclarations(
     ...diffList('locations', before.locations, after.locations, byId, (item) =>
       en(item.name ?? item.provider ?? item.id),
     ),
+    ...diffList('placement', before.placement ?? [], after.placement ?? [], placementKey),
     ...diffList('recipients', before.recipients, after.recipients, byId, (item) => en(item.name)),
+    ...diffList('logs', before.logs ?? [], after.logs ?? [], byId, (item) => en(item.name)),
     ...diffList('cookies', before.cookies ?? [], after.cookies ?? [], (item) => en(item.name)),
     ...diffList('notCollected', before.notCollected ?? [], after.notCollected ?? [], (item) =>
       en(item.what),
     ),
     ...diffList('commitments', before.commitments ?? [], after.commitments ?? [], en),
     ...diffList('transfers', before.transfers ?? [], after.transfers ?? [], transferKey),
-    ...diffSingle('rights', 'rights', 'Your rights', rightsBasics(before), rightsBasics(after)),
+    ...diffSingle('rights', 'rights', 'Your rights', ...rightsBasics(before, after)),
     ...diffList(
       'rights',
-      before.rights.regimes,
-      after.rights.regimes,
+      regimesOf(before),
+      regimesOf(after),
       (item) => item.regime,
       (item) => (item.appliesTo ? `${item.regime}: ${en(item.appliesTo)}` : item.regime),
     ),
@@ -74,16 +76,66 @@ export function diffDeclarations(
   };
 }
 
-/** The fields that differ between two values, as dotted paths; arrays are compared whole. */
+/**
+ * The fields that differ between two values, as dotted paths. A list of records (platform
+ * differences, realms, grants) is compared item by item when its items can be matched (by an
+ * identity such as `platform` or `role`, else by position when there are as many), the path
+ * naming the item's position in the newer list; other lists are compared whole. A period and
+ * its bound are one field, `period`, holding both, once either has a bound: "up to 30 days" and
+ * "at least 30 days" are different periods.
+ */
 export function fieldChanges(before: unknown, after: unknown, path = ''): FieldChange[] {
   if (canonicallyEqual(before ?? null, after ?? null)) return [];
+  const at = (key: string | number) => (path ? `${path}.${key}` : String(key));
   if (isRecord(before) && isRecord(after)) {
+    const bounded = before.bound !== undefined || after.bound !== undefined;
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
-    return keys.flatMap((key) =>
-      fieldChanges(before[key], after[key], path ? `${path}.${key}` : key),
-    );
+    return keys.flatMap((key) => {
+      if (!bounded || (key !== 'period' && key !== 'bound')) {
+        return fieldChanges(before[key], after[key], at(key));
+      }
+      if (key === 'bound' && ('period' in before || 'period' in after)) return [];
+      const [old, current] = [boundPeriod(before), boundPeriod(after)];
+      if (canonicallyEqual(old, current)) return [];
+      return [{ path: at('period'), before: old, after: current }];
+    });
   }
+  const pairs = Array.isArray(before) && Array.isArray(after) ? matched(before, after) : null;
+  if (pairs) return pairs.flatMap(([index, old, current]) => fieldChanges(old, current, at(index)));
   return [{ path, before: before ?? null, after: after ?? null }];
+}
+
+/** A period with its bound as one value; null when there is neither. */
+function boundPeriod(record: Record<string, unknown>): unknown {
+  const { period, bound } = record;
+  if (period === undefined && bound === undefined) return null;
+  return bound === undefined ? { period } : { period, bound };
+}
+
+/** What identifies an item of a list of records, tried in this order. */
+const IDENTITIES = ['id', 'platform', 'realm', 'role', 'regime', 'right', 'kind', 'name', 'title'];
+
+/**
+ * The items of two lists of records paired up, each with its position in the newer list: by an
+ * identity every item has once (the same ones on both sides), else by position when the lists
+ * are as long; null when they cannot be paired and are compared whole.
+ */
+function matched(before: unknown[], after: unknown[]): [number, unknown, unknown][] | null {
+  if (!before.every(isRecord) || !after.every(isRecord)) return null;
+  for (const identity of IDENTITIES) {
+    const keyOf = (item: Record<string, unknown>) => {
+      const value = item[identity];
+      return typeof value === 'string' ? value : isRecord(value) ? JSON.stringify(value) : null;
+    };
+    const [old, current] = [before.map(keyOf), after.map(keyOf)];
+    const keys = [...old, ...current];
+    if (keys.some((key) => key === null)) continue;
+    if (new Set(old).size !== old.length || new Set(current).size !== current.length) continue;
+    if (old.length !== current.length || !current.every((key) => old.includes(key))) return null;
+    return after.map((item, index) => [index, before[old.indexOf(current[index] ?? null)], item]);
+  }
+  if (before.length !== after.length) return null;
+  return after.map((item, index) => [index, before[index], item]);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -108,9 +160,35 @@ function withoutRetention<T extends { retention: unknown }>(item: T): Omit<T, 'r
   return rest;
 }
 
-function rightsBasics(declaration: Declaration): Omit<Declaration['rights'], 'regimes'> {
-  const { regimes: _regimes, ...rest } = declaration.rights;
-  return rest;
+/** The regimes of a declaration's rights; none when the policy names no rights. */
+function regimesOf(declaration: Declaration) {
+  const { regimes } = declaration.rights;
+  return Array.isArray(regimes) ? regimes : [];
+}
+
+/**
+ * The rights without their regimes, which are compared item by item; when one side names no
+ * rights (`regimes: not-stated`), which laws each side names is a field of its own.
+ */
+function rightsBasics(before: Declaration, after: Declaration): [unknown, unknown] {
+  const basics = (declaration: Declaration, withRegimes: boolean) => {
+    const { regimes, ...rest } = declaration.rights;
+    if (!withRegimes) return rest;
+    return { ...rest, regimes: Array.isArray(regimes) ? regimes.map((r) => r.regime) : regimes };
+  };
+  const silent = !Array.isArray(before.rights.regimes) || !Array.isArray(after.rights.regimes);
+  const changed = silent && before.rights.regimes !== after.rights.regimes;
+  return [basics(before, changed), basics(after, changed)];
+}
+
+/**
+ * A placement rule's key: its rule and the platforms it applies to ("pinned-realm@cloud"), so
+ * that editing its realms is a change of the rule, not a new one.
+ */
+function placementKey(rule: NonNullable<Declaration['placement']>[number]): string {
+  return rule.platforms?.length
+    ? `${rule.rule}@${[...rule.platforms].sort().join('+')}`
+    : rule.rule;
 }
 
 function transferKey(transfer: NonNullable<Declaration['transfers']>[number]): string {

@@ -1,4 +1,5 @@
-import { diffDeclarations, type Declaration, type DiffEntry } from '@declaration';
+import { diffDeclarations, ENGLISH, type Declaration, type DiffEntry } from '@declaration';
+import { diffFieldLabel, diffSectionLabel } from '@declaration/diff-labels.ts';
 import { describe, expect, it } from 'vitest';
 import { loadExample } from '../examples/load-example.ts';
 
@@ -89,6 +90,7 @@ describe('diffDeclarations', () => {
 
   it('reports rights regimes and rights fields that change', () => {
     const next = edited((d) => {
+      if (d.rights.regimes === 'not-stated') throw new Error('Exalate names its rights');
       d.rights.regimes.push({ regime: 'ccpa', rights: [{ right: 'opt-out-of-sale' }] });
       d.rights.responseTime = 'P14D';
     });
@@ -104,5 +106,219 @@ describe('diffDeclarations', () => {
     }
     expect(diff.counts.added).toBeGreaterThan(0);
     expect(diff.counts.removed).toBeGreaterThan(0);
+  });
+});
+
+const complete = loadExample('test/declaration/export/fixtures/exalate-complete.yaml');
+
+/** The changes between the complete fixture and an edit of it, each as "section key: field label". */
+function changes(edit: (next: Declaration) => void): string[] {
+  const next = structuredClone(complete);
+  edit(next);
+  return diffDeclarations(complete, next, { from: 1, to: 2 }).entries.flatMap((entry) =>
+    entry.kind === 'changed'
+      ? entry.fields.map(
+          (field) =>
+            `${diffSectionLabel(entry.section, ENGLISH)} ${entry.key}: ${diffFieldLabel(field.path, ENGLISH)}`,
+        )
+      : [`${diffSectionLabel(entry.section, ENGLISH)} ${entry.key}: ${entry.kind}`],
+  );
+}
+
+const category = (next: Declaration, id: string) =>
+  next.dataCategories.find((item) => item.id === id)!;
+const location = (next: Declaration, id: string) => next.locations.find((item) => item.id === id)!;
+
+describe('diffDeclarations, format 2 (exalate-complete: every field filled)', () => {
+  it('finds nothing between the complete declaration and itself with its lists reordered', () => {
+    expect(
+      changes((next) => {
+        next.placement!.reverse();
+        next.logs!.reverse();
+        next.security!.programmes!.reverse();
+        next.vendorAccess!.grants!.reverse();
+        category(next, 'operation-data').encryption!.fieldLevel = [
+          ...category(next, 'operation-data').encryption!.fieldLevel!,
+        ];
+      }),
+    ).toEqual([]);
+  });
+
+  it('reports logs added, removed and changed by id', () => {
+    expect(changes((next) => (next.logs![0]!.endUserData = 'yes'))).toEqual([
+      'Logs application-logs: End-user data',
+    ]);
+    expect(
+      changes((next) => {
+        next.logs![0]!.retention = { basis: 'fixed-period', period: 'PT1H', after: 'collection' };
+        next.logs![0]!.readableBy = ['Exalate support engineers', 'Exalate developers'];
+      }),
+    ).toEqual(['Logs application-logs: Retention → Period', 'Logs application-logs: Readable by']);
+    expect(
+      changes((next) => {
+        next.logs!.push({
+          id: 'access-logs',
+          name: 'Access logs',
+          holds: 'Requests to the Exalate console.',
+          endUserData: 'not-stated',
+        });
+      }),
+    ).toEqual(['Logs access-logs: added']);
+    expect(changes((next) => delete next.logs)).toEqual(['Logs application-logs: removed']);
+  });
+
+  it('reports placement rules by rule and platforms, their realms item by item', () => {
+    expect(
+      changes((next) => {
+        next.placement![0]!.realms![1]!.location = 'rsync-zurich';
+        next.placement![0]!.existingInstallations = 'Existing installations move to the EU.';
+      }),
+    ).toEqual([
+      'How the place is chosen pinned-realm@cloud: By data residency location → #2 → Location',
+      'How the place is chosen pinned-realm@cloud: Existing installations',
+    ]);
+    expect(changes((next) => (next.placement![0]!.appliesTo = 'all-installations'))).toEqual([
+      'How the place is chosen pinned-realm@cloud: Applies to',
+    ]);
+    expect(
+      changes((next) =>
+        next.placement!.push({ rule: 'fixed', locations: ['exalate-cloud-belgium'] }),
+      ),
+    ).toEqual(['How the place is chosen fixed: added']);
+  });
+
+  it('reports residency, handling, encryption and platform differences of a kind of data', () => {
+    expect(
+      changes((next) => {
+        const data = category(next, 'operation-data');
+        data.residency = 'in-scope';
+        data.handling!.sizeLimit = 'Attachments up to 25 MB are copied.';
+        data.handling!.storedOnlyBy = [];
+        data.encryption!.keyManagement = 'Customer-managed keys in Cloud KMS.';
+        data.encryption!.inTransitProtocol = 'TLS 1.3.';
+        data.platformDifferences![0]!.retention = { basis: 'until-deletion-request' };
+        data.platformDifferences![0]!.storedIn = [];
+      }),
+    ).toEqual([
+      'Data collected operation-data: Data residency',
+      'Data collected operation-data: Differences by platform → #1 → Where stored',
+      'Data collected operation-data: Differences by platform → #1 → Retention → How long it is kept',
+      'Data collected operation-data: Differences by platform → #1 → Retention → Description',
+      'Data collected operation-data: Encryption → Protocol in transit',
+      'Data collected operation-data: Encryption → Key management',
+      'Data collected operation-data: Handling → Stored only by',
+      'Data collected operation-data: Handling → Size limit',
+    ]);
+  });
+
+  it('reports a bound as part of its period: "up to" and "at least" are different periods', () => {
+    const next = structuredClone(complete);
+    category(next, 'operation-data').retention.bound = 'at-least';
+    category(next, 'operation-data').retention.backups!.afterDeletion!.period = 'P60D';
+    const [entry] = diffDeclarations(complete, next, { from: 1, to: 2 }).entries;
+    expect(entry!.section).toBe('retention');
+    expect(entry!.fields).toEqual([
+      {
+        path: 'period',
+        before: { period: 'P180D', bound: 'at-most' },
+        after: { period: 'P180D', bound: 'at-least' },
+      },
+      {
+        path: 'backups.afterDeletion.period',
+        before: { period: 'P90D', bound: 'at-most' },
+        after: { period: 'P60D', bound: 'at-most' },
+      },
+    ]);
+    expect(diffFieldLabel(entry!.fields[1]!.path, ENGLISH)).toBe(
+      'Backups → After deletion → Period',
+    );
+  });
+
+  it('reports backups, database and domains of a location, and domains of a recipient', () => {
+    expect(
+      changes((next) => {
+        const belgium = location(next, 'exalate-cloud-belgium');
+        belgium.backups!.frequency = 'weekly';
+        belgium.backups!.copies = 4;
+        belgium.backups!.encrypted = 'not-stated';
+        belgium.domains = ['*.exalate.cloud'];
+        location(next, 'customer-database').database!.tablePrefixes = ['AO_4A1C2E', 'AO_7B3D'];
+        next.recipients[0]!.domains = ['*.googleapis.com', '*.gstatic.com'];
+      }),
+    ).toEqual([
+      'Where data lives exalate-cloud-belgium: Domains',
+      'Where data lives exalate-cloud-belgium: Backups → Frequency',
+      'Where data lives exalate-cloud-belgium: Backups → Copies kept',
+      'Where data lives exalate-cloud-belgium: Backups → Encrypted',
+      'Where data lives customer-database: Customer database → Table prefixes',
+      'Recipients google-cloud: Domains',
+    ]);
+  });
+
+  it('reports the platforms a declaration does not cover', () => {
+    expect(
+      changes((next) => (next.app.notCovered![0]!.statement = 'Server Add-ons are end of life.')),
+    ).toEqual(['App app: Not covered → #1 → Statement']);
+    expect(changes((next) => next.app.notCovered!.push({ platform: 'data-center' }))).toEqual([
+      'App app: Not covered',
+    ]);
+  });
+
+  it("reports security's programmes, Cloud Fortified, contact, penetration tests and certifications", () => {
+    expect(
+      changes((next) => {
+        const security = next.security!;
+        security.cloudFortified!.status = 'no';
+        security.programmes!.find((p) => p.kind === 'bug-bounty')!.scope = 'All Exalate apps.';
+        security.securityContact = 'mailto:psirt@exalate.com';
+        security.penetrationTests!.frequency = 'twice-a-year';
+        security.penetrationTests!.by = 'both';
+        security.certifications![0]!.covers = [
+          'Exalate for Jira Cloud',
+          'Exalate for Azure DevOps',
+        ];
+      }),
+    ).toEqual([
+      'Security security: Certifications → #1 → Covers',
+      'Security security: Cloud Fortified → Status',
+      'Security security: Security programmes → #1 → Applies to',
+      'Security security: Security contact',
+      'Security security: Penetration tests → Frequency',
+      'Security security: Penetration tests → Carried out by',
+    ]);
+  });
+
+  it('reports vendor access grants by role', () => {
+    expect(
+      changes((next) => {
+        const grants = next.vendorAccess!.grants!;
+        grants[0]!.access = 'write';
+        grants[0]!.circumstances = ['support-request'];
+        grants[1]!.categories = ['operation-data'];
+      }),
+    ).toEqual([
+      'Vendor access vendorAccess: Access by role → #1 → Access',
+      'Vendor access vendorAccess: Access by role → #1 → Circumstances',
+      'Vendor access vendorAccess: Access by role → #2 → Kinds of data',
+    ]);
+  });
+
+  it('reports rights that become, or stop being, not stated', () => {
+    const silent = structuredClone(complete);
+    silent.rights.regimes = 'not-stated';
+    const named = diffDeclarations(silent, complete, { from: 1, to: 2 });
+    expect(named.entries.map((entry) => `${entry.section} ${entry.kind} ${entry.key}`)).toEqual([
+      'rights changed rights',
+      'rights added gdpr',
+    ]);
+    expect(named.entries[0]!.fields).toEqual([
+      { path: 'regimes', before: 'not-stated', after: ['gdpr'] },
+    ]);
+    expect(diffDeclarations(silent, silent, { from: 1, to: 1 }).entries).toEqual([]);
+    const removed = diffDeclarations(complete, silent, { from: 1, to: 2 });
+    expect(removed.entries.map((entry) => `${entry.section} ${entry.kind} ${entry.key}`)).toEqual([
+      'rights changed rights',
+      'rights removed gdpr',
+    ]);
   });
 });
