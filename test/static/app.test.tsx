@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { App } from '../../static/disclosure/src/App.tsx';
 import { api, resetApi } from './api-mock.ts';
 import { example } from './examples.ts';
-import { renderWithLocale, viewOf } from './render.tsx';
+import { renderWithLocale, translatorFor, viewOf } from './render.tsx';
 
 vi.mock(
   '../../static/disclosure/src/api/index.ts',
@@ -68,6 +68,22 @@ describe('the disclosure page', () => {
     await user.click(screen.getByTestId('retry-button'));
     await screen.findByTestId('page-header');
     expect(api.getDisclosure).toHaveBeenCalledTimes(2);
+  });
+
+  test('says to upgrade the app when its records were stored by a newer version', async () => {
+    const message =
+      'The stored value "privacy-disclosure:head:current" was stored by a newer version of the app (record version 2); this version reads up to record version 1. Upgrade the app to show it. Nothing was changed.';
+    api.getDisclosure.mockResolvedValue({
+      ok: false,
+      error: { code: 'UNSUPPORTED_VERSION', message },
+    });
+    renderWithLocale(<App host={jiraAdmin} />, 'de-DE');
+    const alert = await screen.findByTestId('state-error');
+    expect(alert.querySelector('strong')?.textContent).toBe(
+      translatorFor('de-DE').t('state.newerVersion'),
+    );
+    expect(alert.textContent).not.toContain(translatorFor('de-DE').t('state.loadFailed'));
+    expect(screen.getByTestId('error-message').textContent).toBe(message);
   });
 
   test('says so when nothing has been published on this site yet', async () => {

@@ -19,7 +19,10 @@ export function LoadError({ error, onRetry }: { error: ApiError; onRetry: () => 
       <h1>{t.t('app.title')}</h1>
       <div role="alert">
         <p>
-          <strong>{t.t('state.loadFailed')}</strong>
+          <strong>
+            {/* Stored by a later release: upgrading is the fix, not trying again. */}
+            {t.t(error.code === 'UNSUPPORTED_VERSION' ? 'state.newerVersion' : 'state.loadFailed')}
+          </strong>
         </p>
         <p data-testid="error-message">{error.message}</p>
         <p className="cell-note">{t.t('state.errorCode', { code: error.code })}</p>
