@@ -4,15 +4,25 @@ import { loadDeclaration } from '../export/load.ts';
 import { example } from '../../static/examples.ts';
 import { cardsOf, changed, linesOf, sectionIds, sectionOf, translator } from './section-reading.ts';
 
-/** TechTime's User Management: its log files hold users' names and e-mail addresses (seed 000). */
-const techtime = example('techtime-user-management');
+/**
+ * TechTime's User Management: its log files hold users' names and e-mail addresses (seed 000).
+ * The policy says nothing about how long they are kept, nor who reads them; the log is held to
+ * that here, so that the example can grow without this test reading other answers.
+ */
+const techtime = changed(example('techtime-user-management'), (copy) => {
+  const log = copy.logs!.find((candidate) => candidate.id === 'app-log-files')!;
+  log.retention = { basis: 'not-stated' };
+  delete log.readableBy;
+  delete log.notes;
+});
 /** Exalate with every field of the format filled in (seed 002). */
 const exalate = loadDeclaration('test/declaration/export/fixtures/exalate-complete.yaml');
 
-function logCard(declaration = techtime, locale = 'en-US', key = 'log-app-log-files') {
+function logCard(declaration = techtime, locale = 'en-US', key = 'log-app-log-files'): string[] {
   const section = sectionOf(declaration, 'logs', locale);
-  expect(section, 'the document has a logs section').toBeDefined();
-  return cardsOf(section!.blocks)[key];
+  const card = section && cardsOf(section.blocks)[key];
+  if (!card) throw new Error(`The logs section has no card ${key}.`);
+  return card;
 }
 
 describe('the logs section', () => {
@@ -22,12 +32,9 @@ describe('the logs section', () => {
       "Examples: users' names, email addresses, usernames, user group membership, and user directory details",
       'End-user data: Yes',
       "Where it is kept: The customer's own Server or Data Center instance and TechTime's backend for the cloud apps",
-      // The policy says nothing about how long the logs are kept, nor who reads them.
       'How long: Not stated',
       'Who can read it: Not stated',
       'Platforms: Server, Data Center, and Cloud',
-      'Notes',
-      expect.stringMatching(/^On Server and Data Center the log files stay/),
     ]);
   });
 
