@@ -9,7 +9,7 @@ import { describeWritten } from './validation/messages.ts';
 import { escapeControls } from './validation/printable.ts';
 import { syntaxProblems } from './validation/syntax.ts';
 import { startingDeclarationWarnings } from './validation/warnings.ts';
-import { positionOf } from './validation/yaml-positions.ts';
+import { badMergeKey, MERGE_MESSAGE, positionOf } from './validation/yaml-positions.ts';
 
 /** A problem in a declaration file, located for the vendor's editor. */
 export interface LocatedIssue {
@@ -156,6 +156,8 @@ function validateYaml(text: string, file: string): TextValidationResult {
   try {
     value = document.toJS({ maxAliasCount: 100 });
   } catch (error) {
+    const merge = badMergeKey(document, lineCounter);
+    if (merge) return atTop(file, MERGE_MESSAGE, merge.line, merge.column);
     // yaml refuses alias chains that expand exponentially ("billion laughs"); say so, do not throw.
     return atTop(file, `the file cannot be read: ${(error as Error).message}`);
   }

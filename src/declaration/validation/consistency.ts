@@ -85,25 +85,38 @@ function platformRules(
   const platforms = texts(field(record, 'platforms'));
   const storedIn = texts(field(record, 'storedIn'));
   const differences = list(field(record, 'platformDifferences'));
+  // Platforms whose data falls back to storedIn and finds only other platforms' places: one
+  // error for all of them, at storedIn.
+  const stranded: string[] = [];
   for (const platform of platforms) {
     const index = differences.findIndex(
       (difference) =>
         field(difference, 'platform') === platform && field(difference, 'storedIn') !== undefined,
     );
+    const difference = differences.find((entry) => field(entry, 'platform') === platform);
+    if (field(field(difference, 'retention'), 'basis') === 'not-stored') continue;
     const own = index >= 0 ? texts(field(differences[index], 'storedIn')) : storedIn;
     if (own.length === 0 || servesPlatform(own, platform, locations)) continue;
-    const where = describeOthers(own, locations);
-    out.errors.push(
-      index >= 0
-        ? {
-            path: [...at, 'platformDifferences', index, 'storedIn'],
-            message: `for ${platform} this names only locations for other platforms: ${where}; name a location used on ${platform}, or add ${platform} to that location's platforms`,
-          }
-        : {
-            path: [...at, 'storedIn'],
-            message: `this data is collected on ${platform} but stored only in locations for other platforms: ${where}; add a location used on ${platform}, or a platformDifferences entry for ${platform} with its own storedIn`,
-          },
-    );
+    if (index < 0) {
+      stranded.push(platform);
+      continue;
+    }
+    out.errors.push({
+      path: [...at, 'platformDifferences', index, 'storedIn'],
+      message: `for ${platform} this names only locations for other platforms: ${describeOthers(own, locations)}; name a location used on ${platform}, or add ${platform} to that location's platforms`,
+    });
+  }
+  if (stranded.length > 0) {
+    const names = stranded.join(' and ');
+    // Categories can say where they are kept per platform; logs cannot.
+    const otherwise =
+      at[0] === 'dataCategories'
+        ? `a platformDifferences entry for ${stranded.length > 1 ? 'each' : names} with its own storedIn`
+        : `add ${names} to a location's platforms`;
+    out.errors.push({
+      path: [...at, 'storedIn'],
+      message: `this data is collected on ${names} but stored only in locations for other platforms: ${describeOthers(storedIn, locations)}; add a location used on ${names}, or ${otherwise}`,
+    });
   }
   differences.forEach((difference, index) => {
     const platform = field(difference, 'platform');
@@ -121,6 +134,7 @@ function storedOnlyByRules(
   category: unknown,
   at: Path,
   locations: ReadonlyMap<string, Location>,
+  declared: ReadonlySet<string>,
   out: ConsistencyIssues,
 ): void {
   const handling = field(category, 'handling');
@@ -128,7 +142,8 @@ function storedOnlyByRules(
   if (storedOnlyBy.length === 0) return;
   const recipients = texts(field(category, 'recipients'));
   list(field(handling, 'storedOnlyBy')).forEach((id, index) => {
-    if (typeof id === 'string' && !recipients.includes(id)) {
+    // An id that is not a recipient at all is reported as unknown (references.ts).
+    if (typeof id === 'string' && declared.has(id) && !recipients.includes(id)) {
       out.errors.push({
         path: [...at, 'handling', 'storedOnlyBy', index],
         message: `"${id}" stores this data, so it receives it: add "${id}" to this category's recipients`,
@@ -176,11 +191,14 @@ export function consistencyIssues(value: unknown): ConsistencyIssues {
         hostedBy: field(location, 'hostedBy'),
       });
   }
+  const recipients = new Set(
+    list(field(value, 'recipients')).flatMap((recipient) => texts([field(recipient, 'id')])),
+  );
   list(field(value, 'dataCategories')).forEach((category, index) => {
     const at = ['dataCategories', index];
     personalRules(category, at, out);
     platformRules(category, at, locations, out);
-    storedOnlyByRules(category, at, locations, out);
+    storedOnlyByRules(category, at, locations, recipients, out);
   });
   list(field(value, 'logs')).forEach((log, index) =>
     platformRules(log, ['logs', index], locations, out),

@@ -8,6 +8,7 @@ import {
   type Node,
   type Pair,
   type YAMLMap,
+  visit,
 } from 'yaml';
 import type { AnchoredIssue } from './anchored.ts';
 
@@ -34,8 +35,11 @@ function resolve(document: Document, node: unknown): unknown {
   return isAlias(node) ? node.resolve(document) : node;
 }
 
+/** With `merge: true` yaml parses a `<<` key as a scalar whose value is a symbol, not text. */
 function isMergeKey(pair: Pair): boolean {
-  return isScalar(pair.key) && pair.key.value === '<<';
+  if (!isScalar(pair.key)) return false;
+  const value: unknown = pair.key.value;
+  return value === '<<' || (typeof value === 'symbol' && value.description === '<<');
 }
 
 /**
@@ -106,5 +110,33 @@ export function positionOf(
   }
   if (offset === undefined) return { line: 1, column: 1 };
   const { line, col } = lineCounter.linePos(offset);
+  return { line, column: col };
+}
+
+/** What to say about a merge key whose value is not an anchored mapping. */
+export const MERGE_MESSAGE =
+  'a merge key (<<) must name an anchored mapping, such as <<: *service-desk where an earlier entry starts with &service-desk; or write the fields out';
+
+/**
+ * The first merge key (`<<`) whose value is not a mapping or an alias of one (nor a list of
+ * those): yaml refuses the whole document for it, and this says where.
+ */
+export function badMergeKey(document: Document, lineCounter: LineCounter): Position | undefined {
+  let found: number | undefined;
+  visit(document, {
+    Pair(_key, pair) {
+      if (!isMergeKey(pair)) return undefined;
+      const sources = isSeq(pair.value) ? pair.value.items : [pair.value];
+      const bad = sources.some((source) => {
+        const target = isAlias(source) ? source.resolve(document) : source;
+        return !isMap(target);
+      });
+      if (!bad) return undefined;
+      found = startOf(pair.key as Node);
+      return visit.BREAK;
+    },
+  });
+  if (found === undefined) return undefined;
+  const { line, col } = lineCounter.linePos(found);
   return { line, column: col };
 }
