@@ -55,6 +55,10 @@ function enumHint(message: string, written: unknown, values: readonly unknown[])
   if (values.some((value) => typeof value !== 'string' && String(value) === written)) {
     return `${message}, written without quotes (it is text now)`;
   }
+  const numbers = values.filter((value) => typeof value === 'number');
+  if (numbers.length === values.length && /^\s*-?\d+(\.\d+)?\s*$/.test(written)) {
+    return `"${written}" is text: write the number without quotes, such as ${String(numbers[0])}`;
+  }
   const guess =
     options.length <= MAX_OPTIONS_FOR_TYPO_HINT
       ? closestMatch(written, options)
