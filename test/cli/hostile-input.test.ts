@@ -53,15 +53,19 @@ describe.concurrent('names that Object.prototype has', () => {
 
 describe('a reader that stops reading', () => {
   it('ends quietly with exit 0 when the output is piped into head -c 10', () => {
-    // Exalate's complete declaration with its data categories repeated 30 times: its HTML export
-    // is larger than a pipe holds, so the CLI is still writing when head has gone.
+    // Exalate's complete declaration with 30 more copies of its data categories: its HTML export
+    // is larger than a pipe holds, so the CLI is still writing when head has gone. The originals
+    // stay, so that what refers to a category by id (placement, vendor access) still finds it.
     const exalate = parse(
       readFileSync(join(root, 'test/declaration/export/fixtures/exalate-complete.yaml'), 'utf8'),
     ) as { dataCategories: { id: string }[] };
     const categories = exalate.dataCategories;
-    exalate.dataCategories = Array.from({ length: 30 }, (_, copy) =>
-      categories.map((category) => ({ ...category, id: `${category.id}-${copy}` })),
-    ).flat();
+    exalate.dataCategories = [
+      ...categories,
+      ...Array.from({ length: 30 }, (_, copy) =>
+        categories.map((category) => ({ ...category, id: `${category.id}-${copy}` })),
+      ).flat(),
+    ];
     const big = file('exalate-large.json', JSON.stringify(exalate));
     const piped = spawnSync(
       'bash',
@@ -74,7 +78,10 @@ describe('a reader that stops reading', () => {
       { cwd: root, encoding: 'utf8', timeout: 15000 },
     );
     expect(piped.stdout).toBe('<!doctype ');
-    expect(piped.stderr).toBe('');
+    // Validation's warnings about the fixture may come first; nothing about the closed pipe.
+    expect(piped.stderr.split('\n').filter((line) => line && !/ {2}warning: /.test(line))).toEqual(
+      [],
+    );
     expect(piped.status).toBe(0);
   });
 });
@@ -136,7 +143,7 @@ describe.concurrent('file content that is not what it seems', () => {
 
   it('reports the same columns for a file saved with a byte order mark', () => {
     const firstLine = techtimeText.slice(techtimeText.indexOf('schemaVersion'));
-    const misspelt = firstLine.replace('schemaVersion: 1', 'schemaVersoin: 1');
+    const misspelt = firstLine.replace(/^schemaVersion:/, 'schemaVersoin:');
     const plain = file('plain.yaml', misspelt);
     const bom = file('bom.yaml', `\ufeff${misspelt}`);
     const withoutBom = cli('validate', plain).stderr.replaceAll(plain, 'FILE');
