@@ -1,8 +1,37 @@
+/** A retention, wherever it appears: a category's, a platform's own, a log's. */
+const RETENTION = [
+  'basis',
+  'period',
+  'bound',
+  'after',
+  'deletableOnRequest',
+  'backups',
+  'description',
+  'notes',
+] as const;
+
+/** How long backup copies of one kind of data are kept. */
+const BACKUP_RETENTION = ['period', 'bound', 'afterDeletion', 'storedIn', 'description'] as const;
+
+/** Data kept only as backups after deletion or uninstall. */
+const AFTER_DELETION = ['period', 'bound', 'description'] as const;
+
+/** The three objects of a retention at `path`, keyed by their paths. */
+function retentionAt(path: string): Record<string, readonly string[]> {
+  return {
+    [path]: RETENTION,
+    [`${path}.backups`]: BACKUP_RETENTION,
+    [`${path}.backups.afterDeletion`]: AFTER_DELETION,
+  };
+}
+
 /**
  * The key order of every object in a declaration, by path ("" is the top level, "[]" an array
- * item), as the zod schema declares it. `toJson` orders keys from this table instead of
- * re-parsing, so the JSON export loads no zod (it runs in the Custom UI). A test compares the
- * table with the schema and prints the new table when a schema part changes.
+ * item), as the zod schema declares it: the order a person reads a declaration in (who, what
+ * app, which policy, then the data, where it lives, who gets it, the logs, and people's rights),
+ * and the order a fresh parse rebuilds objects in. `toJson` orders keys from this table instead
+ * of re-parsing, so the JSON export loads no zod (it runs in the Custom UI). A test compares the
+ * table with the schema and names every key that has no place here.
  */
 export const JSON_KEY_ORDER: Readonly<Record<string, readonly string[]>> = {
   '': [
@@ -14,7 +43,9 @@ export const JSON_KEY_ORDER: Readonly<Record<string, readonly string[]>> = {
     'purposes',
     'dataCategories',
     'locations',
+    'placement',
     'recipients',
+    'logs',
     'cookies',
     'notCollected',
     'commitments',
@@ -45,9 +76,11 @@ export const JSON_KEY_ORDER: Readonly<Record<string, readonly string[]>> = {
     'forgeAppId',
     'marketplaceUrl',
     'platforms',
+    'notCovered',
     'notes',
   ],
-  'app.platforms[]': ['platform', 'statement'],
+  'app.platforms[]': ['platform', 'statement', 'framework'],
+  'app.notCovered[]': ['platform', 'statement'],
   policy: [
     'version',
     'effectiveDate',
@@ -80,22 +113,34 @@ export const JSON_KEY_ORDER: Readonly<Record<string, readonly string[]>> = {
     'purposes',
     'legalBasis',
     'storedIn',
+    'residency',
+    'platformDifferences',
     'retention',
     'recipients',
     'encryptionInTransit',
     'encryptionAtRest',
+    'encryption',
+    'handling',
     'notes',
   ],
-  'dataCategories[].retention': [
-    'basis',
-    'period',
-    'after',
-    'deletableOnRequest',
-    'backups',
-    'description',
+  'dataCategories[].platformDifferences[]': ['platform', 'storedIn', 'retention', 'statement'],
+  ...retentionAt('dataCategories[].platformDifferences[].retention'),
+  ...retentionAt('dataCategories[].retention'),
+  'dataCategories[].encryption': [
+    'atRestMethod',
+    'inTransitProtocol',
+    'keyManagement',
+    'fieldLevel',
     'notes',
   ],
-  'dataCategories[].retention.backups': ['period', 'description'],
+  'dataCategories[].handling': [
+    'forms',
+    'storedOnlyBy',
+    'collectedByDefault',
+    'onlyWhenConfigured',
+    'sizeLimit',
+    'notes',
+  ],
   'locations[]': [
     'id',
     'name',
@@ -108,11 +153,38 @@ export const JSON_KEY_ORDER: Readonly<Record<string, readonly string[]>> = {
     'holds',
     'followsDataResidency',
     'residencyNote',
+    'database',
+    'domains',
     'backups',
     'platforms',
     'notes',
   ],
-  'locations[].backups': ['provider', 'country', 'geography', 'description'],
+  'locations[].database': ['kind', 'tablePrefixes', 'description'],
+  'locations[].backups': [
+    'frequency',
+    'copies',
+    'period',
+    'bound',
+    'encrypted',
+    'provider',
+    'country',
+    'geography',
+    'location',
+    'description',
+  ],
+  'placement[]': [
+    'rule',
+    'realms',
+    'unpinned',
+    'locations',
+    'appliesTo',
+    'existingInstallations',
+    'categories',
+    'platforms',
+    'description',
+    'notes',
+  ],
+  'placement[].realms[]': ['realm', 'location'],
   'recipients[]': [
     'id',
     'name',
@@ -123,11 +195,25 @@ export const JSON_KEY_ORDER: Readonly<Record<string, readonly string[]>> = {
     'when',
     'countries',
     'geography',
+    'domains',
     'privacyPolicyUrl',
     'safeguards',
     'optOut',
     'notes',
   ],
+  'logs[]': [
+    'id',
+    'name',
+    'holds',
+    'examples',
+    'endUserData',
+    'storedIn',
+    'retention',
+    'readableBy',
+    'platforms',
+    'notes',
+  ],
+  ...retentionAt('logs[].retention'),
   'cookies[]': [
     'name',
     'purpose',
@@ -153,8 +239,29 @@ export const JSON_KEY_ORDER: Readonly<Record<string, readonly string[]>> = {
   ],
   'rights.regimes[]': ['regime', 'appliesTo', 'rights', 'notes'],
   'rights.regimes[].rights[]': ['right', 'description'],
-  security: ['measures', 'certifications', 'incidentNotification', 'disclaimers', 'notes'],
-  'security.certifications[]': ['name', 'url', 'notes'],
-  vendorAccess: ['who', 'when', 'contractors', 'notes'],
+  security: [
+    'measures',
+    'certifications',
+    'cloudFortified',
+    'programmes',
+    'securityContact',
+    'penetrationTests',
+    'incidentNotification',
+    'disclaimers',
+    'notes',
+  ],
+  'security.certifications[]': ['name', 'covers', 'url', 'notes'],
+  'security.cloudFortified': ['status', 'apps'],
+  'security.programmes[]': ['kind', 'platform', 'url', 'scope'],
+  'security.penetrationTests': ['frequency', 'by', 'description'],
+  vendorAccess: ['who', 'grants', 'when', 'contractors', 'notes'],
+  'vendorAccess.grants[]': [
+    'role',
+    'categories',
+    'access',
+    'circumstances',
+    'platforms',
+    'conditions',
+  ],
   'sections[]': ['title', 'paragraphs'],
 };

@@ -22,7 +22,7 @@ describe('toJson', () => {
     const translated: Declaration = structuredClone(complete);
     translated.summary = { de: 'Zusammenfassung', en: 'Summary', fr: 'Résumé' };
     const json = toJson(translated);
-    expect(json.startsWith('{\n  "schemaVersion": 1,\n  "vendor": {')).toBe(true);
+    expect(json.startsWith('{\n  "schemaVersion": 2,\n  "vendor": {')).toBe(true);
     expect(json).toContain(
       '"summary": {\n    "en": "Summary",\n    "de": "Zusammenfassung",\n    "fr": "Résumé"\n  }',
     );
