@@ -20,6 +20,11 @@ function stated(translator: Translator, value: Inline): Inline {
   return hasText(value) ? value : [translator.t('value.notStated')];
 }
 
+/** Who can read a log, a line each, or "Not stated". */
+function readers(translator: Translator, names: Inline[]): Inline[] {
+  return names.length > 0 ? names : [[translator.t('value.notStated')]];
+}
+
 /** The names of the locations a log is kept in, in its order: names, never ids. */
 function keptIn(declaration: Declaration, log: Log, translator: Translator): Inline {
   const names = (log.storedIn ?? []).flatMap((id) =>
@@ -52,10 +57,8 @@ function logCard(declaration: Declaration, log: Log, translator: Translator): He
           'label.howLong',
           stated(translator, log.retention ? retentionWords(log.retention, translator) : []),
         ],
-        [
-          'label.readableBy',
-          stated(translator, joinedList(translator, runs(log.readableBy, locale))),
-        ],
+        // Each reader apart: vendors describe them in sentences, which a joined list runs together.
+        ['label.readableBy', readers(translator, runs(log.readableBy, locale))],
         [
           'label.platforms',
           joinedList(
