@@ -1,10 +1,17 @@
 import english from '../../locales/en-US.json' with { type: 'json' };
 import type { DiffEntry, DiffSection } from './api.ts';
-import type { Catalogue, Translator } from './i18n/index.ts';
-import { label, type LabelKind, type Labels } from './present/labels.ts';
+import type { Catalogue, MessageKey, Translator } from './i18n/index.ts';
 
 /** A declaration field the catalogue names, e.g. `legalBasis`. */
 type FieldName = keyof Catalogue['diff']['field'];
+
+/**
+ * The enums whose values the catalogue labels under `value.<kind>`: those of `Labels` and the
+ * ones the page's sections label (`access`, `circumstance`, `programme`, ...).
+ */
+export type ValueKind = {
+  [K in keyof Catalogue['value']]: Catalogue['value'][K] extends Record<string, string> ? K : never;
+}[keyof Catalogue['value']];
 
 /** The parts a diff reports as one whole entry, with no item name of their own. */
 type WholeSection = keyof Catalogue['diff']['whole'];
@@ -57,11 +64,12 @@ export function wholeEntryLabel(entry: DiffEntry, translator: Translator): strin
  * which a stored diff from another version of the format may hold.
  */
 export function diffValueLabel(
-  kind: LabelKind,
+  kind: ValueKind,
   value: string,
   translator: Translator,
 ): string | undefined {
   const known: Record<string, string> = english.value[kind];
   if (!Object.hasOwn(known, value)) return undefined;
-  return label(translator, kind, value as Labels[typeof kind]);
+  // Checked against the English catalogue just above: the key exists.
+  return translator.t(`value.${kind}.${value}` as MessageKey);
 }

@@ -7,7 +7,8 @@ import {
   diffValueLabel,
   wholeEntryLabel,
 } from '@declaration/diff-labels.ts';
-import { createTranslator, ENGLISH } from '@declaration/i18n/index.ts';
+import { createTranslator, ENGLISH, loadCatalogue } from '@declaration/i18n/index.ts';
+import { SHIPPED_LOCALES } from '@declaration/i18n/locales.ts';
 
 /** Every property name anywhere in the declaration's JSON Schema: the fields a diff can name. */
 function schemaFieldNames(): string[] {
@@ -43,6 +44,35 @@ describe('names in "What changed"', () => {
     // A field without a name would show its key ("responseTimeDescription") to the admin.
     const unnamed = fields.filter((field) => diffFieldLabel(field, ENGLISH) === field);
     expect(unnamed).toEqual([]);
+  });
+
+  test('every field of format 2 has its own name in every shipped locale', async () => {
+    const fields = ['residency', 'handling', 'storedOnlyBy', 'platformDifferences', 'logs'];
+    fields.push('placement', 'realms', 'unpinned', 'afterDeletion', 'grants', 'notCovered');
+    fields.push('cloudFortified', 'programmes', 'penetrationTests', 'tablePrefixes', 'domains');
+    for (const locale of SHIPPED_LOCALES) {
+      const translator = createTranslator(locale, await loadCatalogue(locale));
+      for (const field of fields) {
+        const name = diffFieldLabel(field, translator);
+        expect(name, `${locale} ${field}`).not.toBe(field);
+        // Cloud Fortified is Atlassian's name; "Logs", "Domains" are words some languages share.
+        if (locale !== 'en-US' && !['cloudFortified', 'logs', 'domains'].includes(field)) {
+          expect(name, `${locale} ${field}`).not.toBe(diffFieldLabel(field, ENGLISH));
+        }
+      }
+    }
+  });
+
+  test('paths into format 2 read as words', () => {
+    expect(diffFieldLabel('platformDifferences.0.retention.basis', ENGLISH)).toBe(
+      'Differences by platform → #1 → Retention → How long it is kept',
+    );
+    expect(diffFieldLabel('backups.afterDeletion.period', ENGLISH)).toBe(
+      'Backups → After deletion → Period',
+    );
+    expect(diffFieldLabel('grants.1.circumstances', ENGLISH)).toBe(
+      'Access by role → #2 → Circumstances',
+    );
   });
 
   test('a nested path reads as its fields in words, list positions counted from one', () => {
@@ -86,6 +116,10 @@ describe('names in "What changed"', () => {
     expect(diffValueLabel('legalBasis', 'contract', ENGLISH)).toBe('Performance of a contract');
     expect(diffValueLabel('retentionBasis', 'until-deletion-request', ENGLISH)).toBe(
       'Until deletion is requested',
+    );
+    expect(diffValueLabel('access', 'write', ENGLISH)).toBe('Read and write');
+    expect(diffValueLabel('categoryResidency', 'excluded', ENGLISH)).toBe(
+      'Excluded from data residency',
     );
     expect(diffValueLabel('legalBasis', 'sorcery', ENGLISH)).toBeUndefined();
     expect(diffValueLabel('legalBasis', 'toString', ENGLISH)).toBeUndefined();

@@ -2,12 +2,21 @@
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import type { DeclarationDiff, VersionPage } from '@declaration';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  diffDeclarations,
+  type Declaration,
+  type DeclarationDiff,
+  type VersionPage,
+} from '@declaration';
+import { validateDeclarationText } from '@declaration/validate-yaml.ts';
+import { DiffView } from '../../static/disclosure/src/components/DiffView.tsx';
 import { createTranslator, type Translator } from '@declaration/i18n/index.ts';
 import { Versions } from '../../static/disclosure/src/components/Versions.tsx';
 import { TranslatorContext } from '../../static/disclosure/src/i18n/index.ts';
 import { api, resetApi } from './api-mock.ts';
-import { example } from './examples.ts';
+import { example, repoRoot } from './examples.ts';
 import { renderWithLocale, versionMeta, viewOf } from './render.tsx';
 
 vi.mock(
@@ -366,5 +375,116 @@ describe('in the admin’s language', () => {
     expect(added.textContent).toContain('Rsync.net（受領者）');
     // The vendor's name is isolated from the app's words; the section's name is not vendor text.
     expect(added.querySelector('bdi')?.textContent).toBe('Rsync.net');
+  });
+});
+
+describe('what changed in the fields of format 2', () => {
+  const path = 'test/declaration/export/fixtures/exalate-complete.yaml';
+  const complete = (() => {
+    const result = validateDeclarationText(readFileSync(join(repoRoot, path), 'utf8'), path);
+    if (!result.ok) throw new Error(`${path} is not valid`);
+    return result.declaration;
+  })();
+
+  /** Every changed row of the diff from `before` to `after`, as the page shows it. */
+  function rowsOf(before: Declaration, after: Declaration, locale = 'en-US') {
+    cleanup();
+    renderWithLocale(
+      <DiffView diff={diffDeclarations(before, after, { from: 1, to: 2 })} declaration={after} />,
+      locale,
+    );
+    return screen.getAllByTestId('diff-entry').map((entry) => ({
+      title: entry.querySelector('strong')?.textContent,
+      rows: [...entry.querySelectorAll('tbody tr')].map((row) =>
+        [...row.children].map((cell) => cell.textContent),
+      ),
+    }));
+  }
+
+  function edited(edit: (next: Declaration) => void): Declaration {
+    const next = structuredClone(complete);
+    edit(next);
+    return next;
+  }
+
+  test('names the new values of a kind of data: residency, bound, handling, platforms', () => {
+    const next = edited((d) => {
+      const data = d.dataCategories[0]!;
+      data.residency = 'in-scope';
+      data.personal = 'may-contain';
+      data.retention.bound = 'at-least';
+      data.handling!.forms = ['hashed'];
+      data.handling!.storedOnlyBy = [];
+      data.platformDifferences![0]!.storedIn = ['exalate-cloud-belgium'];
+    });
+    const [category, retention] = rowsOf(complete, next);
+    expect(category!.title).toBe('Operation Data');
+    expect(category!.rows).toEqual([
+      ['Personal data', 'Yes', 'May contain'],
+      ['Data residency', 'Excluded from data residency', 'In scope of data residency'],
+      [
+        'Differences by platform → #1 → Where stored',
+        "The customer's Jira database",
+        'Exalate Cloud, Belgium',
+      ],
+      ['Handling → Kept as', 'As collected and Pseudonymised', 'Hashed'],
+      ['Handling → Stored only by', 'Google Cloud', '(none)'],
+    ]);
+    expect(retention!.rows).toEqual([['Period', 'at most 180 days', 'at least 180 days']]);
+  });
+
+  test('names backups, placement, logs, grants and rights in words, not as the file writes them', () => {
+    const next = edited((d) => {
+      d.locations[0]!.backups!.frequency = 'weekly';
+      d.locations[0]!.backups!.period = 'PT12H';
+      d.placement![0]!.realms![1]!.location = 'rsync-zurich';
+      d.logs![0]!.endUserData = 'yes';
+      d.vendorAccess!.grants![0]!.access = 'write';
+      d.vendorAccess!.grants![1]!.categories = ['operation-data'];
+      d.rights.regimes = 'not-stated';
+    });
+    const entries = rowsOf(complete, next);
+    const rows = (title: string) => entries.find((entry) => entry.title === title)?.rows;
+    expect(rows('Exalate Cloud, Belgium')).toEqual([
+      ['Backups → Frequency', 'Daily', 'Weekly'],
+      ['Backups → Period', 'at least 1 month', 'at least 12 hours'],
+    ]);
+    expect(rows('By the site’s pinned data residency location (Cloud)')).toEqual([
+      ['By data residency location → #2 → Location', 'Exalate Cloud, Belgium', 'Rsync.net, Zurich'],
+    ]);
+    expect(rows('Application logs')).toEqual([['End-user data', 'May contain it', 'Yes']]);
+    expect(rows('Vendor access')).toEqual([
+      ['Access by role → #1 → Access', 'Read', 'Read and write'],
+      ['Access by role → #2 → Kinds of data', 'All data', 'Operation Data'],
+    ]);
+    expect(rows('Your rights')).toEqual([['Laws', 'GDPR (EU)', 'Not stated']]);
+  });
+
+  test('shows a whole record without a name field by field (a platform difference added)', () => {
+    const before = edited((d) => delete d.dataCategories[0]!.platformDifferences);
+    const after = edited((d) => {
+      d.dataCategories[0]!.platformDifferences = [
+        { platform: 'data-center', storedIn: ['customer-database'] },
+      ];
+    });
+    const [entry] = rowsOf(before, after);
+    expect(entry!.rows).toEqual([
+      [
+        'Differences by platform',
+        '(none)',
+        "Platform: Data Center, Where stored: The customer's Jira database",
+      ],
+    ]);
+  });
+
+  test('says the new fields and values in German', () => {
+    const next = edited((d) => {
+      d.dataCategories[0]!.residency = 'in-scope';
+      d.logs![0]!.endUserData = 'yes';
+    });
+    const [category, log] = rowsOf(complete, next, 'de-DE');
+    expect(category!.rows[0]![0]).toBe('Datenresidenz');
+    expect(category!.rows[0]![2]).not.toBe('in-scope');
+    expect(log!.rows[0]![0]).toBe('Endbenutzerdaten');
   });
 });

@@ -1,12 +1,17 @@
 import type { Declaration, DiffEntry, DiffSection, Text } from '@declaration';
-import { diffValueLabel, wholeEntryLabel } from '@declaration/diff-labels.ts';
+import {
+  diffFieldLabel,
+  diffValueLabel,
+  wholeEntryLabel,
+  type ValueKind,
+} from '@declaration/diff-labels.ts';
 import type { Translator } from '@declaration/i18n/index.ts';
-import type { LabelKind } from '@declaration/present/labels.ts';
+import type { PeriodBound } from '@declaration/schema/index.ts';
 import { countryName, translationFor } from '@declaration/present/localize.ts';
-import { describeDuration } from '@declaration/present/retention.ts';
+import { describeBoundedDuration, describeDuration } from '@declaration/present/retention.ts';
 
 /** The labels of a field's values, by the last key of its dotted path; enum ids are not for people. */
-const LABELS_BY_FIELD: Record<string, LabelKind> = {
+const LABELS_BY_FIELD: Record<string, ValueKind> = {
   basis: 'retentionBasis',
   after: 'retentionTrigger',
   legalBasis: 'legalBasis',
@@ -29,12 +34,30 @@ const LABELS_BY_FIELD: Record<string, LabelKind> = {
   right: 'right',
   party: 'cookieParty',
   where: 'cookieWhere',
+  regimes: 'regime',
+  personal: 'personalStatus',
+  sensitive: 'personalStatus',
+  endUserData: 'endUserData',
+  residency: 'categoryResidency',
+  forms: 'dataForm',
+  bound: 'periodBound',
+  frequency: 'backupFrequency',
+  encrypted: 'tristate',
+  status: 'tristate',
+  rule: 'placementRule',
+  realm: 'realm',
+  access: 'access',
+  circumstances: 'circumstance',
 };
 
 /** Fields whose labels depend on the section: a recipient's kind is not a cookie's. */
-const LABELS_BY_SECTION_FIELD: Partial<Record<DiffSection, Record<string, LabelKind>>> = {
+const LABELS_BY_SECTION_FIELD: Partial<Record<DiffSection, Record<string, ValueKind>>> = {
   recipients: { kind: 'recipientKind', category: 'recipientCategory' },
   cookies: { category: 'cookieCategory' },
+  locations: { kind: 'databaseKind' },
+  vendor: { kind: 'supportChannel' },
+  placement: { appliesTo: 'placementAppliesTo' },
+  security: { kind: 'programme', frequency: 'penTestFrequency', by: 'penTestBy' },
 };
 
 /** Fields holding ISO 8601 periods, shown as "2 years" rather than "P2Y". */
@@ -49,8 +72,12 @@ const REFERENCE_FIELDS = new Set([
   'recipients',
   'recipient',
   'storedIn',
+  'storedOnlyBy',
   'holds',
   'locations',
+  'location',
+  'unpinned',
+  'categories',
 ]);
 
 /** Names of the items a declaration's ids point at, so a list of ids reads as names. */
@@ -64,6 +91,7 @@ export function namesById(declaration: Declaration, locale: string): Map<string,
   for (const item of declaration.dataCategories) add(item.id, item.name);
   for (const item of declaration.recipients) add(item.id, item.name);
   for (const item of declaration.locations) add(item.id, item.name ?? item.provider);
+  for (const item of declaration.logs ?? []) add(item.id, item.name);
   return names;
 }
 
@@ -122,7 +150,44 @@ export function entryTitle(entry: DiffEntry, context: ValueContext): EntryTitle 
     const regime = diffValueLabel('regime', entry.key, t);
     if (regime) return { text: regime, vendorText: false };
   }
+  if (entry.section === 'placement') {
+    const title = placementTitle(entry.key, t);
+    if (title) return { text: title, vendorText: false };
+  }
   return names.get(entry.key) ?? { text: entry.label, vendorText: true };
+}
+
+/**
+ * A placement rule's entry in words from its key (`pinned-realm@cloud #2`): the rule, then the
+ * platforms it applies to, "By the site's pinned data residency location (Cloud)".
+ */
+function placementTitle(key: string, t: Translator): string | undefined {
+  const match = /^([a-z-]+)(?:@([a-z+-]+))?( #\d+)?$/.exec(key);
+  const rule = match?.[1] && diffValueLabel('placementRule', match[1], t);
+  if (!match || !rule) return undefined;
+  const platforms = (match[2] ?? '')
+    .split('+')
+    .filter(Boolean)
+    .map((platform) => diffValueLabel('platform', platform, t) ?? platform);
+  const title = platforms.length
+    ? t.t('value.withDetail', { value: rule, detail: t.list(platforms) })
+    : rule;
+  return `${title}${match[3] ?? ''}`;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A period with its bound (`{ period: 'P30D', bound: 'at-least' }`), as the diff reports it. */
+function isBoundPeriod(value: Record<string, unknown>): value is {
+  period: string;
+  bound?: PeriodBound;
+} {
+  const keys = Object.keys(value);
+  return (
+    typeof value.period === 'string' && keys.every((key) => key === 'period' || key === 'bound')
+  );
 }
 
 /**
@@ -147,6 +212,9 @@ export function showValue(
     }
     const label = kind && diffValueLabel(kind, item, t);
     if (label) return app(label);
+    // Silence is a value of the format: said in words wherever a field can hold it.
+    if (item === 'not-stated') return app(t.t('value.notStated'));
+    if (field === 'categories' && item === 'all') return app(t.t('value.allData'));
     if (DURATION_FIELDS.has(field)) return app(describeDuration(item, t));
     if (COUNTRY_FIELDS.has(field) && /^[A-Z]{2}$/.test(item)) {
       return app(countryName(item, t.locale));
@@ -158,16 +226,43 @@ export function showValue(
     if (typeof item === 'string') return word(item);
     if (typeof item === 'boolean') return app(t.t(item ? 'diff.yes' : 'diff.no'));
     if (typeof item === 'number') return app(new Intl.NumberFormat(t.locale).format(item));
+    if (isRecord(item) && isBoundPeriod(item)) {
+      return app(describeBoundedDuration(item.period, item.bound, t));
+    }
     if (isText(item)) {
       const translation = translationFor(item, t.locale);
       return translation ? { ...translation, vendorText: true } : app('');
     }
     if (typeof item === 'object' && item !== null && !Array.isArray(item)) {
       const record = item as Record<string, unknown>;
-      const title = record.name ?? record.title ?? record.label ?? record.what ?? record.id;
+      const title =
+        record.name ?? record.title ?? record.label ?? record.what ?? record.id ?? record.role;
       if (typeof title === 'string' || isText(title)) return one(title);
+      return fieldsInWords(record);
     }
     return { text: JSON.stringify(item), vendorText: true };
+  };
+  // A record without a name (a platform difference, a realm, a programme): its fields in words,
+  // "Platform: Data Center; Where stored: The customer's Jira database".
+  const fieldsInWords = (record: Record<string, unknown>): ShownValue => {
+    const shown = Object.entries(record).map(
+      ([key, member]) => [key, showValue(member, key, section, context)] as const,
+    );
+    const parts = shown
+      .filter(([, values]) => values.length > 0)
+      .map(([key, values]) =>
+        t.t('value.labelled', {
+          label: diffFieldLabel(key, t),
+          value: t.list(values.map((part) => part.text)),
+        }),
+      );
+    return {
+      text:
+        parts.length > 0
+          ? parts.reduce((first, second) => t.t('value.pair', { first, second }))
+          : '',
+      vendorText: shown.some(([, values]) => values.some((part) => part.vendorText)),
+    };
   };
   if (Array.isArray(value)) return value.map(one);
   return [one(value)];
