@@ -97,6 +97,24 @@ describe('the logs section', () => {
     expect(sectionOf(exalate, 'logs', 'ja-JP')!.title).toBe('ログ');
   });
 
+  it('puts each reader on a line of its own', () => {
+    const declaration = changed(exalate, (copy) => {
+      copy.logs![0]!.readableBy = [
+        'Exalate support engineers, while a support request is open',
+        'Site administrators, who can download the logs from the Exalate console',
+      ];
+    });
+    const log = sectionOf(declaration, 'logs')!.blocks[0]!;
+    const definitions = log.kind === 'heading' ? log.blocks[0] : undefined;
+    const readers = definitions?.kind === 'definitions' ? definitions.items : [];
+    expect(
+      readers.find((item) => textOf(item.term) === 'Who can read it')?.details.map(textOf),
+    ).toEqual([
+      'Exalate support engineers, while a support request is open',
+      'Site administrators, who can download the logs from the Exalate console',
+    ]);
+  });
+
   it('comes after who else receives data and before cookies', () => {
     const ids = sectionIds(exalate);
     expect(ids.indexOf('logs')).toBe(ids.indexOf('recipients') + 1);
