@@ -12,7 +12,9 @@
  * - `P v:<v>:latest-review`      the newest review of version v
  * - `P review:<v>:<time>:<id>`   every review, one key each, so concurrent reviews never collide
  * - `P migration:bare-keys`      set once the storage from before the prefix has been copied
- * Version numbers are zero-padded so that keys sort in version order.
+ * Version numbers are zero-padded so that keys sort in version order. Every value that is an
+ * object carries its `recordVersion`, and the pieces hold a declaration with its own
+ * `schemaVersion` (see `record-version.ts`).
  */
 
 /** The prefix of every key unless the vendor configures another. */
