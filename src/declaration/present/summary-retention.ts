@@ -126,20 +126,32 @@ function backupPeriods(declaration: Declaration): {
 
 /**
  * The retention facts of a declaration. The longest considers every category, whether its data
- * is personal or kept for a legal obligation; the typical one is that of personal data.
+ * is personal or kept for a legal obligation, and its retention on each platform where that
+ * differs; the typical one is that of personal data.
  */
 export function retentionGlance(declaration: Declaration): RetentionGlance {
   const categories = declaration.dataCategories;
   // "Longest: not stated" tells nothing; rank what is stated and count the rest apart.
   const considered = categories.filter((category) => category.retention.basis !== 'not-stated');
-  let longest: DataCategory[] = [];
-  for (const category of considered) {
+  // A retention that differs on one platform (Data Center) is one of the category's too.
+  const candidates = considered.flatMap((category) => [
+    { category, retention: category.retention },
+    ...(category.platformDifferences ?? []).flatMap((difference) =>
+      difference.retention && difference.retention.basis !== 'not-stated'
+        ? [{ category, retention: difference.retention }]
+        : [],
+    ),
+  ]);
+  let longest: { category: DataCategory; retention: Retention }[] = [];
+  for (const candidate of candidates) {
     const first = longest[0];
     const order = first
-      ? compareLength(retentionLength(category.retention), retentionLength(first.retention))
+      ? compareLength(retentionLength(candidate.retention), retentionLength(first.retention))
       : 1;
-    if (order > 0) longest = [category];
-    else if (order === 0) longest.push(category);
+    if (order > 0) longest = [candidate];
+    else if (order === 0 && !longest.some((seen) => seen.category === candidate.category)) {
+      longest.push(candidate);
+    }
   }
   const personal = considered.filter(isPersonal);
   const counts = new Map<string, { retention: Retention; count: number }>();
@@ -160,7 +172,7 @@ export function retentionGlance(declaration: Declaration): RetentionGlance {
   return {
     longest: longest[0]?.retention ?? null,
     typical,
-    longestCategoryIds: longest.map((category) => category.id),
+    longestCategoryIds: longest.map(({ category }) => category.id),
     notStated: categories.length - considered.length,
     backups: longestPeriod(backups.lifetime),
     backupsAfterDeletion: longestPeriod(backups.afterDeletion),

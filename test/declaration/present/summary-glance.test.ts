@@ -158,6 +158,30 @@ describe('the at-a-glance label claims no more than the declaration', () => {
     );
   });
 
+  it('gives an at-least period as the longest in words that keep it open-ended', () => {
+    const atLeast = edited(complete, (next) => {
+      next.dataCategories.forEach(
+        (category) =>
+          (category.retention = {
+            basis: 'fixed-period',
+            period: 'P1Y',
+            bound: 'at-most',
+            after: 'collection',
+          }),
+      );
+      next.dataCategories[2]!.retention = {
+        basis: 'fixed-period',
+        period: 'PT1H',
+        bound: 'at-least',
+        after: 'collection',
+      };
+      next.dataCategories.forEach((category) => delete category.platformDifferences);
+    });
+    expect(glance(atLeast)['glance-retention']![0]).toBe(
+      'Longest: Kept at least 1 hour after collection',
+    );
+  });
+
   it('gives the longest backup lifetime and what backups keep after deletion, with bounds', () => {
     const retention = glance(complete)['glance-retention']!;
     expect(retention).toContain('Backups kept at least 30 days');

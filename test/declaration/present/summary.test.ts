@@ -145,6 +145,15 @@ describe('summarize', () => {
     expect(summarize(changed).retention.longestCategoryIds).toEqual(['survey-responses']);
   });
 
+  it('counts a retention that differs on one platform among the longest (exalate-complete)', () => {
+    const changed: Declaration = structuredClone(exalate);
+    // On Data Center, operation data is kept in the customer's database indefinitely.
+    changed.dataCategories[0]!.platformDifferences![0]!.retention = { basis: 'indefinitely' };
+    const { retention } = summarize(changed);
+    expect(retention.longestCategoryIds).toEqual(['operation-data']);
+    expect(brief(retention.longest)).toBe('Kept indefinitely');
+  });
+
   it('finds the longest backup lifetime and after-deletion period, bounds kept (exalate-complete)', () => {
     const { retention } = summarize(exalate);
     // P30D at least (the category) and P1M at least (the location) are as long: the first stays.
