@@ -39,13 +39,23 @@ describe('parseDeclaration (values from storage or JSON)', () => {
   it('speaks plainly about wrong types and missing fields', () => {
     const issues = issuesOf(
       changed((declaration) => {
-        (declaration.dataCategories[0] as { personal: unknown }).personal = 'yes';
+        (declaration.dataCategories[0] as { personal: unknown }).personal = true;
+        (
+          declaration.dataCategories[1]!.retention as { deletableOnRequest: unknown }
+        ).deletableOnRequest = 'yes';
         delete (declaration.policy as { lastUpdated?: string }).lastUpdated;
       }),
     );
     expect(issues).toEqual([
       { path: 'policy.lastUpdated', message: 'is required' },
-      { path: 'dataCategories.0.personal', message: 'must be true or false, not text' },
+      {
+        path: 'dataCategories.0.personal',
+        message: 'must be one of: yes, no, may-contain, not-stated, not true (true/false)',
+      },
+      {
+        path: 'dataCategories.1.retention.deletableOnRequest',
+        message: 'must be true or false, not text',
+      },
     ]);
   });
 
@@ -87,6 +97,14 @@ describe('checkReferences', () => {
     expect(checkReferences(techtime)).toEqual([]);
   });
 
+  it('finds nothing wrong in the declaration that fills every field of version 2', () => {
+    const complete = parse(
+      readFileSync(new URL('./export/fixtures/exalate-complete.yaml', import.meta.url), 'utf8'),
+    ) as DeclarationType;
+    expect(parseDeclaration(complete).ok).toBe(true);
+    expect(checkReferences(complete)).toEqual([]);
+  });
+
   it('reports every unknown reference and duplicate id with its path', () => {
     const broken = changed((declaration) => {
       declaration.locations.push({ id: 'techtime-backend', hostedBy: 'atlassian' });
@@ -121,10 +139,43 @@ describe('schema primitives', () => {
   });
 
   it('reads ISO periods used for retention', () => {
-    expect(parseDuration('P1Y6M')).toEqual({ years: 1, months: 6, weeks: 0, days: 0 });
+    expect(parseDuration('P1Y6M')).toEqual({
+      years: 1,
+      months: 6,
+      weeks: 0,
+      days: 0,
+      hours: 0,
+      minutes: 0,
+      seconds: 0,
+    });
     expect(durationInDays('P180D')).toBe(180);
     expect(parseDuration('180 days')).toBeUndefined();
     expect(parseDuration('P')).toBeUndefined();
+    expect(parseDuration('PT')).toBeUndefined();
+  });
+
+  it('reads periods shorter than a day as fractions of a day', () => {
+    expect(parseDuration('PT1H')).toMatchObject({ days: 0, hours: 1 });
+    expect(durationInDays('PT12H')).toBe(0.5);
+    expect(durationInDays('PT30M')).toBeCloseTo(1 / 48);
+    expect(durationInDays('P1DT6H')).toBe(1.25);
+  });
+
+  it('accepts a retention of an hour and refuses one of nothing', () => {
+    const hour = changed((d) => {
+      d.dataCategories[0]!.retention.period = 'PT1H';
+    });
+    expect(parseDeclaration(hour).ok).toBe(true);
+    const zero = changed((d) => {
+      d.dataCategories[0]!.retention.period = 'PT0M';
+    });
+    expect(issuesOf(zero)).toEqual([
+      {
+        path: 'dataCategories.0.retention.period',
+        message:
+          'a zero period (PT0M) keeps nothing: use basis "not-stored" for data that is processed but not kept',
+      },
+    ]);
   });
 
   it('does not let a retention period contradict "not stored"', () => {

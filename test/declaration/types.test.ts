@@ -1,12 +1,21 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type {
+  AccessGrant,
   DataCategory,
+  DataForm,
   Declaration,
   LegalBasis,
+  Log,
+  PeriodBound,
+  PersonalStatus,
+  PlacementRule,
   Platform,
   Recipient,
   Retention,
   RetentionBasis,
+  RetentionTrigger,
+  Rights,
+  RightsRegime,
   StorageLocation,
   Text,
   Vendor,
@@ -37,21 +46,56 @@ describe('types inferred from the declaration schema', () => {
     expectTypeOf<Platform>().toEqualTypeOf<'cloud' | 'data-center' | 'server'>();
     expectTypeOf<'legitimate-interests'>().toExtend<LegalBasis>();
     expectTypeOf<'legitimate-interest'>().not.toExtend<LegalBasis>();
-    expectTypeOf<DataCategory['personal']>().toEqualTypeOf<boolean>();
+    expectTypeOf<DataCategory['personal']>().toEqualTypeOf<PersonalStatus>();
+    expectTypeOf<DataCategory['sensitive']>().toEqualTypeOf<
+      'yes' | 'no' | 'may-contain' | 'not-stated'
+    >();
+    expectTypeOf<boolean>().not.toExtend<DataCategory['personal']>();
     expectTypeOf<DataCategory['purposes']>().toEqualTypeOf<string[]>();
     expectTypeOf<DataCategory['retention']>().toEqualTypeOf<Retention>();
   });
 
   it('makes the required sections required and the vendor name optional', () => {
-    expectTypeOf<Declaration['schemaVersion']>().toEqualTypeOf<1>();
+    expectTypeOf<Declaration['schemaVersion']>().toEqualTypeOf<2>();
+    expectTypeOf<Declaration['placement']>().toEqualTypeOf<PlacementRule[] | undefined>();
+    expectTypeOf<Declaration['logs']>().toEqualTypeOf<Log[] | undefined>();
     expectTypeOf<Declaration['recipients']>().toEqualTypeOf<Recipient[]>();
     expectTypeOf<Declaration['locations']>().toEqualTypeOf<StorageLocation[]>();
     expectTypeOf<Vendor['legalName']>().toEqualTypeOf<Text | undefined>();
     expectTypeOf<Recipient['kind']>().toEqualTypeOf<'subprocessor' | 'recipient'>();
   });
 
+  it('lets silence be said: not-stated where version 1 forced a guess', () => {
+    expectTypeOf<'not-stated'>().toExtend<RetentionTrigger>();
+    expectTypeOf<'not-stated'>().toExtend<LegalBasis>();
+    expectTypeOf<Rights['regimes']>().toEqualTypeOf<'not-stated' | RightsRegime[]>();
+    expectTypeOf<Rights['howToExercise']>().toEqualTypeOf<Text | undefined>();
+    expectTypeOf<Retention['bound']>().toEqualTypeOf<PeriodBound | undefined>();
+    expectTypeOf<PeriodBound>().toEqualTypeOf<'at-most' | 'at-least' | 'exactly' | 'about'>();
+  });
+
+  it('types the new records by their ids and values', () => {
+    expectTypeOf<AccessGrant['categories']>().toEqualTypeOf<'all' | string[]>();
+    expectTypeOf<AccessGrant['access']>().toEqualTypeOf<'none' | 'read' | 'write' | 'not-stated'>();
+    expectTypeOf<Log['endUserData']>().toEqualTypeOf<PersonalStatus>();
+    expectTypeOf<Log['storedIn']>().toEqualTypeOf<string[] | undefined>();
+    expectTypeOf<NonNullable<DataCategory['handling']>['storedOnlyBy']>().toEqualTypeOf<
+      string[] | undefined
+    >();
+    expectTypeOf<'hashed'>().toExtend<DataForm>();
+    expectTypeOf<DataCategory['residency']>().toEqualTypeOf<
+      'in-scope' | 'global' | 'excluded' | 'not-stated' | undefined
+    >();
+    expectTypeOf<PlacementRule['rule']>().toEqualTypeOf<
+      'pinned-realm' | 'nearest-to-user' | 'fixed' | 'not-stated'
+    >();
+    expectTypeOf<NonNullable<StorageLocation['backups']>['copies']>().toEqualTypeOf<
+      number | undefined
+    >();
+  });
+
   it('gives the validators the result shapes the CLI and backend rely on', () => {
-    const result = validateDeclarationText('schemaVersion: 1', 'declaration.yaml');
+    const result = validateDeclarationText('schemaVersion: 2', 'declaration.yaml');
     if (result.ok) expectTypeOf(result.declaration).toEqualTypeOf<Declaration>();
     else expectTypeOf(result.issues).toEqualTypeOf<LocatedIssue[]>();
     expectTypeOf<LocatedIssue['severity']>().toEqualTypeOf<'error' | 'warning'>();

@@ -192,7 +192,10 @@ export const Security = z
       .strictObject({
         frequency: z
           .enum(['continuous', 'quarterly', 'twice-a-year', 'yearly', 'on-release', 'not-stated'])
-          .optional(),
+          .optional()
+          .describe(
+            'How often: continuous, quarterly, twice-a-year, yearly, on-release, or not-stated.',
+          ),
         by: z
           .enum(['internal', 'third-party', 'both', 'not-stated'])
           .optional()
