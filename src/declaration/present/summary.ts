@@ -123,11 +123,13 @@ function storage(
   const storedOnlyBy = unique(
     notStored.flatMap((category) => category.handling?.storedOnlyBy ?? []),
   );
+  // A log kept somewhere is data stored too, and the logs card may say it holds end-user data.
+  const logsStored = (declaration.logs ?? []).some((log) => (log.storedIn ?? []).length > 0);
   return {
     notStored:
       categories.length === 0
         ? declaration.locations.length === 0
-        : notStored.length === categories.length && storedOnlyBy.length === 0,
+        : notStored.length === categories.length && storedOnlyBy.length === 0 && !logsStored,
     storedOnlyBy,
   };
 }

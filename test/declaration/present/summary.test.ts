@@ -296,6 +296,18 @@ describe('summarize', () => {
     expect(summarize(unsaid).hosting.notStored).toBe(false);
     unsaid.dataCategories.forEach((category) => (category.retention = { basis: 'not-stored' }));
     expect(summarize(unsaid).hosting.notStored).toBe(true);
+    // Its logs, kept in a place of their own, are stored data all the same.
+    unsaid.locations = [{ id: 'log-store', hostedBy: 'vendor', country: 'US' }];
+    unsaid.logs = [
+      {
+        id: 'app-logs',
+        name: 'App logs',
+        holds: 'Errors with account ids.',
+        endUserData: 'yes',
+        storedIn: ['log-store'],
+      },
+    ];
+    expect(summarize(unsaid).hosting.notStored).toBe(false);
   });
 
   it('has no retention to show for an app that collects nothing', () => {
