@@ -2,12 +2,13 @@ import type { Declaration } from '@declaration';
 import { BUNDLED_DECLARATION } from '../../src/backend/bundled-declaration.generated.ts';
 
 /**
- * The app's own declaration as an upgrade would change it: review records kept for a fixed
- * year after the review, and Atlassian's logging named as a recipient.
+ * The app's own declaration as an upgrade would change it: a new policy version label, review
+ * records kept for a fixed year after the review, and Atlassian's logging named as a recipient.
  */
 export function upgradedOwnDeclaration(): Declaration {
   const next = structuredClone(BUNDLED_DECLARATION);
-  next.policy.version = '2';
+  // A label the bundled declaration does not have, whatever its own is.
+  next.policy.version = `${BUNDLED_DECLARATION.policy.version}.1`;
   const reviews = next.dataCategories.find((category) => category.id === 'review-records')!;
   reviews.retention = {
     basis: 'fixed-period',

@@ -25,7 +25,7 @@ describe('install, page view, upgrade, diff, review', () => {
     expect(view.data.version).toMatchObject({
       version: 1,
       appVersion: '1.0.0',
-      policyVersion: '1',
+      policyVersion: BUNDLED_DECLARATION.policy.version,
     });
     expect(view.data.version.contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(view.data.canReview).toBe(false);
