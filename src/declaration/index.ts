@@ -22,3 +22,5 @@ export * from './document/index.ts';
 export * from './export/index.ts';
 export * from './i18n/index.ts';
 export { diffDeclarations, fieldChanges } from './diff.ts';
+export * from './manifest/index.ts';
+export * from './truth-check/index.ts';
