@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { runBuild } from './build/index.ts';
+import { checkCommand } from './check/command.ts';
 import { exportCommand } from './export.ts';
 import { forgeCheckCommand } from './forge-check/command.ts';
 import { runInit } from './init/index.ts';
@@ -24,6 +25,7 @@ const COMMANDS = new Map<string, (args: string[], io: CliIo) => Promise<number>>
   ['export', exportCommand],
   ['init', (args, io) => runInit(args, io)],
   ['build', runBuild],
+  ['check', checkCommand],
   ['forge-check', forgeCheckCommand],
 ]);
 

@@ -9,6 +9,7 @@ Usage:
   privacy-disclosure export --format FORMAT FILE      write a declaration in another format
   privacy-disclosure init [--dry-run]                 add the disclosure to this Forge app
   privacy-disclosure build [--declaration FILE]       validate and bundle the declaration, refresh the UI
+  privacy-disclosure check [--manifest FILE] [DECL]   hold the declaration against manifest.yml
   privacy-disclosure forge-check [--json] [DIR]       run Forge's lint, bundler and manifest checks offline
   privacy-disclosure COMMAND --help                   help on a command
 
@@ -41,6 +42,7 @@ Formats:
   json          the normalised declaration
   csv           one row per data category, for a record of processing
   marketplace   answers for the Marketplace "Privacy & security" questionnaire
+  dpv           JSON-LD in the W3C Data Privacy Vocabulary (DPV 2), for privacy tools
 
 Options:
   -f, --format FORMAT   the output format (required)
