@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import {
   formatLocatedIssue,
   toCsv,
+  toDpv,
   toHtml,
   toJson,
   toMarkdown,
@@ -27,6 +28,7 @@ const FORMATS = new Map<string, (declaration: Declaration, translator: Translato
   ['json', (declaration) => toJson(declaration)],
   ['csv', (declaration, translator) => toCsv(declaration, { translator })],
   ['marketplace', (declaration, translator) => toMarketplaceAnswers(declaration, translator)],
+  ['dpv', (declaration, translator) => toDpv(declaration, translator)],
 ]);
 
 const LOCALE = /^[a-zA-Z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/;

@@ -5,3 +5,4 @@ export { toJson } from './json.ts';
 export { CSV_COLUMNS, csvHeaders, toCsv, type CsvOptions } from './csv.ts';
 export { marketplaceAnswers, toMarketplaceAnswers, type MarketplaceAnswer } from './marketplace.ts';
 export { plainText } from './plain-text.ts';
+export { dpvDocument, toDpv } from './dpv.ts';
