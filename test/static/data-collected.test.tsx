@@ -3,6 +3,7 @@ import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { ENGLISH, plainText, retentionWords } from '@declaration';
+import { loadDeclaration } from '../declaration/export/load.ts';
 import { example } from './examples.ts';
 import { renderSection } from './sections.tsx';
 
@@ -109,5 +110,91 @@ describe('data collected table', () => {
     );
     const name = upsmith.dataCategories.find((c) => c.id === 'identity-and-contact')?.name;
     expect(header.textContent).toMatch(new RegExp(`^${String(name)} Personal data Optional`));
+  });
+});
+
+/** Exalate with every field of format 2 filled in (seed 002). */
+const complete = loadDeclaration('test/declaration/export/fixtures/exalate-complete.yaml');
+const techtime = example('techtime-user-management');
+
+/** The value beside a term on a kind of data's details card. */
+function detail(categoryId: string, term: string): string {
+  const card = screen.getByTestId(`details-${categoryId}`);
+  const dt = within(card).getByText(term, { selector: 'dt' });
+  return dt.nextElementSibling?.textContent ?? '';
+}
+
+function rowHeader(categoryId: string): string {
+  const row = screen.getByTestId(`category-${categoryId}`);
+  return within(row).getByRole('rowheader').textContent ?? '';
+}
+
+describe('personal data as yes, may contain, or not stated', () => {
+  test('a survey that may hold an e-mail address says so, not "Personal data" (TechTime, seed 000)', () => {
+    renderSection(techtime, 'data-collected');
+    expect(rowHeader('survey-responses')).toContain('May contain personal data');
+    expect(rowHeader('survey-responses')).not.toMatch(/Personal data(?! )/);
+    expect(detail('survey-responses', 'Personal data')).toBe('May contain');
+  });
+
+  test('silence is said: "Personal data: not stated", and "No" shows no badge', () => {
+    renderSection(complete, 'data-collected');
+    expect(rowHeader('session-tokens')).toContain('Personal data: not stated');
+    expect(detail('session-tokens', 'Personal data')).toBe('Not stated');
+    expect(detail('session-tokens', 'Sensitive data')).toBe('Not stated');
+    expect(rowHeader('account-data')).toBe('Account Data');
+    expect(detail('account-data', 'Personal data')).toBe('No');
+    expect(rowHeader('operation-data')).toContain('Personal data May contain sensitive data');
+  });
+
+  test('in German', () => {
+    renderSection(techtime, 'data-collected', 'de-DE');
+    expect(rowHeader('survey-responses')).toContain('Kann personenbezogen sein');
+  });
+});
+
+describe('how a kind of data is handled, kept and protected (Exalate complete)', () => {
+  test('residency, handling and encryption details on its card', () => {
+    renderSection(complete, 'data-collected');
+    expect(detail('operation-data', 'Data residency')).toBe('Excluded from data residency');
+    expect(detail('account-data', 'Data residency')).toBe('In scope of data residency');
+    expect(detail('operation-data', 'Kept as')).toBe('As collected and Pseudonymised');
+    expect(detail('operation-data', 'Stored only by')).toBe('Google Cloud');
+    expect(detail('operation-data', 'Collected by default')).toBe('Yes');
+    expect(detail('operation-data', 'Collected only when configured')).toBe(
+      'A synchronisation connection between two trackers.',
+    );
+    expect(detail('operation-data', 'Size limit')).toBe('Attachments up to 10 MB are copied.');
+    expect(detail('operation-data', 'Encryption in transit')).toBe('TLS 1.2 or later.');
+    expect(detail('operation-data', 'Key management')).toBe('Google-managed encryption keys.');
+  });
+
+  test('retention with its bound, backups as data, and what differs on Data Center', () => {
+    renderSection(complete, 'data-collected');
+    expect(detail('operation-data', 'Retention period')).toBe('at most 180 days');
+    expect(detail('operation-data', 'Backups kept for')).toBe('at least 30 days');
+    expect(detail('operation-data', 'Backups after deletion')).toBe(
+      'at most 90 daysBackups still hold the data for up to 90 days after deletion.',
+    );
+    expect(detail('operation-data', 'Backups kept in')).toBe('Rsync.net, Zurich');
+    expect(detail('operation-data', 'On Data Center')).toContain(
+      "Stored in: The customer's Jira database",
+    );
+    expect(detail('operation-data', 'On Data Center')).toContain(
+      'Retention: Kept while the app is installed',
+    );
+    const tokens = within(screen.getByTestId('category-session-tokens')).getByTestId('retention');
+    expect(tokens.textContent).toBe('Deleted 1 hour from a start the policy does not state');
+  });
+
+  test('data the app does not store names who does, in "Where stored" (TechTime, seed 000)', () => {
+    renderSection(techtime, 'data-collected');
+    const row = screen.getByTestId('category-survey-responses');
+    const names = ['typeform', 'slack', 'trello'].map(
+      (id) => techtime.recipients.find((recipient) => recipient.id === id)?.name as string,
+    );
+    expect(within(row).getAllByRole('cell')[2]?.textContent).toBe(
+      `Stored only by ${new Intl.ListFormat('en-US').format(names)}`,
+    );
   });
 });

@@ -3,6 +3,7 @@ import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { Declaration } from '@declaration';
 import { DisclosurePage } from '../../static/disclosure/src/components/DisclosurePage.tsx';
+import { loadDeclaration } from '../declaration/export/load.ts';
 import { example } from './examples.ts';
 import { api } from './api-mock.ts';
 import { renderWithLocale, versionMeta, viewOf } from './render.tsx';
@@ -138,5 +139,25 @@ describe('links', () => {
     renderWithLocale(<DisclosurePage view={viewOf(bare)} />);
     expect(screen.queryByTestId('section-links')).toBeNull();
     expect(within(screen.getByTestId('section-index')).queryByText('Links')).toBeNull();
+  });
+});
+
+describe('about the app in format 2 (Exalate, seed 002)', () => {
+  test('names the platform the declaration does not cover, with what the policy says', () => {
+    renderSection(exalate, 'about-app');
+    const heading = screen.getByRole('heading', { name: 'Not covered by this declaration' });
+    const part = heading.parentElement!;
+    expect(within(part).getByText('Server', { selector: 'dt' })).toBeTruthy();
+    expect(part.textContent).toContain('only apply to our Cloud Add-ons, not the Server Add-ons');
+  });
+
+  test('says what the app is built with on each platform, in German too', () => {
+    const complete = loadDeclaration('test/declaration/export/fixtures/exalate-complete.yaml');
+    renderSection(complete, 'about-app', 'de-DE');
+    const part = screen.getByRole('heading', { name: 'Je Plattform' }).parentElement!;
+    expect(part.textContent).toContain('Erstellt mit: Connect');
+    expect(
+      screen.getByRole('heading', { name: 'Nicht von dieser Erklärung erfasst' }),
+    ).toBeTruthy();
   });
 });

@@ -138,6 +138,7 @@ function categoryDetails(
   return {
     kind: 'heading',
     text: run(category.name, locale),
+    key: `details-${category.id}`,
     card: true,
     platforms: category.platforms,
     blocks: [
