@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createTranslator, loadCatalogue, type Declaration } from '@declaration';
 import { dpvDocument, toDpv, xsdDuration } from '@declaration/export/dpv.ts';
+import { allDpvTerms } from '@declaration/export/dpv-terms.ts';
 import { idsOf, jsonLdProblems, nodesById, valuesOf } from './dpv-fixture.ts';
 import { loadDeclaration } from './load.ts';
 
@@ -33,6 +34,19 @@ describe('the DPV export of every declaration', () => {
       expect(nodes.get('_:controller')?.['@type']).toBe('dpv:DataController');
     },
   );
+
+  it.each([...EXAMPLES, COMPLETE])('%s uses no DPV term outside the mapping table', (path) => {
+    const known = allDpvTerms();
+    const used = new Set<string>();
+    JSON.stringify(dpvDocument(loadDeclaration(path)), (key, value: unknown) => {
+      for (const text of [key, value]) {
+        if (typeof text === 'string' && /^(?:dpv|pd|loc|eu-gdpr):/.test(text)) used.add(text);
+      }
+      return value;
+    });
+    expect(used.size).toBeGreaterThan(10);
+    expect([...used].filter((term) => !known.has(term as never))).toEqual([]);
+  });
 
   it('gives the same bytes for the same declaration', () => {
     const declaration = loadDeclaration(COMPLETE);
@@ -78,6 +92,16 @@ describe('what the DPV export says', () => {
     const process = nodes.get('_:process-runtime-user-information');
     expect(idsOf(process, 'dpv:hasPurpose')).toEqual(['_:purpose-user-management']);
     expect(idsOf(process, 'dpv:hasLegalBasis')).toEqual(['eu-gdpr:A6-1-b', 'eu-gdpr:A6-1-f']);
+  });
+
+  it("gives a category its own legal basis over its purposes', and says when it is not stated", () => {
+    const { nodes } = graphOf(COMPLETE);
+    expect(valuesOf(nodes.get('_:process-session-tokens'), 'dpv:hasLegalBasis')).toEqual([
+      {
+        '@type': 'dpv:LegalBasis',
+        'dct:description': { '@value': 'Not stated', '@language': 'en-US' },
+      },
+    ]);
   });
 
   it('describes a value DPV has no term for with its label, in the reader’s language', async () => {
