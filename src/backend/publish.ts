@@ -13,7 +13,8 @@ import {
   StoredVersionRecord,
   toStored,
 } from './records.ts';
-import { parsePublication, parseVersionRecord } from './repository.ts';
+import { loadVersion, parsePublication, parseVersionRecord } from './repository.ts';
+import { canonicalJson } from '../declaration/canonical.ts';
 import { forgeStore, type KeyValueStore } from './store.ts';
 
 /** What a publication did. */
@@ -40,6 +41,26 @@ const ABANDONED_AFTER_MS = 15 * 60 * 1000;
 const ATTEMPTS = 3;
 /** How many version numbers held by other records a publication steps over. */
 const MAX_NUMBERS_SKIPPED = 100;
+
+/**
+ * Whether the served version, read (and migrated in memory when it was stored in an older
+ * format), is the declaration about to be published: its hash is over the bytes stored, so an
+ * upgrade that only brings the format up to date would otherwise show admins a new version in
+ * which nothing changed. A damaged version is not the same.
+ */
+async function sameOnceMigrated(
+  context: StorageContext,
+  current: StoredPublication,
+  declaration: unknown,
+): Promise<boolean> {
+  try {
+    const loaded = await loadVersion(context, current);
+    return canonicalJson(loaded.declaration) === canonicalJson(declaration);
+  } catch (error) {
+    if (error instanceof DisclosureError && error.code === 'CORRUPT_DATA') return false;
+    throw error;
+  }
+}
 
 /**
  * Publishes a declaration as the next version, keeping every earlier one: {@link publishRecord}
@@ -95,6 +116,8 @@ export async function publishRecord(
   let shown = current?.published ?? [];
   for (;;) {
     if (current?.meta.contentHash === contentHash) return { published: false, record: current };
+    if (current && (await sameOnceMigrated(context, current, encoded.declaration)))
+      return { published: false, record: current };
     const record = toStored(StoredVersionRecord, keys.meta(version), {
       meta: {
         version,

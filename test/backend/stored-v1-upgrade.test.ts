@@ -124,4 +124,29 @@ describe('a site that stored a version-1 declaration before record versions', ()
     const again = await publishDeclaration(parsed.declaration, '0.2.1');
     expect(again).toMatchObject({ published: false, version: { version: 1 } });
   });
+
+  it.each(UPGRADES.map(([name]) => name))(
+    '%s: an upgrade that only brings the stored version-1 file to format 2 publishes nothing new',
+    async (name) => {
+      // Stored by the earlier release as its version-1 bytes, hashed as such.
+      await storeAsRelease01(versionOneDocument(name), 1, '2026-06-01T09:00:00.000Z');
+      const same = await publishDeclaration(versionOneDocument(name), '0.2.0');
+      expect(same).toMatchObject({ published: false, version: { version: 1 } });
+      const list = await call(RESOLVER_KEYS.listVersions, {}, READER);
+      expect(list.data.versions.map((v: { version: number }) => v.version)).toEqual([1]);
+    },
+  );
+
+  it('publishes a new version when the format-2 file also changes a fact', async () => {
+    const document = versionOneDocument('exalate-cloud.yaml');
+    await storeAsRelease01(document, 1, '2026-06-01T09:00:00.000Z');
+    const parsed = parseDeclaration(document);
+    if (!parsed.ok) throw new Error('the version-1 fixture does not validate');
+    const changed = structuredClone(parsed.declaration);
+    changed.dataCategories[0]!.residency = 'global';
+    expect(await publishDeclaration(changed, '0.2.0')).toMatchObject({
+      published: true,
+      version: { version: 2 },
+    });
+  });
 });
