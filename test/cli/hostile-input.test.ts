@@ -38,7 +38,7 @@ describe.concurrent('names that Object.prototype has', () => {
       const run = await inProcess(name, example);
       expect(run.code).toBe(2);
       expect(run.stderr).toContain(
-        `unknown command "${name}"; commands are validate, export, init, build and forge-check`,
+        `unknown command "${name}"; commands are validate, export, init, build, check and forge-check`,
       );
     });
   }
