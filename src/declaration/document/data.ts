@@ -271,6 +271,19 @@ function platformDifferences(
                   retentionWords(retention, translator),
                 )
               : [],
+            labelled(
+              translator,
+              'label.backupsAfterDeletion',
+              run(retention?.backups?.afterDeletion?.description, locale),
+            ),
+            labelled(
+              translator,
+              'label.backupLocations',
+              joinedList(
+                translator,
+                locationNames(declaration, retention?.backups?.storedIn, translator),
+              ),
+            ),
             labelled(translator, 'label.retentionWords', run(retention?.description, locale)),
             ...runs(retention?.notes, locale),
             run(difference.statement, locale),
