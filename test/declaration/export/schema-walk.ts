@@ -18,6 +18,7 @@ interface Def {
   innerType?: { _zod: { def: Def } };
   element?: { _zod: { def: Def } };
   entries?: Record<string, string>;
+  options?: { _zod: { def: Def }; safeParse(value: unknown): { success: boolean } }[];
 }
 
 const DURATION_KEYS = new Set(['period', 'duration', 'responseTime']);
@@ -38,30 +39,43 @@ function enumLabels(value: string): string[] {
   );
 }
 
+/** The fields that refer to another part of the declaration by id, and the list they refer into. */
+const REFERENCES: Record<string, 'locations' | 'recipients' | 'purposes' | 'dataCategories'> = {
+  purposes: 'purposes',
+  storedIn: 'locations',
+  location: 'locations',
+  locations: 'locations',
+  unpinned: 'locations',
+  recipient: 'recipients',
+  recipients: 'recipients',
+  storedOnlyBy: 'recipients',
+  categories: 'dataCategories',
+};
+
+/** The field a reference value sits in (`storedIn` for `dataCategories.[].storedIn.[]`). */
+function referenceField(path: string[]): string | undefined {
+  const key = path.filter((part) => part !== '[]');
+  const field = key.at(-1);
+  return key.length > 1 && field && Object.hasOwn(REFERENCES, field) ? field : undefined;
+}
+
+/** What a reader sees for a reference: the name of what it refers to. */
 function referenced(declaration: DeclarationType, path: string[], id: string): string[] {
-  const [list, field] = path;
-  const pool =
-    list === 'cookies'
-      ? declaration.recipients
-      : field === 'purposes'
-        ? declaration.purposes
-        : field === 'storedIn'
-          ? declaration.locations
-          : field === 'recipients'
-            ? declaration.recipients
-            : [];
-  const item = pool.find((entry: { id: string }) => entry.id === id) as
-    { name?: Parameters<typeof localize>[0] } | undefined;
+  const field = referenceField(path);
+  const pool: { id: string; name?: Parameters<typeof localize>[0] }[] = field
+    ? declaration[REFERENCES[field]!]
+    : [];
+  const item = pool.find((entry) => entry.id === id);
   return item?.name ? [localize(item.name, ENGLISH.locale)] : [];
 }
 
+/** Whether a union's option is a record: the translations of a Text. */
+function isRecord(option: { _zod: { def: Def } }): boolean {
+  return option._zod.def.type === 'record';
+}
+
 function isReference(path: string[]): boolean {
-  const key = path.filter((part) => part !== '[]');
-  return (
-    (key[0] === 'dataCategories' &&
-      ['purposes', 'storedIn', 'recipients'].includes(key[1] ?? '')) ||
-    (key[0] === 'cookies' && key[1] === 'recipient')
-  );
+  return referenceField(path) !== undefined;
 }
 
 /**
@@ -89,6 +103,12 @@ export function walkDeclaration(declaration: DeclarationType): {
       }
       return;
     }
+    if (def.type === 'union' && !Object.values(def.options ?? {}).some(isRecord)) {
+      // A list or a word in its place (`regimes: not-stated`, `categories: all`): the form it has.
+      const option = def.options?.find((candidate) => candidate.safeParse(value).success);
+      if (option && option._zod.def.type !== 'literal') return visit(option._zod.def, value, path);
+      if (option) return;
+    }
     if (def.type === 'array' && def.element) {
       const items = value as unknown[];
       if (items.length === 0) seen.delete(where);
@@ -108,7 +128,9 @@ export function walkDeclaration(declaration: DeclarationType): {
       anyOf = [localize(value as string, ENGLISH.locale)];
     else if (def.type === 'enum' && countries.has(String(value)))
       anyOf = [countryName(String(value), ENGLISH.locale)];
-    else if (def.type === 'enum') anyOf = enumLabels(String(value));
+    // A label may also run inside a sentence, in lower case ("at most 180 days").
+    else if (def.type === 'enum')
+      anyOf = enumLabels(String(value)).flatMap((label) => [label, label.toLowerCase()]);
     else if (DURATION_KEYS.has(key)) anyOf = [describeDuration(String(value), ENGLISH)];
     else if (DATE_KEYS.has(key)) anyOf = [formatDate(String(value), ENGLISH)];
     else if (where === 'policy.version') anyOf = [policyVersionText(String(value), ENGLISH)];
