@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { cli, inProcess, root, STACK_LINE } from '../run-cli.ts';
 
@@ -120,6 +121,25 @@ describe('privacy-disclosure check', () => {
     });
     expect(sarifRun.tool.driver.rules[first.ruleIndex].id).toBe(first.ruleId);
     expect(sarifRun.properties.runsOnAtlassian.eligible).toBe(false);
+  });
+
+  it('--format sarif names files given by absolute path as file: URIs', async () => {
+    const manifest = `${root}manifest.yml`;
+    const run = await inProcess(
+      'check',
+      '--format',
+      'sarif',
+      '--manifest',
+      manifest,
+      `${FIXTURES}/worklog-sync/declaration.yaml`,
+    );
+    const [result] = JSON.parse(run.stdout).runs[0].results;
+    expect(result.locations[0].physicalLocation.artifactLocation.uri).toBe(
+      pathToFileURL(manifest).href,
+    );
+    expect(result.locations[1].physicalLocation.artifactLocation.uri).toBe(
+      `${FIXTURES}/worklog-sync/declaration.yaml`,
+    );
   });
 
   it('a missing manifest or declaration is a usage error that names the path (exit 2)', async () => {
