@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { csvHeaders, toCsv, type Declaration } from '@declaration';
+import { createTranslator } from '@declaration/i18n/index.ts';
+import german from '../../../locales/de-DE.json' with { type: 'json' };
 import { loadExample } from '../../examples/load-example.ts';
 
 const complete = loadExample('test/declaration/export/fixtures/exalate-complete.yaml');
 const techtime = loadExample('test/declaration/present/fixtures/techtime-user-management.yaml');
+
+function techtimeWithoutLogs(): Declaration {
+  const declaration: Declaration = structuredClone(techtime);
+  delete declaration.logs;
+  return declaration;
+}
 
 /** A small RFC 4180 reader, to read the export back the way a spreadsheet does. */
 function parseCsv(text: string): string[][] {
@@ -45,7 +53,7 @@ function records(declaration: Declaration) {
 
 describe('toCsv', () => {
   it('has the record-of-processing columns and one row per data category', () => {
-    const [header, ...rows] = parseCsv(toCsv(techtime));
+    const [header, ...rows] = parseCsv(toCsv(techtimeWithoutLogs()));
     expect(header).toEqual(csvHeaders());
     expect(header?.slice(0, 4)).toEqual(['Category', 'Description', 'Examples', 'Data subjects']);
     expect(rows.map((row) => row[0])).toEqual([
@@ -61,16 +69,129 @@ describe('toCsv', () => {
     expect(operation).toMatchObject({
       'Data subjects': 'End users',
       Personal: 'Yes',
-      Sensitive: 'No',
+      Sensitive: 'May contain',
       'Legal basis': 'Performance of a contract; Legitimate interests',
       'Storage locations':
         'Exalate Cloud, Belgium (Belgium, Europe); backups: Rsync.net, Switzerland, Zurich',
       'Retention period': 'P180D',
       Recipients: 'Google Cloud (Belgium, europe-west1)',
       Encryption: 'In transit: Yes; at rest: Not stated',
+      'Record type': 'Data category',
     });
     expect(operation!.Retention).toMatch(/^Kept while needed; deleted at the latest 180 days/);
     expect(operation!.Transfers).toContain('Adequacy decision');
+  });
+
+  it('has the facts of format 2 in columns of their own (Exalate, seed 002)', () => {
+    const [operation, account, session] = records(complete);
+    expect(operation).toMatchObject({
+      'Collected by default': 'Yes',
+      'Collected only when configured': 'A synchronisation connection between two trackers.',
+      'Kept as': 'As collected; Pseudonymised',
+      'Size limit': 'Attachments up to 10 MB are copied.',
+      // The recipient by name, never its id (google-cloud).
+      'Stored only by': 'Google Cloud',
+      'Data residency': 'Excluded from data residency',
+      'Retention bound': 'At most',
+      // "At least a month" is not "up to a month": the bound stays with the backups' period.
+      Backups: 'at least 30 days; Backups kept in: Rsync.net, Zurich',
+      'Backups after deletion':
+        'at most 90 days; Backups still hold the data for up to 90 days after deletion.',
+      // Each part ends where the next begins; the vendor's own full stops go with it.
+      'Encryption details':
+        'Encryption at rest: AES-256 on Google Cloud persistent disks; ' +
+        'Encryption in transit: TLS 1.2 or later; ' +
+        'Key management: Google-managed encryption keys; ' +
+        'Encrypted field by field: Connection secrets and API tokens.',
+    });
+    // Per platform: its locations by name, its own retention in words, and what else differs.
+    const differences = operation!['Where it differs by platform']!;
+    expect(differences).toMatch(
+      /^Data Center: Stored in: The customer's Jira database, Retention: Kept while the app is installed/,
+    );
+    expect(differences).toMatch(/, On Data Center nothing leaves the customer's instance\.$/);
+    expect(differences).not.toMatch(/\.,|customer-database/);
+    expect(account).toMatchObject({
+      Personal: 'No',
+      'Data residency': 'In scope of data residency',
+      // No period, so no bound; nothing about handling or backups is declared.
+      'Retention bound': '',
+      'Collected by default': '',
+      'Kept as': '',
+      Backups: '',
+      'Encryption details': '',
+    });
+    expect(session).toMatchObject({
+      Personal: 'Not stated',
+      Sensitive: 'Not stated',
+      'Data residency': 'Not stated',
+      'Retention period': 'PT1H',
+      Retention: 'Deleted 1 hour from a start the policy does not state',
+    });
+  });
+
+  it('lists each log as a record of its own kind after the data categories', () => {
+    const rows = records(complete);
+    expect(rows.map((row) => [row.Category, row['Record type']])).toEqual([
+      ['Operation Data', 'Data category'],
+      ['Account Data', 'Data category'],
+      ['Session tokens', 'Data category'],
+      ['Application logs', 'Log'],
+    ]);
+    expect(rows[3]).toMatchObject({
+      Description: 'Errors and synchronisation events of each connection.',
+      Examples: 'issue key; connection name',
+      'End-user data': 'May contain',
+      'Who can read it': 'Exalate support engineers',
+      Platforms: 'Cloud',
+      'Storage locations':
+        'Exalate Cloud, Belgium (Belgium, Europe); backups: Rsync.net, Switzerland, Zurich',
+      Retention: 'Deleted 30 days after collection',
+      'Retention period': 'P30D',
+      // What a log is not asked for stays empty rather than "Not stated".
+      'Data subjects': '',
+      Purposes: '',
+      'Legal basis': '',
+      Personal: '',
+    });
+    // The categories have no end-user data or reader columns of their own.
+    expect(rows[0]!['End-user data']).toBe('');
+    expect(rows[0]!['Who can read it']).toBe('');
+  });
+
+  it('says "Not stated" for a log that does not say where it is kept or for how long', () => {
+    const silent: Declaration = structuredClone(complete);
+    const log = silent.logs![0]!;
+    delete log.storedIn;
+    delete log.retention;
+    const row = records(silent).at(-1)!;
+    expect(row['Storage locations']).toBe('Not stated');
+    expect(row.Retention).toBe('Not stated');
+    expect(row['Retention bound']).toBe('');
+  });
+
+  it('has no log rows for a declaration without logs', () => {
+    const rows = records(techtimeWithoutLogs());
+    expect(rows.every((row) => row['Record type'] === 'Data category')).toBe(true);
+    expect(rows).toHaveLength(techtime.dataCategories.length);
+  });
+
+  it('writes the columns and the kind of record in the reader’s language', () => {
+    const translator = createTranslator('de-DE', german);
+    const [header, ...rows] = parseCsv(toCsv(complete, { translator }));
+    expect(header).toEqual(csvHeaders(translator));
+    expect(header).toEqual(
+      expect.arrayContaining(['Datenresidenz', 'Sicherungskopien', 'Art des Eintrags']),
+    );
+    const kind = header!.indexOf('Art des Eintrags');
+    expect(rows.map((row) => row[kind])).toEqual([
+      'Datenkategorie',
+      'Datenkategorie',
+      'Datenkategorie',
+      'Protokoll',
+    ]);
+    const personal = header!.indexOf('Personenbezogen');
+    expect(rows[2]![personal]).toBe('Nicht angegeben');
   });
 
   it('quotes commas, quotes and line breaks so every cell reads back unchanged', () => {

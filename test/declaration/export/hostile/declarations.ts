@@ -12,10 +12,19 @@ interface Def {
   shape?: Record<string, Schema>;
   innerType?: Schema;
   element?: Schema;
+  options?: Schema[];
 }
 
 /** What kind of value a field of the declaration takes, found by asking its own schema. */
-type Kind = 'text' | 'https' | 'contact' | 'marketplace' | 'email' | 'plain';
+type Kind = 'text' | 'https' | 'contact' | 'marketplace' | 'email' | 'domain' | 'plain';
+
+/** Whether a union is the format's Text (a string or translations), not a choice of shapes. */
+function isText(schema: Schema): boolean {
+  return (
+    schema.safeParse('Free <text> & more').success &&
+    schema.safeParse({ en: 'Free <text> & more' }).success
+  );
+}
 
 /** One field of the declaration that the vendor writes freely, and where it is. */
 export interface Slot {
@@ -34,7 +43,9 @@ function kindOf(schema: Schema, original: unknown): Kind | null {
   // Ids, dates, periods and the Forge app id have a fixed form; version and region are free.
   if (accepts('Free <text> & more')) return 'plain';
   if (accepts('mailto:privacy@example.com')) return 'contact';
-  if (accepts('https://example.com/')) return 'https';
+  if (accepts('https://example.com/path')) return 'https';
+  // A host as manifest.yml writes it (a location's or recipient's domains), not a whole address.
+  if (accepts('*.example.com')) return 'domain';
   if (typeof original === 'string' && original.startsWith('https://marketplace.atlassian.com/')) {
     return 'marketplace';
   }
@@ -59,6 +70,13 @@ export function slotsOf(declaration: DeclarationType): Slot[] {
     }
     if (def.type === 'array' && def.element) {
       (value as unknown[]).forEach((item, index) => visit(def.element!, item, [...path, index]));
+      return;
+    }
+    // A choice of shapes ('not-stated' or a list of regimes, 'all' or category ids): walk the
+    // shape the value has. Text, a string or its translations, is one field to fill.
+    if (def.type === 'union' && def.options && !isText(schema)) {
+      const shape = def.options.find((option) => option.safeParse(value).success);
+      if (shape) visit(shape, value, path);
       return;
     }
     const kind = kindOf(schema, value);
@@ -231,6 +249,22 @@ const listingTail = fc
   .array(fc.constantFrom(...HOSTILE_URL_PART.filter((part) => part !== '\\')), { maxLength: 8 })
   .map((parts) => parts.join(''));
 
+/**
+ * Hosts the schema accepts that still hold what means something to Markdown (`*`, `_` is not
+ * allowed in a host), to an autolinker (`www.`, `http://`) or to a reader (a port, a wildcard).
+ */
+const hostileDomain = fc
+  .tuple(
+    fc.constantFrom('', 'https://', 'http://'),
+    fc.constantFrom('', '*.'),
+    fc.array(fc.constantFrom('www', 'evil', 'xn--80ak6aa92e', 'a-b', 'com', '1', 'localhost'), {
+      minLength: 1,
+      maxLength: 4,
+    }),
+    fc.constantFrom('', ':8080', '/', ':443/'),
+  )
+  .map(([scheme, wildcard, labels, tail]) => `${scheme}${wildcard}${labels.join('.')}${tail}`);
+
 /** E-mail addresses the schema accepts that still hold characters with a meaning somewhere. */
 const hostileEmail = fc
   .array(fc.constantFrom('privacy', '|', '`', '*', '_', "'", '&', '\\', '{', '}', '~', '\u202e'), {
@@ -262,6 +296,8 @@ function valueFor(slot: Slot): fc.Arbitrary<unknown> {
       return listingTail.map((tail) => `https://marketplace.atlassian.com/apps/1234/${tail}`);
     case 'email':
       return hostileEmail;
+    case 'domain':
+      return hostileDomain;
   }
 }
 

@@ -126,6 +126,7 @@ function checkMarkdown(markdown: string, declaration: Declaration): void {
       { rows: declaration.transfers?.length ?? 0, even: true },
       { rows: declaration.recipients.length, even: true },
       { rows: declaration.cookies?.length ?? 0, even: true },
+      { rows: declaration.vendorAccess?.grants?.length ?? 0, even: true },
     ]);
   }
 }
@@ -136,7 +137,8 @@ const SEPARATORS = [',', ';', '\t', '|'];
 function checkCsv(csv: string, declaration: Declaration): void {
   const [header, ...rows] = parseCsv(csv);
   expect(header).toEqual(csvHeaders());
-  expect(rows).toHaveLength(declaration.dataCategories.length);
+  // A record of processing: a row per data category, then one per log.
+  expect(rows).toHaveLength(declaration.dataCategories.length + (declaration.logs?.length ?? 0));
   expect(rows.filter((row) => row.length !== header!.length)).toEqual([]);
   expect(rows.flat().filter((cell) => FORMULA.test(cell))).toEqual([]);
   // Read with another separator (a German, French or Dutch spreadsheet splits at `;`), however
@@ -158,6 +160,7 @@ describe('exports of a declaration with hostile text and addresses in every fiel
     const kinds = new Set(slotsOf(base).map((slot) => slot.kind));
     expect([...kinds].sort()).toEqual([
       'contact',
+      'domain',
       'email',
       'https',
       'marketplace',
@@ -195,7 +198,7 @@ describe('exports of a declaration with hostile text and addresses in every fiel
     );
   });
 
-  it('CSV: one row per category, every cell reads back whole, no cell can start a formula with any separator', () => {
+  it('CSV: one row per category and per log, every cell reads back whole, no cell can start a formula with any separator', () => {
     fc.assert(
       fc.property(hostileDeclarations(base), (declaration) => {
         checkCsv(toCsv(declaration), declaration);

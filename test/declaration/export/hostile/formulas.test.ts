@@ -34,7 +34,9 @@ describe('CSV cells that a spreadsheet would run as a formula (OWASP "CSV Inject
         // The other cells, which start no formula, are left as they are (quoted, as every cell).
         expect(row.Personal).toBe('Yes');
         expect(row['Data subjects']).toBe('End users; Administrators');
-        expect(csv).toContain('"Yes","No"');
+        // TechTime states no sensitivity for this data: the words say so, unprefixed.
+        expect(row.Sensitive).toBe('Not stated');
+        expect(csv).toContain('"Yes","Not stated"');
       }
     },
   );
