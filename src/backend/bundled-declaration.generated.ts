@@ -7,7 +7,7 @@ export const BUNDLED_SOURCE = 'privacy/declaration.yaml';
 
 /** SHA-256 of the declaration's canonical JSON: the content hash it is published under. */
 export const BUNDLED_CONTENT_HASH =
-  'c6c823b8bb70b0e7403bed1cc499168f8b09e781c7584c3d729c851391f95ee6';
+  '6e6aa32fd9fa51001e35a4870d8e9112013e5daedfe6e9ad04297717f4e152e6';
 
 /** package.json's version, the app version recorded when the Forge runtime does not give one. */
 export const BUNDLED_PACKAGE_VERSION = '0.1.0';
@@ -176,10 +176,10 @@ export const BUNDLED_DECLARATION: Declaration = {
   ],
   logs: [
     {
-      endUserData: 'may-contain',
+      endUserData: 'no',
       examples: [
         '"Published declaration version 2 (app 1.1.0)."',
-        "The storage keys and Forge's error code of a storage request that failed",
+        "The storage keys and Forge's error code of a storage request that failed, with the account id in a review's key removed",
         'Invocation id, module, function, app version, site and product, which Forge adds to each line',
       ],
       holds:
@@ -187,7 +187,7 @@ export const BUNDLED_DECLARATION: Declaration = {
       id: 'forge-function-logs',
       name: "The app's Forge logs",
       notes: [
-        "Damaged review records are logged without their account id. A review whose recording failed in Forge storage is logged with the storage keys the app tried to write, and a review's key ends with the administrator's account id.",
+        "A review's storage key ends with the administrator's account id. Every line the app logs, including the causes of failures, has that account id removed first, so the logs hold no account ids.",
       ],
       platforms: ['cloud'],
       readableBy: [

@@ -16,7 +16,7 @@ import {
   markReviewed,
   type ServiceContext,
 } from './disclosure-service.ts';
-import { DisclosureError } from './errors.ts';
+import { describeCause, DisclosureError, logReporter } from './errors.ts';
 
 /** The resolver map is defined once, in the contract the UI also uses. */
 export type { DisclosureDefs } from '../declaration/api.ts';
@@ -52,11 +52,11 @@ function resolver<S extends z.ZodType, T>(
         if (
           ['STORAGE_ERROR', 'CORRUPT_DATA', 'UNSUPPORTED_VERSION', 'INTERNAL'].includes(error.code)
         ) {
-          console.error(`${key}: ${error.message}`, error.cause ?? '');
+          logReporter(`${key}: ${error.message} ${describeCause(error.cause)}`.trimEnd());
         }
         return { ok: false, error: error.toApiError() };
       }
-      console.error(`${key}: unexpected failure`, error);
+      logReporter(`${key}: unexpected failure: ${describeCause(error)}`);
       return {
         ok: false,
         error: {
