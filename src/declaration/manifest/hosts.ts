@@ -24,13 +24,11 @@ export function parseHost(address: string): HostPattern | undefined {
   rest = rest.replace(/[/?#].*$/, '');
   rest = rest.replace(/^[^@]*@/, '');
   rest = rest.replace(/:\d*$/, '');
-  rest = rest.replace(/\.$/, '');
   if (rest === '*') return { host: '', wildcard: true, any: true };
-  if (rest.startsWith('*.')) {
-    const host = rest.slice(2);
-    return host ? { host, wildcard: true, any: false } : undefined;
-  }
-  return rest ? { host: rest, wildcard: false, any: false } : undefined;
+  const wildcard = rest.startsWith('*.');
+  // A fully qualified name's final dot names the same host.
+  const host = (wildcard ? rest.slice(2) : rest).replace(/\.$/, '');
+  return host ? { host, wildcard, any: false } : undefined;
 }
 
 /** The pattern written back, as a vendor reads it: `*.example.com`, `api.example.com`, `*`. */
