@@ -18,6 +18,7 @@ import { resolveLocale, SHIPPED_LOCALES } from '@declaration/i18n/index.ts';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { MODULE_KEYS } from '../src/backend/module-keys.ts';
+import * as entryPoints from '../src/index.ts';
 import { readRepoFile } from './examples/load-example.ts';
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
@@ -61,7 +62,7 @@ describe('manifest.yml', () => {
     expect(result.success).toBe(true);
   });
 
-  it('declares the pages, the resolver and the lifecycle trigger the backend expects', () => {
+  it('declares the pages, the resolver, the lifecycle trigger and the personal data report the backend expects', () => {
     const { modules } = manifest;
     expect(modules['jira:adminPage'].map((m: { key: string }) => m.key)).toEqual([
       MODULE_KEYS.jiraAdminPage,
@@ -91,13 +92,31 @@ describe('manifest.yml', () => {
       function: 'lifecycle',
       events: ['avi:forge:installed:app', 'avi:forge:upgraded:app'],
     });
+    // Atlassian's personal data reporting cycle is 7 days: the report runs once a week.
+    expect(modules.scheduledTrigger).toEqual([
+      { key: 'privacy-disclosure-personal-data', function: 'personal-data', interval: 'week' },
+    ]);
     expect(modules.function).toEqual([
       { key: 'resolver', handler: 'index.handler' },
       { key: 'lifecycle', handler: 'index.lifecycle' },
+      { key: 'personal-data', handler: 'index.personalData' },
     ]);
     expect(manifest.resources).toEqual([{ key: 'disclosure-ui', path: 'static/disclosure/dist' }]);
     expect(manifest.app.runtime.name).toBe('nodejs22.x');
     expect(Object.values(RESOLVER_KEYS)).toHaveLength(5);
+  });
+
+  it('names a function src/index.ts exports for every handler, and a defined function for every trigger', () => {
+    const functions = manifest.modules.function as { key: string; handler: string }[];
+    for (const { handler } of functions) {
+      const [file, name] = handler.split('.');
+      expect(file, handler).toBe('index');
+      expect(typeof (entryPoints as Record<string, unknown>)[name!], handler).toBe('function');
+    }
+    const keys = functions.map(({ key }) => key);
+    for (const trigger of [...manifest.modules.trigger, ...manifest.modules.scheduledTrigger]) {
+      expect(keys, trigger.key).toContain(trigger.function);
+    }
   });
 
   it('declares Jira required and Confluence optional, as Forge asks of an app in both', () => {
@@ -111,6 +130,8 @@ describe('manifest.yml', () => {
     expect([...manifest.permissions.scopes].sort()).toEqual([
       'read:confluence-user',
       'read:jira-work',
+      // privacy.reportPersonalData, from the weekly personal data report.
+      'report:personal-data',
       'storage:app',
     ]);
     expect(manifest.permissions.content).toEqual({ styles: ['unsafe-inline'] });

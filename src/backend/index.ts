@@ -16,3 +16,10 @@ export { publishDeclaration, type PublishOptions, type PublishResult } from './p
 export type { DisclosureDefinitions, DisclosureDefs, ResolverHandler } from './resolvers.ts';
 export { forgeStore, type KeyValueStore, type StoredEntry } from './store.ts';
 export { DisclosureError, type Reporter } from './errors.ts';
+export {
+  createPersonalDataReport,
+  PersonalDataReportError,
+  type PersonalDataOptions,
+  type PersonalDataResult,
+} from './personal-data.ts';
+export { CLOSED_ACCOUNT_ID } from './closed-account.ts';

@@ -71,6 +71,8 @@ export interface StorageKeys {
   versionLatestReview(version: number): string;
   /** All reviews of one version. */
   reviewPrefix(version: number): string;
+  /** Every review of every version: what the personal data report lists. */
+  readonly reviewsPrefix: string;
   /** One review record. */
   review(version: number, reviewedAt: string, accountId: string): string;
   /** The key as it may be shown in a log: without the account id a review key ends with. */
@@ -151,6 +153,7 @@ export function storageKeys(prefix: string): StorageKeys {
     published: (version) => checked(`${versionPrefix(version)}published`),
     versionLatestReview: (version) => checked(`${versionPrefix(version)}latest-review`),
     reviewPrefix,
+    reviewsPrefix: `${prefix}review:`,
     review(version, reviewedAt, accountId) {
       if (!KEY_SAFE.test(accountId) || accountId.length > MAX_ACCOUNT_ID_LENGTH) {
         throw new Error('Storage keys: an account id that cannot be part of a key.');

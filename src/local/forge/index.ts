@@ -5,16 +5,29 @@
  * Storage: every `@forge/kvs` operation arrives as `POST /api/v1/<op>` with a JSON body (see
  * `kvs-handler.ts`). Product: `asUser().requestJira/requestConfluence` arrive with
  * `{ type: 'fpp', provider: 'user' | 'app', remote: 'jira' | 'confluence' }` (see `product-api.ts`).
+ * Personal data reporting: `privacy.reportPersonalData` arrives as `POST /app/report-accounts`
+ * with `remote: 'stargate'` (see `personal-data.ts`); tests say which accounts are closed.
  */
 import { StorageFaults, normaliseOperation, type FaultAnswer } from './faults.ts';
 import { handleStorageOperation, type StorageAnswer } from './kvs-handler.ts';
 import { KvsError } from './kvs-rules.ts';
 import { KvsStore } from './kvs-store.ts';
+import {
+  createLocalPersonalData,
+  REPORT_ACCOUNTS_PATH,
+  type LocalPersonalData,
+} from './personal-data.ts';
 import { handleProductRequest, type ProductRequestSpec } from './product-api.ts';
 
 export { KVS_ERRORS, MAX_KEY_LENGTH, MAX_OBJECT_DEPTH, MAX_VALUE_BYTES } from './kvs-rules.ts';
 export { DEFAULT_QUERY_LIMIT, MAX_QUERY_LIMIT } from './kvs-handler.ts';
 export { MAX_TRANSACTION_OPERATIONS } from './kvs-batch.ts';
+export {
+  MAX_REPORTED_ACCOUNTS,
+  type LocalPersonalData,
+  type ReportAnswer,
+  type ReportedAccount,
+} from './personal-data.ts';
 
 /** A site user and their product permissions. */
 export interface LocalForgeUser {
@@ -41,10 +54,14 @@ export interface LocalForge {
   setActingUser(accountId: string | null): void;
   /** Adds or replaces a user and their permissions. */
   setUser(user: LocalForgeUser): void;
+  /** Atlassian's personal data reporting API: which accounts are closed, and what was reported. */
+  readonly personalData: LocalPersonalData;
   /** Counts of storage requests (one per HTTP call the SDK makes), total and per op. */
   readonly stats: {
     storageCalls: number;
     productCalls: number;
+    /** Requests to the personal data reporting API (counted apart from product calls). */
+    reportCalls: number;
     byOperation: Record<string, number>;
     reset(): void;
   };
@@ -69,7 +86,7 @@ export interface LocalForge {
 type ForgeFetch = (
   spec: ProductRequestSpec | undefined,
   path: string,
-  init?: { method?: string; body?: unknown },
+  init?: { method?: string; body?: unknown; headers?: Record<string, string> },
 ) => Promise<Response>;
 type ForgeGlobals = { __forge_fetch__?: ForgeFetch };
 
@@ -78,18 +95,24 @@ const STATUS_TEXT: Record<number, string> = {
   204: 'No Content',
   400: 'Bad Request',
   401: 'Unauthorized',
+  403: 'Forbidden',
   404: 'Not Found',
+  405: 'Method Not Allowed',
   409: 'Conflict',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
 };
 
 let traceSequence = 0;
-function respond(status: number, body: unknown): Response {
+function respond(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(status === 204 || body === undefined ? null : JSON.stringify(body), {
     status,
     statusText: STATUS_TEXT[status] ?? '',
-    headers: { 'content-type': 'application/json', 'x-trace-id': `local-forge-${++traceSequence}` },
+    headers: {
+      'content-type': 'application/json',
+      'x-trace-id': `local-forge-${++traceSequence}`,
+      ...headers,
+    },
   });
 }
 
@@ -118,21 +141,32 @@ function parseBody(init: { body?: unknown } | undefined, path: string): unknown 
   }
 }
 
+/** Whether a stargate request is a personal data report (with or without a final slash). */
+function isReport(path: string): boolean {
+  return (
+    new URL(path, 'https://local-forge.invalid').pathname.replace(/\/$/, '') ===
+    REPORT_ACCOUNTS_PATH
+  );
+}
+
 /** Creates a local Forge runtime; call `install()` to route the SDKs to it. */
 export function createLocalForge(options: LocalForgeOptions = {}): LocalForge {
   const store = new KvsStore(options.persistFile);
   const users = new Map((options.users ?? []).map((u) => [u.accountId, { ...u }]));
   const faults = new StorageFaults();
+  const personalData = createLocalPersonalData();
   let actingUser: string | null = null;
   let saved: { had: boolean; fetch: ForgeFetch | undefined } | undefined;
 
   const stats = {
     storageCalls: 0,
     productCalls: 0,
+    reportCalls: 0,
     byOperation: {} as Record<string, number>,
     reset(): void {
       stats.storageCalls = 0;
       stats.productCalls = 0;
+      stats.reportCalls = 0;
       stats.byOperation = {};
     },
   };
@@ -158,6 +192,11 @@ export function createLocalForge(options: LocalForgeOptions = {}): LocalForge {
 
   const forgeFetch: ForgeFetch = async (spec, path, init) => {
     if (spec?.type === 'kvs') return storageCall(path, init);
+    if (spec?.type === 'fpp' && spec.remote === 'stargate' && isReport(path)) {
+      stats.reportCalls += 1;
+      const answer = personalData.handle(spec.provider, init?.method ?? 'GET', init?.body);
+      return respond(answer.status, answer.body, answer.headers);
+    }
     if (spec?.type === 'fpp') {
       stats.productCalls += 1;
       const answer = handleProductRequest(spec, path, init?.method ?? 'GET', actingUser, users);
@@ -188,6 +227,7 @@ export function createLocalForge(options: LocalForgeOptions = {}): LocalForge {
     setUser(user) {
       users.set(user.accountId, { ...user });
     },
+    personalData,
     stats,
     faults: {
       failCall: (n, answer) => faults.failCall(n, answer),
