@@ -1,4 +1,8 @@
-import { canonicalJson, sha256Hex } from '../declaration/canonical.ts';
+import { canonicalJson } from '../declaration/canonical.ts';
+import {
+  publishedContentHash,
+  type PublishedManifestFacts,
+} from '../declaration/manifest/published.ts';
 import { formatPath, parseDeclaration } from '../declaration/parse.ts';
 import { CURRENT_SCHEMA_VERSION } from '../declaration/schema/declaration.ts';
 import type { Declaration } from '../declaration/schema/index.ts';
@@ -9,6 +13,7 @@ import { CHUNK_CODE_UNITS, MAX_CHUNKS } from './records.ts';
 /** A declaration ready to store: its canonical JSON, hash and the pieces to write. */
 export interface EncodedDeclaration {
   declaration: Declaration;
+  /** Of the declaration and the manifest facts published with it (`publishedContentHash`). */
   contentHash: string;
   chunks: string[];
 }
@@ -16,8 +21,12 @@ export interface EncodedDeclaration {
 /**
  * Validates and normalises a declaration, then splits its canonical JSON into storable pieces.
  * Refuses (INVALID_DECLARATION) an invalid or oversized declaration rather than truncating it.
+ * The hash covers the manifest facts published with it, which the version record holds.
  */
-export async function encodeDeclaration(value: unknown): Promise<EncodedDeclaration> {
+export async function encodeDeclaration(
+  value: unknown,
+  manifestFacts?: PublishedManifestFacts | null,
+): Promise<EncodedDeclaration> {
   const parsed = parseDeclaration(value);
   if (!parsed.ok) {
     const issues = parsed.issues
@@ -36,7 +45,11 @@ export async function encodeDeclaration(value: unknown): Promise<EncodedDeclarat
       `The declaration is too large to publish: about ${kib} KiB of JSON, the limit is ${limit} KiB. Shorten its texts or move long passages to the full policy linked from it.`,
     );
   }
-  return { declaration: parsed.declaration, contentHash: await sha256Hex(json), chunks };
+  return {
+    declaration: parsed.declaration,
+    contentHash: await publishedContentHash(json, manifestFacts),
+    chunks,
+  };
 }
 
 function split(json: string): string[] {
@@ -60,17 +73,19 @@ function split(json: string): string[] {
  * The declaration's own `schemaVersion` is its record version. One stored in an older format is
  * migrated in memory and served in the current one; its hash is of the bytes stored, so it still
  * verifies. One in a newer format (stored by a later release, before a downgrade) is refused as
- * UNSUPPORTED_VERSION, not called damaged.
+ * UNSUPPORTED_VERSION, not called damaged. The hash is checked over the pieces and the manifest
+ * facts of the version's record, so facts changed in storage do not verify either.
  */
 export async function decodeDeclaration(
   version: number,
   pieces: unknown[],
   expectedHash: string,
+  manifestFacts?: PublishedManifestFacts | null,
 ): Promise<Declaration> {
   const what = `declaration of version ${version}`;
   if (pieces.some((piece) => typeof piece !== 'string')) throw corrupt(what, 'a piece is missing');
   const json = (pieces as string[]).join('');
-  if ((await sha256Hex(json)) !== expectedHash)
+  if ((await publishedContentHash(json, manifestFacts)) !== expectedHash)
     throw corrupt(what, 'its content hash does not match');
   let value: unknown;
   try {

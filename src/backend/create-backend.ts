@@ -1,4 +1,5 @@
-import type { VersionMeta } from '../declaration/api.ts';
+import type { PublishedManifestFacts, VersionMeta } from '../declaration/api.ts';
+import { PublishedManifestFacts as ManifestFactsSchema } from '../declaration/manifest/published.ts';
 import { adminModules, type AdminModuleKeys } from './admin-modules.ts';
 import { chooseAppVersion } from './app-version.ts';
 import type { ServiceContext } from './disclosure-service.ts';
@@ -22,6 +23,13 @@ export interface DisclosureBackendOptions {
    * writes. It is validated when it is published; an invalid one is refused with its problems.
    */
   declaration: unknown;
+  /**
+   * What the app's manifest shows (egress domains, remotes, Forge storage, scopes, triggers, Runs
+   * on Atlassian), as `privacy-disclosure build` bundles it beside the declaration
+   * (`MANIFEST_FACTS`). Published with each version and shown on the page as "Checked against the
+   * app's manifest"; without it the page says the version was not checked against a manifest.
+   */
+  manifestFacts?: unknown;
   /** The app's modules from which product administrators may record reviews. */
   adminModuleKeys: AdminModuleKeys;
   /**
@@ -57,8 +65,15 @@ export interface DisclosureBackend {
   readonly handler: ResolverHandler;
   /** The handler of the `avi:forge:installed:app` and `avi:forge:upgraded:app` trigger. */
   lifecycle(event: LifecycleEvent | null | undefined): Promise<PublishResult>;
-  /** Publishes a declaration as the next version (the local preview publishes what it watches). */
-  publish(declaration: unknown, appVersion: string): Promise<PublishResult>;
+  /**
+   * Publishes a declaration as the next version (the local preview publishes what it watches),
+   * with these manifest facts, or else those of the options.
+   */
+  publish(
+    declaration: unknown,
+    appVersion: string,
+    manifestFacts?: PublishedManifestFacts | null,
+  ): Promise<PublishResult>;
   /** The version now served, or null when nothing is published. */
   servedVersion(): Promise<VersionMeta | null>;
 }
@@ -83,6 +98,7 @@ export function createDisclosureBackend(options: DisclosureBackendOptions): Disc
     throw new Error('createDisclosureBackend: declaration is missing (the bundled declaration).');
   }
   const keyPrefix = checkKeyPrefix(options.keyPrefix ?? DEFAULT_KEY_PREFIX);
+  const manifestFacts = checkManifestFacts(options.manifestFacts);
   const context: ServiceContext = {
     store: options.store ?? forgeStore,
     keys: storageKeys(keyPrefix),
@@ -91,6 +107,7 @@ export function createDisclosureBackend(options: DisclosureBackendOptions): Disc
     bareKeys: options.migrateBareKeys === true ? BARE_KEYS : null,
     admins: adminModules(options.adminModuleKeys),
     declaration: options.declaration,
+    manifestFacts,
     fallbackAppVersion: options.fallbackAppVersion,
   };
   const definitions = resolverDefinitions(context);
@@ -104,13 +121,30 @@ export function createDisclosureBackend(options: DisclosureBackendOptions): Disc
     },
     handler: resolverHandler(definitions),
     lifecycle: (event) => handleLifecycleEvent(context, event),
-    async publish(declaration, appVersion) {
+    async publish(declaration, appVersion, facts) {
       const version = chooseAppVersion([appVersion], context.fallbackAppVersion);
-      const { published, record } = await publishRecord(context, declaration, version);
+      const { published, record } = await publishRecord(
+        context,
+        declaration,
+        version,
+        facts === undefined ? manifestFacts : checkManifestFacts(facts),
+      );
       return { published, version: record.meta };
     },
     async servedVersion() {
       return (await verifiedHead(context)).current?.meta ?? null;
     },
   };
+}
+
+/** The bundled manifest facts, checked: a wrong bundle fails at deploy time, naming the option. */
+function checkManifestFacts(value: unknown): PublishedManifestFacts | null {
+  if (value === undefined || value === null) return null;
+  const parsed = ManifestFactsSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const where = issue && issue.path.length > 0 ? `.${issue.path.join('.')}` : '';
+  throw new Error(
+    `createDisclosureBackend: manifestFacts${where} ${issue?.message ?? 'is not valid'}; pass the MANIFEST_FACTS that privacy-disclosure build writes.`,
+  );
 }

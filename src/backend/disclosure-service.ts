@@ -1,4 +1,5 @@
 import type {
+  PublishedManifestFacts,
   DeclarationDiff,
   DisclosureView,
   MarkReviewedResult,
@@ -32,6 +33,8 @@ export interface ServiceContext extends StorageContext {
   admins: AdminModules;
   /** The declaration to publish when nothing is published yet (the app's bundled one). */
   declaration: unknown;
+  /** What the app's manifest shows, bundled with the declaration and published with it. */
+  manifestFacts: PublishedManifestFacts | null;
   /** Recorded as the app version when the Forge runtime does not name one. */
   fallbackAppVersion: string | undefined;
 }
@@ -48,6 +51,7 @@ export async function getDisclosure(
     review: { current: reviewOf(loaded.latestReview), lastReviewed: reviewOf(head.latestReview) },
     canReview: context.admins.productOf(caller.moduleKey) !== undefined,
     marketplacePrivacyUrl: marketplacePrivacyUrl(loaded.declaration.app.marketplaceUrl),
+    manifest: loaded.manifest,
   };
 }
 
@@ -101,10 +105,10 @@ function newestFirst(reviews: ReviewRecord[]): ReviewRecord[] {
 export async function getVersion(context: ServiceContext, version: number): Promise<VersionDetail> {
   const { current } = await servedHead(context);
   const loaded = await loadVersion(context, await readVersionRecord(context, version, current));
-  return { version: loaded.meta, declaration: loaded.declaration };
+  return { version: loaded.meta, declaration: loaded.declaration, manifest: loaded.manifest };
 }
 
-/** `versions/diff`: what changed from one published version to another. */
+/** `versions/diff`: what changed from one published version to another, manifest facts included. */
 export async function diffVersions(
   context: ServiceContext,
   from: number,
@@ -116,7 +120,12 @@ export async function diffVersions(
       loadVersion(context, await readVersionRecord(context, version, current)),
     ),
   );
-  return diffDeclarations(before!.declaration, after!.declaration, { from, to });
+  return diffDeclarations(
+    before!.declaration,
+    after!.declaration,
+    { from, to },
+    { before: before!.manifest, after: after!.manifest },
+  );
 }
 
 /** `review/mark`: records that a product administrator reviewed a published version. */

@@ -27,7 +27,12 @@ export async function handleLifecycleEvent(
   const sent = typeof app === 'object' && app !== null ? app.version : undefined;
   const appVersion = chooseAppVersion([sent], context.fallbackAppVersion);
   try {
-    const { published, record } = await publishRecord(context, context.declaration, appVersion);
+    const { published, record } = await publishRecord(
+      context,
+      context.declaration,
+      appVersion,
+      context.manifestFacts,
+    );
     console.log(
       published
         ? `Published declaration version ${record.meta.version} (app ${appVersion}).`

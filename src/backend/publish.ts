@@ -1,4 +1,4 @@
-import type { VersionMeta } from '../declaration/api.ts';
+import type { PublishedManifestFacts, VersionMeta } from '../declaration/api.ts';
 import { chooseAppVersion } from './app-version.ts';
 import { encodeDeclaration } from './content.ts';
 import type { StorageContext } from './context.ts';
@@ -27,6 +27,8 @@ export interface PublishResult {
 
 /** Where and when to publish; the defaults are Forge storage under the default prefix and the clock. */
 export interface PublishOptions {
+  /** What the app's manifest shows, bundled by the build; published with the declaration. */
+  manifestFacts?: PublishedManifestFacts | null;
   store?: KeyValueStore;
   now?: () => Date;
   keyPrefix?: string;
@@ -44,18 +46,22 @@ const MAX_NUMBERS_SKIPPED = 100;
 
 /**
  * Whether the served version, read (and migrated in memory when it was stored in an older
- * format), is the declaration about to be published: its hash is over the bytes stored, so an
- * upgrade that only brings the format up to date would otherwise show admins a new version in
- * which nothing changed. A damaged version is not the same.
+ * format), is the declaration about to be published with the same manifest facts: its hash is
+ * over the bytes stored, so an upgrade that only brings the format up to date would otherwise
+ * show admins a new version in which nothing changed. A damaged version is not the same.
  */
 async function sameOnceMigrated(
   context: StorageContext,
   current: StoredPublication,
   declaration: unknown,
+  manifestFacts: PublishedManifestFacts | null,
 ): Promise<boolean> {
   try {
     const loaded = await loadVersion(context, current);
-    return canonicalJson(loaded.declaration) === canonicalJson(declaration);
+    return (
+      canonicalJson(loaded.declaration) === canonicalJson(declaration) &&
+      canonicalJson(loaded.manifest) === canonicalJson(manifestFacts)
+    );
   } catch (error) {
     if (error instanceof DisclosureError && error.code === 'CORRUPT_DATA') return false;
     throw error;
@@ -73,6 +79,7 @@ export async function publishDeclaration(
     store = forgeStore,
     now = () => new Date(),
     keyPrefix = DEFAULT_KEY_PREFIX,
+    manifestFacts = null,
   }: PublishOptions = {},
 ): Promise<PublishResult> {
   const context: StorageContext = {
@@ -82,7 +89,12 @@ export async function publishDeclaration(
     report: logReporter,
     bareKeys: null,
   };
-  const { published, record } = await publishRecord(context, declaration, appVersion);
+  const { published, record } = await publishRecord(
+    context,
+    declaration,
+    appVersion,
+    manifestFacts,
+  );
   return { published, version: record.meta };
 }
 
@@ -97,15 +109,17 @@ export async function publishDeclaration(
  * version record is never overwritten: a number held by a damaged record, by a publication that
  * never finished, or by a version that was published but cannot be served any more is stepped
  * over, so its reviews stay with what was reviewed. The app version is normalised, so whatever
- * the platform sent never blocks publishing.
+ * the platform sent never blocks publishing. The manifest facts are part of the version: its
+ * content hash covers them, so the same declaration with a new egress domain is a new version.
  */
 export async function publishRecord(
   context: StorageContext,
   declaration: unknown,
   appVersion: unknown,
+  manifestFacts: PublishedManifestFacts | null = null,
 ): Promise<{ published: boolean; record: StoredPublication }> {
   const { store, keys } = context;
-  const encoded = await encodeDeclaration(declaration);
+  const encoded = await encodeDeclaration(declaration, manifestFacts);
   const { contentHash, chunks } = encoded;
   const recordedAppVersion = chooseAppVersion([appVersion]);
   let waited = 0;
@@ -116,7 +130,7 @@ export async function publishRecord(
   let shown = current?.published ?? [];
   for (;;) {
     if (current?.meta.contentHash === contentHash) return { published: false, record: current };
-    if (current && (await sameOnceMigrated(context, current, encoded.declaration)))
+    if (current && (await sameOnceMigrated(context, current, encoded.declaration, manifestFacts)))
       return { published: false, record: current };
     const record = toStored(StoredVersionRecord, keys.meta(version), {
       meta: {
@@ -128,6 +142,7 @@ export async function publishRecord(
         lastUpdated: encoded.declaration.policy.lastUpdated,
       },
       chunkCount: chunks.length,
+      ...(manifestFacts && { manifest: manifestFacts }),
     });
     const writePieces = async () => {
       for (const [index, chunk] of chunks.entries()) {

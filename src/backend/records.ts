@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { ReviewRecord, VersionMeta } from '../declaration/api.ts';
+import { canonicalJson } from '../declaration/canonical.ts';
+import { PublishedManifestFacts } from '../declaration/manifest/published.ts';
 import { normaliseAppVersion, UNKNOWN_APP_VERSION } from './app-version.ts';
 import { corrupt, DisclosureError } from './errors.ts';
 import { MAX_ACCOUNT_ID_LENGTH } from './keys.ts';
@@ -49,6 +51,62 @@ export const StoredVersionMeta = z.strictObject({
 }) satisfies z.ZodType<VersionMeta>;
 
 /**
+ * The record version of the manifest facts a version record holds. They are a record of their
+ * own inside it, with their own `recordVersion`, so their shape can change without a new version
+ * of every record the disclosure stores: read with {@link MANIFEST_FACTS_MIGRATIONS}, a newer one
+ * refused (UNSUPPORTED_VERSION) like any record a later release wrote.
+ */
+export const MANIFEST_FACTS_RECORD_VERSION = 1;
+
+/** The migrations of the manifest facts' record version. None yet: version 1 is their first shape. */
+export const MANIFEST_FACTS_MIGRATIONS: readonly RecordMigration[] = [];
+
+/** The zod issue parameter that marks a nested record written by a newer release. */
+const NEWER_RECORD = 'newerRecord';
+
+/** Manifest facts as stored: the facts with their own record version. */
+export type StoredManifestFacts = PublishedManifestFacts & { recordVersion: number };
+
+/**
+ * Validates the manifest facts of a version record, read or about to be written: brought to
+ * {@link MANIFEST_FACTS_RECORD_VERSION} and stamped with it.
+ */
+export const StoredManifestFacts = z.unknown().transform((value, context): StoredManifestFacts => {
+  const record = currentRecord(
+    'manifest facts record',
+    value,
+    MANIFEST_FACTS_MIGRATIONS,
+    MANIFEST_FACTS_RECORD_VERSION,
+  );
+  if (!record.ok) {
+    const { error } = record;
+    context.addIssue({
+      code: 'custom',
+      message: typeof error === 'string' ? error : error.message,
+      ...(typeof error !== 'string' && { params: { [NEWER_RECORD]: true } }),
+    });
+    return z.NEVER;
+  }
+  const parsed = PublishedManifestFacts.safeParse(record.value);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      context.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+    }
+    return z.NEVER;
+  }
+  return { recordVersion: MANIFEST_FACTS_RECORD_VERSION, ...parsed.data };
+});
+
+/** The facts of a stored record, without their record version; null when it has none. */
+export function manifestFactsOf(record: {
+  manifest?: StoredManifestFacts | undefined;
+}): PublishedManifestFacts | null {
+  if (!record.manifest) return null;
+  const { recordVersion: _version, ...facts } = record.manifest;
+  return facts;
+}
+
+/**
  * The immutable record of one version (`meta:<v>`), created when a publication claims its number.
  * Before publication records existed, the pointer `head:current` was a copy of it; such a pointer
  * is read only to migrate it (see `migrate-published.ts`).
@@ -57,6 +115,11 @@ export const StoredVersionRecord = z.strictObject({
   meta: StoredVersionMeta,
   /** How many `chunk` keys hold the declaration's canonical JSON. */
   chunkCount: z.number().int().min(1).max(MAX_CHUNKS),
+  /**
+   * What the app's manifest showed when the version was built; the content hash covers it. A
+   * version published before facts were bundled has none: "not checked against a manifest".
+   */
+  manifest: StoredManifestFacts.optional(),
 });
 /** A version record as stored. */
 export type StoredVersionRecord = z.infer<typeof StoredVersionRecord>;
@@ -81,7 +144,8 @@ export function sameRecord(left: StoredVersionRecord, right: StoredVersionRecord
   const fields = Object.keys(StoredVersionMeta.shape) as (keyof StoredVersionRecord['meta'])[];
   return (
     left.chunkCount === right.chunkCount &&
-    fields.every((field) => left.meta[field] === right.meta[field])
+    fields.every((field) => left.meta[field] === right.meta[field]) &&
+    canonicalJson(left.manifest ?? null) === canonicalJson(right.manifest ?? null)
   );
 }
 
@@ -99,7 +163,11 @@ export function samePublication(left: StoredPublication, right: StoredPublicatio
 
 /** The `meta:<v>` part of a publication record. */
 export function versionRecordOf(record: StoredVersionRecord): StoredVersionRecord {
-  return { meta: record.meta, chunkCount: record.chunkCount };
+  return {
+    meta: record.meta,
+    chunkCount: record.chunkCount,
+    ...(record.manifest && { manifest: record.manifest }),
+  };
 }
 
 /** Validates a {@link ReviewRecord}. */
@@ -153,6 +221,10 @@ export function parseStored<T>(
   }
   const result = schema.safeParse(record.value);
   if (result.success) return { ok: true, data: result.data };
+  const newer = result.error.issues.find(
+    (issue) => issue.code === 'custom' && issue.params?.[NEWER_RECORD] === true,
+  );
+  if (newer) return { ok: false, error: new DisclosureError('UNSUPPORTED_VERSION', newer.message) };
   return { ok: false, error: corrupt(what, firstIssue(result.error)) };
 }
 

@@ -1,4 +1,4 @@
-import type { ReviewRecord, VersionMeta } from '../declaration/api.ts';
+import type { PublishedManifestFacts, ReviewRecord, VersionMeta } from '../declaration/api.ts';
 import type { Declaration } from '../declaration/schema/index.ts';
 import { decodeDeclaration } from './content.ts';
 import type { StorageContext } from './context.ts';
@@ -7,6 +7,7 @@ import { includesVersion } from './published-versions.ts';
 import { currentRecord } from './record-version.ts';
 import {
   isNewer,
+  manifestFactsOf,
   parseStored,
   readStored,
   sameRecord,
@@ -28,6 +29,8 @@ export type Storage = Pick<StorageContext, 'store' | 'keys' | 'report'>;
 export interface LoadedVersion {
   meta: VersionMeta;
   declaration: Declaration;
+  /** What the app's manifest showed when it was built; null when it was not checked against one. */
+  manifest: PublishedManifestFacts | null;
   /** Its newest review, or the refusal of one a newer release wrote: only a page view needs it. */
   latestReview: ReviewRead;
   /** Its publication record when one is stored, valid and about this very record; else null. */
@@ -223,12 +226,14 @@ export async function loadFrom(
   const pieces = Array.from({ length: record.chunkCount }, (_, index) =>
     byKey.get(keys.chunk(version, contentHash, index)),
   );
-  const declaration = await decodeDeclaration(version, pieces, contentHash);
+  const manifest = manifestFactsOf(record);
+  const declaration = await decodeDeclaration(version, pieces, contentHash, manifest);
   const reviewKey = keys.versionLatestReview(version);
   const review = byKey.get(reviewKey);
   return {
     meta: record.meta,
     declaration,
+    manifest,
     publication: parsePublication(storage, record, byKey.get(keys.published(version))),
     latestReview:
       review === undefined

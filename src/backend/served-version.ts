@@ -15,7 +15,12 @@ export type ServedHead = Head & { current: StoredPublication };
 async function orPublished(context: ServiceContext, head: Head): Promise<ServedHead> {
   if (head.current) return { ...head, current: head.current };
   const appVersion = chooseAppVersion([], context.fallbackAppVersion);
-  const { record } = await publishRecord(context, context.declaration, appVersion);
+  const { record } = await publishRecord(
+    context,
+    context.declaration,
+    appVersion,
+    context.manifestFacts,
+  );
   return { current: record, latestReview: head.latestReview };
 }
 
@@ -69,7 +74,9 @@ async function loadRepairing(
 
 async function rewritePieces(context: ServiceContext, record: StoredPublication) {
   const { version, contentHash } = record.meta;
-  const encoded = await encodeDeclaration(context.declaration).catch(() => null);
+  const encoded = await encodeDeclaration(context.declaration, context.manifestFacts).catch(
+    () => null,
+  );
   if (encoded?.contentHash !== contentHash || encoded.chunks.length !== record.chunkCount) {
     return false;
   }

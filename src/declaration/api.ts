@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import type { PAYLOAD_SCHEMAS } from './api-payloads.ts';
+import type { PublishedManifestFacts } from './manifest/published.ts';
 import type { Declaration } from './schema/index.ts';
+
+export type { PublishedManifestFacts };
 
 /**
  * The contract between the Forge resolvers and the Custom UI: function keys, the resolver map
@@ -44,7 +47,10 @@ export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError 
 export interface VersionMeta {
   /** 1, 2, 3, ... in publication order on this site. */
   version: number;
-  /** SHA-256 of the canonical JSON of the declaration, hex. */
+  /**
+   * SHA-256, hex, of the canonical JSON of the declaration and, when the version carries them,
+   * of its manifest facts (see `publishedContentHash`).
+   */
   contentHash: string;
   /** ISO 8601 timestamp of publication. */
   publishedAt: string;
@@ -79,6 +85,11 @@ export interface DisclosureView {
   canReview: boolean;
   /** The Marketplace "Privacy & security" tab, when the declaration names the listing. */
   marketplacePrivacyUrl: string | null;
+  /**
+   * What the app's manifest showed when this version was built, or null for a version published
+   * without it: "not checked against a manifest".
+   */
+  manifest: PublishedManifestFacts | null;
 }
 
 /** Answer of `versions/list`. */
@@ -91,6 +102,8 @@ export interface VersionPage {
 export interface VersionDetail {
   version: VersionMeta;
   declaration: Declaration;
+  /** The version's manifest facts, or null when it was not checked against a manifest. */
+  manifest: PublishedManifestFacts | null;
 }
 
 /** One field that differs inside a changed item. */
@@ -121,7 +134,9 @@ export type DiffSection =
   | 'security'
   | 'vendorAccess'
   | 'sections'
-  | 'summary';
+  | 'summary'
+  /** What the app's manifest shows: egress domains, remotes, Runs on Atlassian. */
+  | 'manifest';
 
 /** One item added, removed or changed between two versions. */
 export interface DiffEntry {

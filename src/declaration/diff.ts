@@ -1,5 +1,7 @@
 import type { DeclarationDiff, DiffEntry, DiffSection, FieldChange } from './api.ts';
 import { canonicallyEqual } from './canonical.ts';
+import { diffManifestFacts } from './diff-manifest.ts';
+import type { PublishedManifestFacts } from './manifest/published.ts';
 import type { Declaration, Text } from './schema/index.ts';
 
 /**
@@ -11,11 +13,18 @@ import type { Declaration, Text } from './schema/index.ts';
  * List items are matched by id (or by a stable key such as a cookie's name), so reordering a list
  * is not a change. A data category's retention is reported under the `retention` section, not as
  * a field of the category; an added or removed category carries its retention with it.
+ *
+ * Given the versions' manifest facts, the `manifest` section says which egress domains and
+ * remotes an upgrade adds or removes, and whether Runs on Atlassian changed.
  */
 export function diffDeclarations(
   before: Declaration,
   after: Declaration,
   versions: { from: number; to: number },
+  manifests?: {
+    before: PublishedManifestFacts | null | undefined;
+    after: PublishedManifestFacts | null | undefined;
+  },
 ): DeclarationDiff {
   const entries: DiffEntry[] = [
     ...diffSingle(
@@ -66,6 +75,7 @@ export function diffDeclarations(
       after.vendorAccess,
     ),
     ...diffList('sections', before.sections ?? [], after.sections ?? [], (item) => en(item.title)),
+    ...(manifests ? diffManifestFacts(manifests.before, manifests.after) : []),
   ];
   const count = (kind: DiffEntry['kind']) => entries.filter((entry) => entry.kind === kind).length;
   return {

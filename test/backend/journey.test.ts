@@ -1,7 +1,10 @@
 import { RESOLVER_KEYS } from '@declaration';
 import { describe, expect, it } from 'vitest';
 import { publishDeclaration } from '../../src/backend/publish.ts';
-import { BUNDLED_DECLARATION } from '../../src/backend/bundled-declaration.generated.ts';
+import {
+  BUNDLED_DECLARATION,
+  BUNDLED_MANIFEST_FACTS,
+} from '../../src/backend/bundled-declaration.generated.ts';
 import { lifecycle } from '../../src/index.ts';
 import { upgradedOwnDeclaration } from './fixtures.ts';
 import {
@@ -29,18 +32,22 @@ describe('install, page view, upgrade, diff, review', () => {
     });
     expect(view.data.version.contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(view.data.canReview).toBe(false);
+    // What this app's manifest.yml shows, bundled beside the declaration and published with it.
+    expect(view.data.manifest).toEqual(BUNDLED_MANIFEST_FACTS);
+    expect(view.data.manifest.runsOnAtlassian).toEqual({ eligible: true, blockers: [] });
     expect(view.data.review).toEqual({ current: null, lastReviewed: null });
 
     const adminView = await call(RESOLVER_KEYS.getDisclosure, {}, JIRA_ADMIN_PAGE);
     expect(adminView.data.canReview).toBe(true);
 
     // The upgraded app's bundle publishes version 2; the same content again publishes nothing.
-    const upgraded = await publishDeclaration(upgradedOwnDeclaration(), '1.1.0');
+    const options = { manifestFacts: BUNDLED_MANIFEST_FACTS };
+    const upgraded = await publishDeclaration(upgradedOwnDeclaration(), '1.1.0', options);
     expect(upgraded).toMatchObject({
       published: true,
       version: { version: 2, appVersion: '1.1.0' },
     });
-    const again = await publishDeclaration(upgradedOwnDeclaration(), '1.1.1');
+    const again = await publishDeclaration(upgradedOwnDeclaration(), '1.1.1', options);
     expect(again).toMatchObject({ published: false, version: { version: 2, appVersion: '1.1.0' } });
 
     const list = await call(RESOLVER_KEYS.listVersions, {}, READER);

@@ -45,6 +45,7 @@ export function viewOf(
     canReview?: boolean;
     current?: ReviewRecord | null;
     lastReviewed?: ReviewRecord | null;
+    manifest?: DisclosureView['manifest'];
   } = {},
 ): DisclosureView {
   const version = options.version ?? 1;
@@ -54,5 +55,6 @@ export function viewOf(
     review: { current: options.current ?? null, lastReviewed: options.lastReviewed ?? null },
     canReview: options.canReview ?? true,
     marketplacePrivacyUrl: marketplacePrivacyUrl(declaration.app.marketplaceUrl),
+    manifest: options.manifest ?? null,
   };
 }
