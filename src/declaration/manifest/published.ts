@@ -82,9 +82,7 @@ export function publishedManifestFacts(facts: ManifestFacts): PublishedManifestF
     })),
     remotes: facts.remotes.map((remote) => ({
       key: remote.key,
-      hosts: [
-        ...new Set(remote.baseUrls.map((url) => (url.host ? showHost(url.host) : url.url))),
-      ],
+      hosts: [...new Set(remote.baseUrls.map((url) => (url.host ? showHost(url.host) : url.url)))],
       operations: remote.operations,
       handlesInScopeData: remote.handlesInScopeData,
     })),
