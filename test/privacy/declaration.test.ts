@@ -4,7 +4,9 @@ import { parse } from 'yaml';
 import type { Text } from '@declaration';
 import { DEFAULT_KEYS } from '../../src/backend/keys.ts';
 import { CHUNK_CODE_UNITS, MAX_CHUNKS, StoredReviewRecord } from '../../src/backend/records.ts';
-import { lifecycle } from '../../src/index.ts';
+import { REPORT_BATCH_SIZE } from '../../src/backend/personal-data.ts';
+import { CLOSED_ACCOUNT_ID } from '../../src/backend/closed-account.ts';
+import { lifecycle, personalData } from '../../src/index.ts';
 import { JIRA_ADMIN_PAGE, SITE_ADMIN, useLocalForge } from '../backend/forge-harness.ts';
 import { loadExample, readRepoFile } from '../examples/load-example.ts';
 
@@ -105,11 +107,44 @@ describe("Privacy Disclosure's own declaration", () => {
     expect(declaration.locations.map((item) => item.hostedBy)).toEqual(['atlassian', 'atlassian']);
   });
 
-  it('sends nothing to anyone: no recipients, no transfers, no cookies', () => {
-    expect(declaration.recipients).toEqual([]);
-    for (const item of declaration.dataCategories) expect(item.recipients ?? []).toEqual([]);
+  it("sends only the review records' account ids, to Atlassian's personal data reporting; no transfers, no cookies", () => {
+    expect(declaration.recipients.map((item) => item.id)).toEqual([
+      'atlassian-personal-data-reporting',
+    ]);
+    expect(declaration.recipients[0]).toMatchObject({ kind: 'recipient', category: 'platform' });
+    expect(declaration.recipients[0]?.domains).toBeUndefined();
+    for (const item of declaration.dataCategories) {
+      expect(item.recipients ?? [], item.id).toEqual(
+        item.id === 'review-records' ? ['atlassian-personal-data-reporting'] : [],
+      );
+    }
     expect(declaration.transfers ?? []).toEqual([]);
     expect(declaration.cookies).toEqual([]);
+  });
+
+  it('declares the weekly personal data report the manifest schedules, and what it erases', () => {
+    const manifest = parse(readRepoFile('manifest.yml')) as {
+      modules: { scheduledTrigger?: { function: string; interval: string }[] };
+      permissions: { scopes: string[] };
+    };
+    expect(manifest.modules.scheduledTrigger).toEqual([
+      expect.objectContaining({ function: 'personal-data', interval: 'week' }),
+    ]);
+    expect(manifest.permissions.scopes).toContain('report:personal-data');
+    const reviews = category('review-records');
+    const said = [
+      en(reviews.retention.description),
+      ...(reviews.retention.notes ?? []).map(en),
+      ...(reviews.handling?.notes ?? []).map(en),
+    ].join(' ');
+    expect(said).toContain('Once a week');
+    expect(said).toContain('privacy.reportPersonalData');
+    expect(said).toContain(`at most ${REPORT_BATCH_SIZE} accounts`);
+    expect(said).toContain('as Atlassian reports it');
+    expect(said).toContain('a review by an account that was closed');
+    expect(en(declaration.recipients[0]?.when)).toContain(
+      "every account id in the review records, with the time of that account's newest review",
+    );
   });
 
   it('stays true to the manifest: no egress permission that could send data out', () => {
@@ -204,5 +239,28 @@ describe('what the Forge logs hold, as the backend writes them', () => {
     const log = declaration.logs![0]!;
     // The declaration says what the logs hold: if an account id reached them, it would be untrue.
     expect({ leaks, endUserData: log.endUserData }).toEqual({ leaks: false, endUserData: 'no' });
+  });
+});
+
+describe('what the weekly personal data report does, as the declaration says', () => {
+  const { call, forge } = useLocalForge();
+
+  it("sends Atlassian the account id and newest review time, and keeps a closed account's review without its id", async () => {
+    await lifecycle({ app: { id: 'ari:cloud:ecosystem::app/x', version: '1.0.0' } });
+    const marked = await call(RESOLVER_KEYS.markReviewed, { version: 1 }, JIRA_ADMIN_PAGE);
+    expect(marked.ok).toBe(true);
+    forge().personalData.close(SITE_ADMIN.accountId);
+    vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    await personalData();
+    // What the recipient entry says is sent, and nothing more.
+    expect(forge().personalData.reports).toEqual([
+      [{ accountId: SITE_ADMIN.accountId, updatedAt: marked.data.review.reviewedAt }],
+    ]);
+    expect(JSON.stringify(forge().snapshot())).not.toContain(SITE_ADMIN.accountId);
+    const history = await call(RESOLVER_KEYS.listVersions, {}, JIRA_ADMIN_PAGE);
+    expect(history.data.versions[0].reviews).toEqual([
+      { ...marked.data.review, accountId: CLOSED_ACCOUNT_ID },
+    ]);
+    vi.restoreAllMocks();
   });
 });
