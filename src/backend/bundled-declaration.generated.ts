@@ -8,7 +8,7 @@ export const BUNDLED_SOURCE = 'privacy/declaration.yaml';
 
 /** SHA-256 of the declaration's and the manifest facts' canonical JSON: the hash it is published under. */
 export const BUNDLED_CONTENT_HASH =
-  '7f8716137f60625349ec429e653e860f25fb46104f0407ed1d597626f4d03942';
+  '0750647ee3d3bd6118d4f76d2f8495691259df1a1c417ace646acd8c6548e1df';
 
 /** package.json's version, the app version recorded when the Forge runtime does not give one. */
 export const BUNDLED_PACKAGE_VERSION = '0.1.0';
@@ -28,7 +28,9 @@ export const BUNDLED_DECLARATION: Declaration = {
     ],
     products: ['jira', 'confluence'],
   },
-  commitments: ['Nothing the app stores is sent to the Privacy Disclosure team or to anyone else.'],
+  commitments: [
+    "Nothing the app stores is sent to the Privacy Disclosure team. The one thing it sends is its weekly personal data report to Atlassian: the account ids in review records and the time of each one's newest review.",
+  ],
   cookies: [],
   dataCategories: [
     {
@@ -99,6 +101,7 @@ export const BUNDLED_DECLARATION: Declaration = {
         forms: ['identifiers-only'],
         notes: [
           "A record is made only when an administrator chooses to mark a version as reviewed, and holds the account id, not the administrator's name or e-mail address.",
+          "Once a week, a Forge scheduled trigger reports every account id in the review records to Atlassian's personal data reporting API (privacy.reportPersonalData), at most 90 accounts a request, each with the time of that account's newest review. For each account Atlassian reports closed, the app replaces its account id in every review with a mark that names no one; the same mark stands for every closed account. An account Atlassian reports as changed needs nothing: the app keeps no name or e-mail address to refresh.",
         ],
       },
       id: 'review-records',
@@ -109,15 +112,16 @@ export const BUNDLED_DECLARATION: Declaration = {
       personal: 'yes',
       platforms: ['cloud'],
       purposes: ['record-review'],
-      recipients: [],
+      recipients: ['atlassian-personal-data-reporting'],
       residency: 'in-scope',
       retention: {
         after: 'uninstall',
         basis: 'while-installed',
         description:
-          'Kept while the app is installed; every version is kept. The app deletes nothing itself on uninstall: Atlassian\'s Forge platform handles the stored data. Its documentation says "Forge hosted storage retains data for 28 days after uninstallation. However, when a customer reinstalls an app that uses Forge hosted storage, data from the previous installation is not automatically restored."',
+          'Kept while the app is installed, every review of every version. The app deletes nothing itself on uninstall: Atlassian\'s Forge platform handles the stored data. Its documentation says "Forge hosted storage retains data for 28 days after uninstallation. However, when a customer reinstalls an app that uses Forge hosted storage, data from the previous installation is not automatically restored." The account id in a review is erased sooner when the administrator\'s Atlassian account is closed, as Atlassian reports it: the review stays as a review by an account that was closed, so the history still shows that the version was reviewed, and when, but not by whom.',
         notes: [
           'The same documentation says that restoring data from a previous installation requires the app developer to "Get customer consent to restore data" and to "Submit a recovery request within 21 days of uninstallation".',
+          "Atlassian decides that an account is closed, not the app. The app asks once a week, so an account id is erased at the first weekly report after Atlassian reports the account closed; when a report fails, the next week's report asks again.",
         ],
         period: 'P28D',
       },
@@ -180,6 +184,7 @@ export const BUNDLED_DECLARATION: Declaration = {
       endUserData: 'no',
       examples: [
         '"Published declaration version 2 (app 1.1.0)."',
+        "The weekly personal data report's counts: account ids stored, requests Atlassian answered, closed accounts erased, never the account ids",
         "The storage keys and Forge's error code of a storage request that failed, with the account id in a review's key removed",
         'Invocation id, module, function, app version, site and product, which Forge adds to each line',
       ],
@@ -243,7 +248,17 @@ export const BUNDLED_DECLARATION: Declaration = {
       name: 'Keep a record of reviews',
     },
   ],
-  recipients: [],
+  recipients: [
+    {
+      category: 'platform',
+      id: 'atlassian-personal-data-reporting',
+      kind: 'recipient',
+      name: 'Atlassian (personal data reporting)',
+      purpose:
+        'Atlassian asks every app that stores account ids to report them, answers which of those accounts were closed (so the app erases them) or changed, and shows people which apps report storing data about them.',
+      when: "Once a week: every account id in the review records, with the time of that account's newest review. It is sent through the Forge platform, not to a host of the app's own.",
+    },
+  ],
   rights: {
     howToExercise:
       "Ask the administrator of your Atlassian site, who controls the app's installation and sees its review records, or the Privacy Disclosure team, who make the app. The app sends nothing to the team, so the team holds no copy of the stored data; it can read only the app's logs.",
@@ -263,7 +278,7 @@ export const BUNDLED_DECLARATION: Declaration = {
           },
           {
             description:
-              'Ask the site administrator. Uninstalling the app ends its storage, which Forge then handles as described under retention.',
+              "Ask the site administrator. Uninstalling the app ends its storage, which Forge then handles as described under retention. When an administrator's Atlassian account is closed, the app erases the account id from their reviews at its next weekly report.",
             right: 'erasure',
           },
         ],
@@ -278,7 +293,7 @@ export const BUNDLED_DECLARATION: Declaration = {
     ],
   },
   summary:
-    'Privacy Disclosure stores two things in the Forge storage of your site: the versions of this declaration it has shown, and which administrator marked which version as reviewed, and when. It sends nothing outside Atlassian and uses no analytics and no cookies. Its makers can read only its Forge logs, while your site shares them.',
+    'Privacy Disclosure stores two things in the Forge storage of your site: the versions of this declaration it has shown, and which administrator marked which version as reviewed, and when. Once a week it tells Atlassian which account ids it stores, and erases the account id from the reviews of every account Atlassian reports closed. It sends nothing outside Atlassian and uses no analytics and no cookies. Its makers can read only its Forge logs, while your site shares them.',
   vendor: {
     notes: [
       'The app is made by the Privacy Disclosure team. No legal entity, registered address or Marketplace listing is named yet; they are added here when they exist.',
