@@ -239,9 +239,20 @@ describe('privacy-disclosure forge-check', () => {
       const { linted, bundled } = report.files;
       expect(linted).toEqual(expect.arrayContaining(['src/index.ts', 'src/backend/authorize.ts']));
       expect(bundled).toContain('src/backend/authorize.ts');
+      // The weekly personal data report is a handler of its own, linted and bundled with the rest.
+      expect(bundled).toEqual(
+        expect.arrayContaining([
+          'src/backend/personal-data.ts',
+          'src/backend/personal-data-erase.ts',
+        ]),
+      );
+      expect(linted).toContain('src/backend/personal-data.ts');
       expect(linted.filter((file) => /^src\/(cli|local)\//.test(file))).toEqual([]);
-      // storage:app is for @forge/kvs, which the permission rule does not look at.
-      expect(report.declaredScopes).toEqual([...(report.neededScopes ?? []), 'storage:app'].sort());
+      // storage:app is for @forge/kvs and report:personal-data for privacy.reportPersonalData,
+      // neither of which the permission rule looks at (it checks product REST calls).
+      expect(report.declaredScopes).toEqual(
+        [...(report.neededScopes ?? []), 'report:personal-data', 'storage:app'].sort(),
+      );
       expect(report.neededScopes).toEqual(['read:confluence-user', 'read:jira-work']);
     },
     120_000,
