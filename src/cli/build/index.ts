@@ -1,8 +1,9 @@
 /**
  * `privacy-disclosure build`, run in a vendor's app after `init`: validates the declaration,
- * bundles it as data into the module the handler file imports (with the disclosure's admin
- * pages, read from manifest.yml), and refreshes the UI copy in the disclosure's resource folder.
- * An invalid declaration writes nothing.
+ * holds it against manifest.yml as `check` does, bundles it as data into the module the handler
+ * file imports (with the disclosure's admin pages and the manifest's facts), and refreshes the UI
+ * copy in the disclosure's resource folder. An invalid declaration, or one the manifest
+ * contradicts, writes nothing.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -25,6 +26,7 @@ import { renderBundleModule } from './bundle-module.ts';
 import { checkDisclosureManifest } from './check-manifest.ts';
 import { pageFunctions } from './page-functions.ts';
 import { pageWarnings, reviewPagesLine } from './page-report.ts';
+import { checkForBuild } from './truth-check.ts';
 import {
   countFiles,
   prebuiltUiDir,
@@ -123,6 +125,20 @@ export async function runBuild(args: string[], io: CliIo): Promise<number> {
   }
   if (!result.ok)
     return fail(io, `${declarationName} is not a valid declaration; nothing was bundled.`);
+  const checked = checkForBuild(
+    { manifest: 'manifest.yml', declaration: declarationName },
+    manifestText,
+    result.declaration,
+    new TextDecoder().decode(read.bytes),
+  );
+  for (const line of checked.lines) io.stderr(`${line}\n`);
+  if (!checked.ok) return fail(io, 'manifest.yml cannot be read; nothing was bundled.');
+  if (!checked.consistent) {
+    return fail(
+      io,
+      `manifest.yml contradicts ${declarationName} (above); nothing was bundled. Correct the declaration (or the manifest), and run privacy-disclosure check for the full report.`,
+    );
+  }
   const uiTarget = resolve(dir, resource.path);
   const uiState = await uiFolderState(uiTarget);
   if (uiState === 'foreign') {
@@ -145,10 +161,18 @@ export async function runBuild(args: string[], io: CliIo): Promise<number> {
   const bundle = await renderBundleModule({
     source: shown(dir, declarationPath),
     declaration: result.declaration,
+    manifestFacts: checked.facts,
     appVersion: await appVersion(dir),
     adminModuleKeys: admins,
   });
   const previous = await readFile(modulePath, 'utf8').catch(() => undefined);
+  const handlerPath = join(dir, 'src', `${HANDLER_MODULE}.${extension}`);
+  const handlerText = await readFile(handlerPath, 'utf8').catch(() => '');
+  if (!handlerText.includes('MANIFEST_FACTS')) {
+    io.stderr(
+      `warning: ${shown(dir, handlerPath)} does not pass MANIFEST_FACTS to createDisclosureBackend, so the page says the declaration was not checked against a manifest. Import MANIFEST_FACTS from ./${GENERATED_MODULE} and add manifestFacts: MANIFEST_FACTS to its options.\n`,
+    );
+  }
   try {
     await writeAllOrNothing(
       previous === bundle.text ? [] : [{ path: modulePath, text: bundle.text }],
@@ -159,6 +183,7 @@ export async function runBuild(args: string[], io: CliIo): Promise<number> {
   }
   io.stdout(
     `Bundled ${declarationName} (sha256 ${bundle.contentHash.slice(0, 12)}…) into ${shown(dir, modulePath)}${previous === bundle.text ? ' (unchanged)' : ''}.\n` +
+      `Checked against manifest.yml: ${checked.counts}; Runs on Atlassian: ${checked.runsOnAtlassian ? 'yes' : 'no'}.\n` +
       `${reviewPagesLine(parts, answered)}\n` +
       `Copied the UI to ${resource.path}/ (${await countFiles(uiSource)} files).\n`,
   );

@@ -18,12 +18,15 @@ export function handlerFile(): string {
 // manifest.yml as ${HANDLER_MODULE}.handler (the resolver of its pages) and
 // ${HANDLER_MODULE}.lifecycle (publishes the declaration on install and upgrade).
 // ./${GENERATED_MODULE} is written by \`npm run privacy-disclosure:build\` from
-// privacy/declaration.yaml and the disclosure's admin pages in manifest.yml: edit those, not it.
+// privacy/declaration.yaml and manifest.yml (its facts and the disclosure's admin pages): edit
+// those, not it.
 import { createDisclosureBackend } from 'privacy-disclosure/backend';
-import { ADMIN_MODULE_KEYS, APP_VERSION, DECLARATION } from './${GENERATED_MODULE}';
+import { ADMIN_MODULE_KEYS, APP_VERSION, DECLARATION, MANIFEST_FACTS } from './${GENERATED_MODULE}';
 
 const disclosure = createDisclosureBackend({
   declaration: DECLARATION,
+  // What manifest.yml shows, as build checked the declaration against it: shown on the page.
+  manifestFacts: MANIFEST_FACTS,
   // Reviews are recorded only from these pages, after the backend checks that the user is an
   // administrator of the product.
   adminModuleKeys: ADMIN_MODULE_KEYS,

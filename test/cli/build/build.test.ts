@@ -1,7 +1,8 @@
 /**
  * `privacy-disclosure build` in a fixture app after init: the bundled module holds the validated
- * declaration and the admin pages from manifest.yml, the UI copy is refreshed, and a bad
- * declaration or an app without init writes nothing.
+ * declaration, the manifest's facts and the admin pages from manifest.yml, the UI copy is
+ * refreshed, and a bad declaration or an app without init writes nothing. Each app's declaration
+ * is made true of its manifest first (`true-declarations.ts`): build holds them against each other.
  */
 import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,8 +10,12 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runBuild } from '../../../src/cli/build/index.ts';
 import { runInit } from '../../../src/cli/init/index.ts';
-import { canonicalJson, sha256Hex } from '../../../src/declaration/canonical.ts';
-import { validateDeclarationText } from '../../../src/declaration/index.ts';
+import { canonicalJson } from '../../../src/declaration/canonical.ts';
+import { readManifestFacts, validateDeclarationText } from '../../../src/declaration/index.ts';
+import {
+  publishedContentHash,
+  publishedManifestFacts,
+} from '../../../src/declaration/manifest/published.ts';
 import {
   captureIo,
   copyFixture,
@@ -19,6 +24,7 @@ import {
   REPO_ROOT,
   snapshot,
 } from '../init/helpers.ts';
+import { declareWhatTheAppDoes, exampleWithDisclosure } from './true-declarations.ts';
 
 const ui = fakeUi();
 const made: string[] = [ui];
@@ -28,8 +34,8 @@ async function initialised(name: string, declaration?: string): Promise<string> 
   const dir = copyFixture(name);
   made.push(dir);
   expect(await runInit(['--dir', dir, '--ui', ui], captureIo(), { today: '2026-12-01' })).toBe(0);
-  if (declaration)
-    copyFileSync(join(REPO_ROOT, declaration), join(dir, 'privacy/declaration.yaml'));
+  if (declaration) exampleWithDisclosure(dir, declaration);
+  else declareWhatTheAppDoes(dir, name);
   return dir;
 }
 
@@ -62,12 +68,23 @@ describe('build after init', () => {
     expect(handler).toContain("from './privacy-disclosure.generated';");
     const module = await bundled(join(dir, 'src/privacy-disclosure.generated.js'));
     const expected = validateDeclarationText(
-      readFileSync(join(REPO_ROOT, 'examples/exalate-cloud.yaml'), 'utf8'),
+      readFileSync(join(dir, 'privacy/declaration.yaml'), 'utf8'),
       'x',
     );
     if (!expected.ok) throw new Error('the example must be valid');
     expect(module.DECLARATION).toEqual(JSON.parse(canonicalJson(expected.declaration)));
-    expect(module.CONTENT_HASH).toBe(await sha256Hex(canonicalJson(expected.declaration)));
+    const manifest = readManifestFacts(readFileSync(join(dir, 'manifest.yml'), 'utf8'));
+    if (!manifest.ok) throw new Error('the fixture manifest must be readable');
+    expect(module.MANIFEST_FACTS).toEqual(
+      JSON.parse(canonicalJson(publishedManifestFacts(manifest.facts))),
+    );
+    expect(module.CONTENT_HASH).toBe(
+      await publishedContentHash(canonicalJson(expected.declaration), module.MANIFEST_FACTS),
+    );
+    expect(result.out).toContain(
+      'Checked against manifest.yml: no contradictions, 2 warnings; Runs on Atlassian: yes.',
+    );
+    expect(handler).toContain('manifestFacts: MANIFEST_FACTS,');
     expect(module.APP_VERSION).toBe('1.2.0');
     expect(module.ADMIN_MODULE_KEYS).toEqual({
       jira: ['privacy-disclosure-jira-admin-page'],

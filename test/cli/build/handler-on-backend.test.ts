@@ -5,7 +5,7 @@
  * runtime and the real @forge/kvs SDK. The package's backend is the one in src/backend/ (the
  * handler's `privacy-disclosure/backend` import is pointed there).
  */
-import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import { runBuild } from '../../../src/cli/build/index.ts';
 import { runInit } from '../../../src/cli/init/index.ts';
 import { MEMBER, SITE_ADMIN, useLocalForge } from '../../backend/forge-harness.ts';
 import { captureIo, copyFixture, fakeUi, REPO_ROOT } from '../init/helpers.ts';
+import { exampleWithDisclosure } from './true-declarations.ts';
 
 const ui = fakeUi();
 const app = copyFixture('multi-product-links');
@@ -24,10 +25,8 @@ let lifecycle: (event: unknown) => Promise<unknown>;
 
 beforeAll(async () => {
   expect(await runInit(['--dir', app, '--ui', ui], captureIo(), { today: '2026-12-01' })).toBe(0);
-  copyFileSync(
-    join(REPO_ROOT, 'examples/exalate-cloud.yaml'),
-    join(app, 'privacy/declaration.yaml'),
-  );
+  // Exalate's declaration with the disclosure's own storage, as build holds it to manifest.yml.
+  exampleWithDisclosure(app, 'examples/exalate-cloud.yaml');
   expect(await runBuild(['--dir', app, '--ui', ui], captureIo())).toBe(0);
   // The handler as init wrote it, with the package import pointed at this repository's backend.
   const written = readFileSync(join(app, 'src/privacy-disclosure.js'), 'utf8');
@@ -61,6 +60,10 @@ describe('the handler file on the real backend', () => {
     const example = parse(readFileSync(join(REPO_ROOT, 'examples/exalate-cloud.yaml'), 'utf8'));
     expect(view.data.declaration.app.name).toBe(example.app.name);
     expect(view.data.canReview).toBe(false);
+    // The handler passes the facts build bundled: the page says what was checked.
+    const generated = await import(join(app, 'src/privacy-disclosure.generated.js'));
+    expect(view.data.manifest).toEqual(generated.MANIFEST_FACTS);
+    expect(view.data.manifest.storage.keyValueStore).toBe(true);
   });
 
   it('lets an admin record a review from the admin pages init added, and nobody from a reader page', async () => {

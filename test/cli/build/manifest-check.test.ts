@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runBuild } from '../../../src/cli/build/index.ts';
 import { runInit } from '../../../src/cli/init/index.ts';
+import { declareWhatTheAppDoes } from './true-declarations.ts';
 import { captureIo, copyFixture, fakeUi, snapshot } from '../init/helpers.ts';
 
 const ui = fakeUi();
@@ -32,6 +33,7 @@ async function initialised(name: string): Promise<string> {
   const dir = copyFixture(name);
   made.push(dir);
   expect((await init(dir)).code).toBe(0);
+  declareWhatTheAppDoes(dir, name);
   expect((await build(dir)).code).toBe(0);
   return dir;
 }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { copyFixture, fakeUi, forgeValidate, REPO_ROOT, snapshot } from './helpers.ts';
+import { declareWhatTheAppDoes } from '../build/true-declarations.ts';
 
 const ui = fakeUi();
 const made: string[] = [ui];
@@ -64,8 +65,11 @@ function endToEnd(run: Runner) {
     expect(again.status).toBe(0);
     expect(String(again.stdout)).toMatch(/^privacy-disclosure init: nothing to change/);
 
+    // build holds the declaration against manifest.yml: the checklist's request data, declared.
+    declareWhatTheAppDoes(dir, 'jsm-request-checklist');
     const build = run('build', ['--ui', ui], dir);
     expect(build.status).toBe(0);
+    expect(String(build.stdout)).toContain('Checked against manifest.yml: no contradictions');
     expect(existsSync(join(dir, 'src/privacy-disclosure.generated.ts'))).toBe(true);
     expect(readFileSync(join(dir, 'src/privacy-disclosure.generated.ts'), 'utf8')).toContain(
       'export const DECLARATION = {',

@@ -23,6 +23,7 @@ import {
   onlyAdds,
   snapshot,
 } from './helpers.ts';
+import { declareWhatTheAppDoes } from '../build/true-declarations.ts';
 
 const ui = fakeUi();
 const made: string[] = [ui];
@@ -124,6 +125,8 @@ describe.each(FIXTURES)('init on %s', (name) => {
   it('then builds: the declaration bundled beside the handler, with the admin pages init added', async () => {
     const dir = fresh(name);
     await init(dir);
+    // build holds the declaration against manifest.yml: what each app reads and sends, declared.
+    declareWhatTheAppDoes(dir, name);
     const io = captureIo();
     expect(await runBuild(['--dir', dir, '--ui', ui], io)).toBe(0);
     const handler = existsSync(join(dir, 'src/privacy-disclosure.ts')) ? 'ts' : 'js';
