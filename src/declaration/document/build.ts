@@ -1,4 +1,5 @@
 import type { Translator } from '../i18n/index.ts';
+import type { PublishedManifestFacts } from '../manifest/published.ts';
 import type { Declaration } from '../schema/index.ts';
 import {
   aboutAppSection,
@@ -29,11 +30,13 @@ import { vendorAccessSection } from './vendor-access.ts';
  * when it has something to say, in typed blocks whose every word comes from the translator's
  * catalogue or from the declaration (in the reader's language where the vendor translated it).
  * The page, the HTML export and the Markdown export all render this, so a field added here
- * appears in all three.
+ * appears in all three. `options.manifest` is the version's manifest facts (null when it has
+ * none), shown at a glance.
  */
 export function buildDocument(
   declaration: Declaration,
   translator: Translator,
+  options: { manifest?: PublishedManifestFacts | null } = {},
 ): DisclosureDocument {
   const locale = translator.locale;
   const { vendor, policy } = declaration;
@@ -41,7 +44,7 @@ export function buildDocument(
   const date = formatDate(policy.lastUpdated, translator);
   const summary = run(declaration.summary, locale);
   const sections: (Section | null)[] = [
-    glanceSection(declaration, translator),
+    glanceSection(declaration, translator, options.manifest),
     dataSection(declaration, translator),
     purposesSection(declaration, translator),
     locationsSection(declaration, translator),

@@ -10,10 +10,12 @@ import {
   type ResidencyGlance,
   type StatusCounts,
 } from '../present/summary.ts';
+import type { PublishedManifestFacts } from '../manifest/published.ts';
 import type { Declaration, Text } from '../schema/index.ts';
 import { definitions, run, words } from './blocks.ts';
 import { listOf, say, sayPlural } from './compose.ts';
 import { formatDate } from './format.ts';
+import { manifestLines } from './glance-manifest.ts';
 import { locationName } from './references.ts';
 import type { Inline, Section } from './model.ts';
 
@@ -205,8 +207,17 @@ function subprocessorLines(glance: AtAGlance, translator: Translator): Inline[] 
   ];
 }
 
-/** The nutrition label: the facts a reader needs in ten seconds, before any detail. */
-export function glanceSection(declaration: Declaration, translator: Translator): Section {
+/**
+ * The nutrition label: the facts a reader needs in ten seconds, before any detail. Given the
+ * version's manifest facts (null: published without them), "Checked against the app's manifest"
+ * stands beside where the vendor says it is hosted; without them (an export of a file) it is left
+ * out.
+ */
+export function glanceSection(
+  declaration: Declaration,
+  translator: Translator,
+  manifest?: PublishedManifestFacts | null,
+): Section {
   const glance = summarize(declaration, translator.locale);
   const version = policyVersionText(glance.policyVersion, translator);
   return {
@@ -217,6 +228,11 @@ export function glanceSection(declaration: Declaration, translator: Translator):
       [
         ['summary.personalData', personalLines(glance, translator), 'glance-personal'],
         ['summary.hosted', hostingLines(declaration, glance, translator), 'glance-hosting'],
+        [
+          'summary.manifest',
+          manifest === undefined ? [] : manifestLines(manifest, translator),
+          'glance-manifest',
+        ],
         ['summary.retention', retentionLines(glance, translator), 'glance-retention'],
         ['summary.logs', logLines(declaration, glance, translator), 'glance-logs'],
         ['summary.subprocessors', subprocessorLines(glance, translator), 'glance-subprocessors'],

@@ -1,4 +1,5 @@
 import { buildDocument, type Block, type Flow, type Inline } from '../document/index.ts';
+import type { PublishedManifestFacts } from '../manifest/published.ts';
 import { ENGLISH, type Translator } from '../i18n/index.ts';
 import type { Declaration } from '../schema/index.ts';
 import { balanceBidi, isolate } from './bidi.ts';
@@ -11,6 +12,8 @@ import { plainText } from './plain-text.ts';
 export interface HtmlOptions {
   /** The reader's language: the page's words, and which translations of vendor text it shows. */
   translator?: Translator;
+  /** What the app's manifest shows (`publishedManifestFacts`): shown at a glance when given. */
+  manifest?: PublishedManifestFacts | null;
 }
 
 /**
@@ -99,7 +102,7 @@ function block(item: Block, depth: number): string {
  */
 export function toHtml(declaration: Declaration, options: HtmlOptions = {}): string {
   const translator = options.translator ?? ENGLISH;
-  const document = buildDocument(declaration, translator);
+  const document = buildDocument(declaration, translator, { manifest: options.manifest });
   const toc = document.sections
     .map((section) => `<li><a href="#${section.id}">${htmlText(section.title)}</a></li>`)
     .join('');

@@ -1,4 +1,5 @@
 import { buildDocument, type Block, type Flow, type Inline } from '../document/index.ts';
+import type { PublishedManifestFacts } from '../manifest/published.ts';
 import { ENGLISH, type Translator } from '../i18n/index.ts';
 import type { Declaration } from '../schema/index.ts';
 import { isolate } from './bidi.ts';
@@ -15,6 +16,8 @@ import {
 export interface MarkdownOptions {
   /** The reader's language: the page's words, and which translations of vendor text it shows. */
   translator?: Translator;
+  /** What the app's manifest shows (`publishedManifestFacts`): shown at a glance when given. */
+  manifest?: PublishedManifestFacts | null;
 }
 
 /**
@@ -125,7 +128,9 @@ function block(item: Block, depth: number): string {
  * that no address can close.
  */
 export function toMarkdown(declaration: Declaration, options: MarkdownOptions = {}): string {
-  const document = buildDocument(declaration, options.translator ?? ENGLISH);
+  const document = buildDocument(declaration, options.translator ?? ENGLISH, {
+    manifest: options.manifest,
+  });
   const parts = [
     `# ${inline(document.title, markdownHeading)}`,
     emphasis(inline(document.byline)),

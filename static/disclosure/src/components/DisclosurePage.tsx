@@ -42,7 +42,12 @@ export function SectionView({
 export function DisclosurePage({ view }: { view: DisclosureView }) {
   const t = useT();
   const declaration = view.declaration;
-  const document = useMemo(() => buildDocument(declaration, t), [declaration, t]);
+  // A backend of an earlier release answers without facts: not checked against a manifest.
+  const manifest = view.manifest ?? null;
+  const document = useMemo(
+    () => buildDocument(declaration, t, { manifest }),
+    [declaration, manifest, t],
+  );
   const index = [
     ...document.sections.map((section) => ({ id: section.id, title: section.title })),
     { id: 'versions', title: t.t('versions.title') },
@@ -87,7 +92,7 @@ export function DisclosurePage({ view }: { view: DisclosureView }) {
           <SectionView key={section.id} section={section} declaration={declaration} />
         ))}
         <Versions view={view} />
-        <Downloads declaration={declaration} />
+        <Downloads declaration={declaration} manifest={manifest} />
       </main>
     </>
   );

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Declaration } from '@declaration';
+import type { Declaration, PublishedManifestFacts } from '@declaration';
 import { localize } from '@declaration/present/index.ts';
 import { toCsv } from '@declaration/export/csv.ts';
 import { toJson } from '@declaration/export/json.ts';
@@ -23,14 +23,22 @@ export function renderExport(
   format: Format,
   declaration: Declaration,
   translator: Translator,
+  manifest?: PublishedManifestFacts | null,
 ): string {
   if (format === 'json') return toJson(declaration);
-  if (format === 'markdown') return toMarkdown(declaration, { translator });
+  if (format === 'markdown') return toMarkdown(declaration, { translator, manifest });
   return toCsv(declaration, { translator });
 }
 
 /** JSON, Markdown and CSV downloads for the admin's own records. */
-export function Downloads({ declaration }: { declaration: Declaration }) {
+export function Downloads({
+  declaration,
+  manifest,
+}: {
+  declaration: Declaration;
+  /** The version's manifest facts: the Markdown says what was checked, as the page does. */
+  manifest?: PublishedManifestFacts | null;
+}) {
   const t = useT();
   const [error, setError] = useState<string | null>(null);
   const base = `${fileSlug(localize(declaration.app.name, 'en'))}-privacy-${fileSlug(declaration.policy.version)}`;
@@ -39,7 +47,7 @@ export function Downloads({ declaration }: { declaration: Declaration }) {
     setError(null);
     try {
       const { extension, mime } = FORMATS[format];
-      saveTextFile(`${base}.${extension}`, mime, renderExport(format, declaration, t));
+      saveTextFile(`${base}.${extension}`, mime, renderExport(format, declaration, t, manifest));
     } catch (thrown) {
       setError(t.t('downloads.failed', { reason: describeError(thrown) }));
     }

@@ -58,6 +58,7 @@ const LABELS_BY_SECTION_FIELD: Partial<Record<DiffSection, Record<string, ValueK
   vendor: { kind: 'supportChannel' },
   placement: { appliesTo: 'placementAppliesTo' },
   security: { kind: 'programme', frequency: 'penTestFrequency', by: 'penTestBy' },
+  manifest: { operations: 'remoteOperation' },
 };
 
 /** Fields holding ISO 8601 periods, shown as "2 years" rather than "P2Y". */
@@ -154,7 +155,50 @@ export function entryTitle(entry: DiffEntry, context: ValueContext): EntryTitle 
     const title = placementTitle(entry.key, t);
     if (title) return { text: title, vendorText: false };
   }
+  if (entry.section === 'manifest') {
+    const title = manifestTitle(entry, t);
+    if (title) return title;
+  }
   return names.get(entry.key) ?? { text: entry.label, vendorText: true };
+}
+
+/**
+ * What a manifest entry is about, from its key: "Backend fetch: api.example.com" (`egress:
+ * fetch.backend:api.example.com`), "Remote: radar-service", "Runs on Atlassian". Hosts and keys
+ * are the manifest's words; the rest is the catalogue's.
+ */
+function manifestTitle(entry: DiffEntry, t: Translator): EntryTitle | undefined {
+  if (entry.key === 'runsOnAtlassian') {
+    return { text: t.t('diff.manifestFacts.runsOnAtlassian'), vendorText: false };
+  }
+  const egress = /^egress:([a-z.]+):(.+)$/.exec(entry.key);
+  const kind = egress?.[1] && diffValueLabel('egressKind', EGRESS_KIND_IDS[egress[1]] ?? '', t);
+  const labelled = (label: string, value: string) => ({
+    text: t.t('value.labelled', { label: capitalised(label, t.locale), value }),
+    vendorText: false,
+  });
+  if (egress && kind) return labelled(kind, egress[2]!);
+  const remote = /^remote:(.+)$/.exec(entry.key);
+  if (remote) return labelled(t.t('diff.manifestFacts.remote'), remote[1]!);
+  return undefined;
+}
+
+/** The catalogue's ids of the egress lists, by the list's name in manifest.yml. */
+const EGRESS_KIND_IDS: Record<string, string> = {
+  'fetch.backend': 'fetchBackend',
+  'fetch.client': 'fetchClient',
+  images: 'images',
+  media: 'media',
+  scripts: 'scripts',
+  styles: 'styles',
+  fonts: 'fonts',
+  frames: 'frames',
+  navigation: 'navigation',
+};
+
+/** A label that starts a heading, with its first letter in upper case where the script has one. */
+function capitalised(text: string, locale: string): string {
+  return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
 }
 
 /**
