@@ -1,4 +1,4 @@
-import type { Declaration } from '../../declaration/index.ts';
+import type { Declaration, PublishedManifestFacts } from '../../declaration/index.ts';
 import { createDisclosureBackend } from '../../backend/index.ts';
 import { OWN_APP_OPTIONS } from '../../backend/own-app.ts';
 import { createLocalForge, type LocalForge } from '../forge/index.ts';
@@ -15,6 +15,11 @@ export interface PreviewBackendOptions {
   appVersion?: string;
   /** How a path is named to the user (e.g. relative to where the preview started). */
   showPath?: (path: string) => string;
+  /**
+   * The manifest facts published with each version (see `manifest-facts.ts`); null publishes
+   * versions not checked against a manifest. This app's bundled facts when not given.
+   */
+  manifestFacts?: PublishedManifestFacts | null;
 }
 
 // The same backend src/index.ts gives Forge, built from the sources: src/index.ts imports the
@@ -155,7 +160,9 @@ export async function createPreviewBackend(
     publish: (declaration: Declaration) =>
       serial(async () => {
         live();
-        return toPublished((await disclosure.publish(declaration, appVersion)).version);
+        return toPublished(
+          (await disclosure.publish(declaration, appVersion, options.manifestFacts)).version,
+        );
       }),
     latest: () =>
       serial(async () => {

@@ -7,14 +7,17 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createPreviewBackend } from './backend.ts';
 import { DeclarationFileError } from './declaration-source.ts';
+import { ManifestFileError, previewManifest, readPreviewManifestFacts } from './manifest-facts.ts';
 import { PREVIEW_MODULE_KEYS } from './module-keys.ts';
 import { startPreviewServer } from './server.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const USAGE = `Usage: npm start [-- --declaration FILE]
+const USAGE = `Usage: npm start [-- --declaration FILE] [--manifest FILE]
 
 Serves the local preview of Privacy Disclosure on http://localhost:8787 (set PORT to change it).
   --declaration FILE   the declaration to preview (default: privacy/declaration.yaml)
+  --manifest FILE      the app manifest its page says it was checked against (default:
+                       manifest.yml, unless --declaration names another file)
 Stored versions and reviews are kept in .preview-data/ between runs. A damaged store is
 left as it is; the host page says what is wrong and offers to start over with an empty one.
 Only the preview's own pages may use it: other origins and other host names are refused.`;
@@ -30,6 +33,7 @@ async function main(): Promise<void> {
     args = parseArgs({
       options: {
         declaration: { type: 'string', short: 'd' },
+        manifest: { type: 'string', short: 'm' },
         help: { type: 'boolean', short: 'h' },
       },
       allowPositionals: false,
@@ -50,9 +54,21 @@ async function main(): Promise<void> {
   const declarationFile = resolve(cwd, args.declaration ?? 'privacy/declaration.yaml');
   const displayName = relative(cwd, declarationFile) || declarationFile;
   const dataDir = join(cwd, '.preview-data');
+  const manifest = previewManifest(args);
+  const manifestFacts = manifest
+    ? await readPreviewManifestFacts(
+        resolve(cwd, manifest.file),
+        manifest.file,
+        manifest.required,
+      ).catch((error: unknown) => {
+        if (error instanceof ManifestFileError) fail(error.message, 2);
+        throw error;
+      })
+    : null;
   const backend = await createPreviewBackend({
     persistFile: join(dataDir, 'kvs.json'),
     showPath: (path) => relative(cwd, path) || path,
+    manifestFacts,
   });
   const log = (line: string): void => void process.stdout.write(`${line}\n`);
 
@@ -83,6 +99,11 @@ async function main(): Promise<void> {
 
   const base = `http://localhost:${server.port}`;
   log(`Privacy Disclosure preview of ${displayName}:`);
+  log(
+    manifestFacts && manifest
+      ? `  Checked against:        ${manifest.file} (Runs on Atlassian: ${manifestFacts.runsOnAtlassian.eligible ? 'yes' : 'no'})`
+      : '  Checked against:        no manifest (--manifest FILE names one)',
+  );
   log(`  Jira admin page:        ${base}/jira-admin`);
   log(`  Jira global page:       ${base}/jira-global`);
   log(`  Confluence global page: ${base}/confluence-global`);
