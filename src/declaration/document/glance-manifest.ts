@@ -77,7 +77,13 @@ function remoteLine(facts: PublishedManifestFacts, translator: Translator): Inli
   return say(translator, 'summary.manifestRemotes', { remotes: listOf(translator, remotes) });
 }
 
-/** "no, because of a remote (remotes: radar-service)": each criterion once, with its entries. */
+/** What an entry names, without the manifest list it is in: `remotes: radar-service` → `radar-service`. */
+function entryName(entry: string): string {
+  const colon = entry.indexOf(': ');
+  return colon === -1 ? entry : entry.slice(colon + 2);
+}
+
+/** "no, because of a remote (radar-service)": each criterion once, with what it names. */
 function runsOnAtlassianLine(facts: PublishedManifestFacts, translator: Translator): Inline {
   const { eligible, blockers } = facts.runsOnAtlassian;
   if (eligible) return [translator.t('summary.manifestRunsOnAtlassian')];
@@ -93,7 +99,7 @@ function runsOnAtlassianLine(facts: PublishedManifestFacts, translator: Translat
       value: criterionLabel(criterion, translator),
       detail: listOf(
         translator,
-        entries.map((entry) => words(entry)),
+        [...new Set(entries.map(entryName))].map((name) => words(name)),
       ),
     }),
   );
@@ -116,7 +122,10 @@ export function manifestLines(
   return [
     domains.length > 0
       ? say(translator, 'summary.manifestSendsTo', { domains })
-      : [translator.t('summary.manifestNoEgress')],
+      : // Remotes are where data goes then: "no domain outside Atlassian" would say otherwise.
+        facts.remotes.length > 0
+        ? []
+        : [translator.t('summary.manifestNoEgress')],
     remoteLine(facts, translator),
     runsOnAtlassianLine(facts, translator),
   ];

@@ -54,16 +54,16 @@ describe('the manifest card', () => {
     expect(card(factsOf(`${FIXTURES}/worklog-sync/manifest.yml`))).toEqual([
       'Sends data to these domains: api.timesheets.example-sync.com (backend fetch) and *.avatars.example-sync.com (images)',
       'Uses no remote',
-      'Runs on Atlassian: no, because of egress the customer cannot block (permissions.external.fetch.backend: api.timesheets.example-sync.com and permissions.external.images: *.avatars.example-sync.com)',
+      'Runs on Atlassian: no, because of egress the customer cannot block (api.timesheets.example-sync.com and *.avatars.example-sync.com)',
     ]);
   });
 
   it('names each remote with its hosts', () => {
-    const lines = card(factsOf(`${FIXTURES}/release-notes-remote/manifest.yml`))!;
-    expect(lines[1]).toMatch(/^Uses remotes: notes-service \([^)]+\)$/);
-    expect(lines[2]).toBe(
-      'Runs on Atlassian: no, because of a web trigger without a static response (modules.webtrigger: deployment-events) and a remote (remotes: notes-service)',
-    );
+    // No egress but a remote: where data goes is the remote, so no "no domain" line.
+    expect(card(factsOf(`${FIXTURES}/release-notes-remote/manifest.yml`))).toEqual([
+      'Uses remotes: notes-service (us.notes.example-relnotes.io, eu.notes.example-relnotes.io, and au.notes.example-relnotes.io)',
+      'Runs on Atlassian: no, because of a web trigger without a static response (deployment-events) and a remote (notes-service)',
+    ]);
   });
 
   it("says this app's own manifest sends nothing out and allows Runs on Atlassian", () => {
@@ -84,7 +84,7 @@ describe('the manifest card', () => {
     expect(card(factsOf(`${FIXTURES}/worklog-sync/manifest.yml`), de)).toEqual([
       'Sendet Daten an diese Domains: api.timesheets.example-sync.com (Abruf aus dem Backend) und *.avatars.example-sync.com (Bilder)',
       'Nutzt kein Remote',
-      'Runs on Atlassian: nein (verhindert durch: Datenverkehr nach außen, den der Kunde nicht sperren kann (permissions.external.fetch.backend: api.timesheets.example-sync.com und permissions.external.images: *.avatars.example-sync.com))',
+      'Runs on Atlassian: nein (verhindert durch: Datenverkehr nach außen, den der Kunde nicht sperren kann (api.timesheets.example-sync.com und *.avatars.example-sync.com))',
     ]);
     const ja = createTranslator('ja-JP', await loadCatalogue('ja-JP'));
     expect(card(null, ja)).toEqual(['マニフェストとは照合されていません']);
