@@ -196,7 +196,10 @@ describe('diffDeclarations, format 2 (exalate-complete: every field filled)', ()
         data.handling!.storedOnlyBy = [];
         data.encryption!.keyManagement = 'Customer-managed keys in Cloud KMS.';
         data.encryption!.inTransitProtocol = 'TLS 1.3.';
-        data.platformDifferences![0]!.retention = { basis: 'until-deletion-request' };
+        // Its other retention fields stay: only what is changed is reported.
+        const retention = data.platformDifferences![0]!.retention!;
+        retention.basis = 'until-deletion-request';
+        delete retention.description;
         data.platformDifferences![0]!.storedIn = [];
       }),
     ).toEqual([
