@@ -185,7 +185,16 @@ describe('the at-a-glance label claims no more than the declaration', () => {
   it('gives the longest backup lifetime and what backups keep after deletion, with bounds', () => {
     const retention = glance(complete)['glance-retention']!;
     expect(retention).toContain('Backups kept at least 30 days');
-    expect(retention).toContain('Backups hold data up to 90 days after deletion');
+    // Data Center's database backups keep it at least 14 days after deletion: no end, so longer
+    // than Cloud's "up to 90 days".
+    expect(retention).toContain('Backups hold data at least 14 days after deletion');
+    const cloudOnly = edited(complete, (next) => {
+      const data = next.dataCategories.find((category) => category.id === 'operation-data')!;
+      delete data.platformDifferences![0]!.retention!.backups;
+    });
+    expect(glance(cloudOnly)['glance-retention']).toContain(
+      'Backups hold data up to 90 days after deletion',
+    );
   });
 
   it('says which logs hold end-user data, and when none does', () => {

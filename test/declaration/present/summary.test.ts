@@ -158,7 +158,8 @@ describe('summarize', () => {
     const { retention } = summarize(exalate);
     // P30D at least (the category) and P1M at least (the location) are as long: the first stays.
     expect(retention.backups).toEqual({ period: 'P30D', bound: 'at-least' });
-    expect(retention.backupsAfterDeletion).toEqual({ period: 'P90D', bound: 'at-most' });
+    // Data Center's "at least 14 days" after deletion has no end: longer than Cloud's "up to 90".
+    expect(retention.backupsAfterDeletion).toEqual({ period: 'P14D', bound: 'at-least' });
     const longer: Declaration = structuredClone(exalate);
     longer.locations[0]!.backups!.period = 'P2M';
     longer.locations[0]!.backups!.bound = 'at-most';
