@@ -2,7 +2,7 @@
 export { toHtml, type HtmlOptions } from './html.ts';
 export { toMarkdown, type MarkdownOptions } from './markdown.ts';
 export { toJson } from './json.ts';
-export { CSV_COLUMNS, csvHeaders, toCsv, type CsvOptions } from './csv.ts';
+export { CSV_COLUMNS, csvHeaders, toCsv, type CsvColumn, type CsvOptions } from './csv.ts';
 export { marketplaceAnswers, toMarketplaceAnswers, type MarketplaceAnswer } from './marketplace.ts';
 export { plainText } from './plain-text.ts';
 export { dpvDocument, toDpv } from './dpv.ts';
