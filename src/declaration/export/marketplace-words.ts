@@ -1,6 +1,7 @@
 import { run } from '../document/blocks.ts';
 import type { MessageKey, Params, Translator } from '../i18n/index.ts';
 import type { Text } from '../schema/index.ts';
+import type { ByStatus } from './marketplace-facts.ts';
 import { isolate } from './bidi.ts';
 import { safeHref } from './links.ts';
 import { plainText } from './plain-text.ts';
@@ -49,4 +50,43 @@ export function answerWords(translator: Translator): AnswerWords {
  */
 export function address(href: string): string {
   return safeHref(href) ?? isolate(href);
+}
+
+/** "Yes. a; b." for what is so, with "Not stated for: c." after it for what nobody says. */
+export function withNotStated(words: AnswerWords, answer: string, unknown: string[]): string {
+  if (unknown.length === 0) return answer;
+  const items = unknown.join('; ');
+  return answer === words.t('no')
+    ? words.t('notStatedFor', { items })
+    : words.t('andNotStated', { answer, items });
+}
+
+/** Something the questionnaire names, and what follows its name ("Application logs: ..."). */
+export interface Named {
+  name: string;
+  detail?: string;
+}
+
+/**
+ * Yes for what says yes, "Possibly" where it only may contain it, No when all say no, and the
+ * ones that say nothing named as not stated: an answer never claims more than its items do.
+ */
+export function statusAnswer(words: AnswerWords, groups: ByStatus<Named>): string {
+  const shown = (item: Named, name = item.name) =>
+    item.detail ? words.translator.t('value.labelled', { label: name, value: item.detail }) : name;
+  const yes = groups.yes.map((item) => shown(item));
+  const maybe = groups['may-contain'].map((item) =>
+    shown(item, words.t('mayContainIt', { item: item.name })),
+  );
+  const answer =
+    yes.length > 0
+      ? words.yesWith([...yes, ...maybe], words.t('no'))
+      : maybe.length > 0
+        ? words.t('maybeWith', { items: maybe.map(withoutFullStop).join('; ') })
+        : words.t('no');
+  return withNotStated(
+    words,
+    answer,
+    groups['not-stated'].map((item) => withoutFullStop(shown(item))),
+  );
 }

@@ -20,10 +20,17 @@ import {
   residencyGroups,
   statesResidencyPerCategory,
   storedOutside,
-  type ByStatus,
 } from './marketplace-facts.ts';
 import { marketplaceSecurity } from './marketplace-security.ts';
-import { address, answerWords, withoutFullStop, type AnswerWords } from './marketplace-words.ts';
+import {
+  address,
+  answerWords,
+  statusAnswer,
+  withNotStated,
+  withoutFullStop,
+  type AnswerWords,
+  type Named,
+} from './marketplace-words.ts';
 import { oneLine } from './one-line.ts';
 import { plainText } from './plain-text.ts';
 
@@ -31,45 +38,6 @@ import { plainText } from './plain-text.ts';
 export interface MarketplaceAnswer {
   question: string;
   answer: string;
-}
-
-/** "Yes. a; b." for what is so, with "Not stated for: c." after it for what nobody says. */
-function withNotStated(words: AnswerWords, answer: string, unknown: string[]): string {
-  if (unknown.length === 0) return answer;
-  const items = unknown.join('; ');
-  return answer === words.t('no')
-    ? words.t('notStatedFor', { items })
-    : words.t('andNotStated', { answer, items });
-}
-
-/** Something the questionnaire names, and what follows its name ("Application logs: ..."). */
-interface Named {
-  name: string;
-  detail?: string;
-}
-
-/**
- * Yes for what says yes, "Possibly" where it only may contain it, No when all say no, and the
- * ones that say nothing named as not stated: an answer never claims more than its items do.
- */
-function statusAnswer(words: AnswerWords, groups: ByStatus<Named>): string {
-  const shown = (item: Named, name = item.name) =>
-    item.detail ? words.translator.t('value.labelled', { label: name, value: item.detail }) : name;
-  const yes = groups.yes.map((item) => shown(item));
-  const maybe = groups['may-contain'].map((item) =>
-    shown(item, words.t('mayContainIt', { item: item.name })),
-  );
-  const answer =
-    yes.length > 0
-      ? words.yesWith([...yes, ...maybe], words.t('no'))
-      : maybe.length > 0
-        ? words.t('maybeWith', { items: maybe.map(withoutFullStop).join('; ') })
-        : words.t('no');
-  return withNotStated(
-    words,
-    answer,
-    groups['not-stated'].map((item) => withoutFullStop(shown(item))),
-  );
 }
 
 /** Whether the data follows data residency, per kind of data where the declaration says so. */

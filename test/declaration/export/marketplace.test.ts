@@ -4,7 +4,24 @@ import { createTranslator } from '@declaration/i18n/index.ts';
 import german from '../../../locales/de-DE.json' with { type: 'json' };
 import { loadExample } from '../../examples/load-example.ts';
 
-const exalate = loadExample('test/declaration/export/fixtures/exalate-complete.yaml');
+const fixture = loadExample('test/declaration/export/fixtures/exalate-complete.yaml');
+
+/**
+ * The fixture with the kinds of data, log and access grants these answers are about, so that
+ * the fixture can grow (it fills every field of the format) without changing them.
+ */
+function pinned(declaration: Declaration): Declaration {
+  const pinnedDeclaration: Declaration = structuredClone(declaration);
+  const ids = ['operation-data', 'account-data', 'session-tokens'];
+  pinnedDeclaration.dataCategories = ids.map((id) =>
+    pinnedDeclaration.dataCategories.find((category) => category.id === id)!,
+  );
+  pinnedDeclaration.logs = pinnedDeclaration.logs?.filter((log) => log.id === 'application-logs');
+  pinnedDeclaration.vendorAccess!.grants = pinnedDeclaration.vendorAccess!.grants!.slice(0, 2);
+  return pinnedDeclaration;
+}
+
+const exalate = pinned(fixture);
 
 /** The answer as a reader sees it: the isolates that set the vendor's words apart removed. */
 function answer(declaration: Declaration, question: RegExp): string {
@@ -110,6 +127,13 @@ describe('Marketplace "Privacy & security" answers', () => {
     expect(answer(nowhere, /hosted/)).toBe(
       'Not stated: the declaration does not say where data is kept.',
     );
+  });
+
+  it('counts data the app does not store but a recipient does as stored outside (Problem reports)', () => {
+    const reports = fixture.dataCategories.find((category) => category.id === 'problem-reports');
+    expect(reports?.retention.basis).toBe('not-stored');
+    expect(reports?.handling?.storedOnlyBy).toEqual(['google-cloud']);
+    expect(answer(fixture, /store End-User Data outside/)).toMatch(/^Yes\. .*Problem reports/);
   });
 
   it('reads data kept only by a recipient, and Cloud’s own storage, as the declaration places them', () => {
