@@ -155,12 +155,12 @@ describe('Marketplace "Privacy & security" answers', () => {
 
   it('answers logging from the logs, and says so when none are declared', () => {
     expect(answer(exalate, /log End-User Data/)).toBe(
-      'Possibly. Application logs (may contain it): Deleted 30 days after collection.',
+      'Possibly. Application logs (may contain it): Deleted exactly 30 days after collection. Backup copies are kept for about 7 days. Backups keep it for up to 14 days after deletion. Logs are backed up with the rest of the node.',
     );
     const logged: Declaration = structuredClone(exalate);
     logged.logs![0]!.endUserData = 'yes';
     expect(answer(logged, /log End-User Data/)).toBe(
-      'Yes. Application logs: Deleted 30 days after collection.',
+      'Yes. Application logs: Deleted exactly 30 days after collection. Backup copies are kept for about 7 days. Backups keep it for up to 14 days after deletion. Logs are backed up with the rest of the node.',
     );
     expect(answer(onForge(), /log End-User Data/)).toBe(
       'Not stated: the declaration does not say what the app or its vendor keeps in logs.',
