@@ -38,7 +38,7 @@ function hostileYaml(): string {
   // Without a trading name the header names the vendor by its legal name.
   delete d.vendor.tradingName;
   d.vendor.legalName = LEGAL_NAME;
-  d.vendor.notes = [`A note of one long word: ${LONG_WORD}`, ...d.vendor.notes];
+  d.vendor.notes = [`A note of one long word: ${LONG_WORD}`, ...(d.vendor.notes ?? [])];
   d.vendor.supportChannels[0]!.label = `Portal ${LONG_WORD}`;
   d.vendor.website = `https://techtime.co.nz/${LONG_WORD}`;
   d.app.name = `User Management ${LONG_WORD}`;
@@ -46,8 +46,8 @@ function hostileYaml(): string {
   d.policy.version = POLICY_VERSION;
   const category = d.dataCategories[0]!;
   category.name = CATEGORY_NAME;
-  category.examples = [FIRST_EXAMPLE, ...category.examples.slice(1), LONG_WORD];
-  category.notes = [...category.notes, LONG_WORD];
+  category.examples = [FIRST_EXAMPLE, ...(category.examples ?? []).slice(1), LONG_WORD];
+  category.notes = [...(category.notes ?? []), LONG_WORD];
   d.recipients[0]!.name = `Atlassian ${LONG_WORD}`;
   d.recipients[0]!.purpose = LONG_WORD;
   d.locations[0]!.name = LONG_WORD;
