@@ -110,8 +110,7 @@ export function dataAccessAndStorage(
     verdicts: Verdict[],
   ): string[] | undefined => {
     if (answer === false) return [];
-    if (answer === undefined) return undefined;
-    if (verdicts.includes('not-stated') || !verdicts.includes('yes')) {
+    if (answer === undefined || verdicts.includes('not-stated') || !verdicts.includes('yes')) {
       context.open(`dataAccessAndStorage.${field}`, 'not-stated', where(verdicts));
       return undefined;
     }
