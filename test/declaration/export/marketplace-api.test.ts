@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
@@ -15,6 +16,7 @@ import {
   type MarketplaceApiExport,
 } from '@declaration/export/marketplace-api.ts';
 import { PrivacyAndSecurityPayload } from '@declaration/export/marketplace-api-schema.ts';
+import { hostileDeclarations } from './hostile/declarations.ts';
 import { loadDeclaration } from './load.ts';
 
 const DECLARATIONS = [
@@ -344,5 +346,17 @@ describe('the payload of the Marketplace "Privacy and Security" resource', () =>
     const json = JSON.parse(toMarketplaceApi(thisApp()));
     expect(Object.keys(json)).toEqual(['payload', 'openQuestions']);
     expect(PrivacyAndSecurityPayload.safeParse(json.payload).success).toBe(true);
+  });
+
+  it('stays in the shape of the resource whatever text the declaration holds', () => {
+    const base = loadDeclaration('test/declaration/export/fixtures/exalate-complete.yaml');
+    fc.assert(
+      fc.property(hostileDeclarations(base), (declaration) => {
+        const written = JSON.parse(toMarketplaceApi(declaration)) as MarketplaceApiExport;
+        expect(PrivacyAndSecurityPayload.safeParse(written.payload).error).toBeUndefined();
+        expect(written).toEqual(marketplacePayload(declaration));
+      }),
+      { numRuns: 20, endOnFailure: true },
+    );
   });
 });
