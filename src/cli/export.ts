@@ -1,14 +1,18 @@
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import {
   formatLocatedIssue,
+  readManifestFacts,
   toCsv,
   toDpv,
   toHtml,
   toJson,
   toMarkdown,
   toMarketplaceAnswers,
+  toMarketplaceApi,
   validateDeclarationBytes,
   type Declaration,
+  type ManifestFacts,
 } from '../declaration/index.ts';
 import {
   createTranslator,
@@ -21,15 +25,55 @@ import { EXIT, describeFsError, readDeclarationFile, type CliIo } from './io.ts'
 import { outputTarget, writeAtomically } from './output.ts';
 import { HELP, UsageError, usageErrorFrom } from './usage.ts';
 
+type Render = (
+  declaration: Declaration,
+  translator: Translator,
+  manifest: ManifestFacts | undefined,
+) => string;
+
 // A Map, not an object: `--format toString` or `__proto__` must not find Object.prototype's members.
-const FORMATS = new Map<string, (declaration: Declaration, translator: Translator) => string>([
+const FORMATS = new Map<string, Render>([
   ['html', (declaration, translator) => toHtml(declaration, { translator })],
   ['md', (declaration, translator) => toMarkdown(declaration, { translator })],
   ['json', (declaration) => toJson(declaration)],
   ['csv', (declaration, translator) => toCsv(declaration, { translator })],
-  ['marketplace', (declaration, translator) => toMarketplaceAnswers(declaration, translator)],
+  [
+    'marketplace',
+    (declaration, translator, manifest) => toMarketplaceApi(declaration, manifest, translator),
+  ],
+  ['marketplace-text', (declaration, translator) => toMarketplaceAnswers(declaration, translator)],
   ['dpv', (declaration, translator) => toDpv(declaration, translator)],
 ]);
+
+/** The formats that read `--manifest`. */
+const READS_MANIFEST = new Set(['marketplace']);
+
+/** A manifest is a few kilobytes; read no more than a declaration may be. */
+const MAX_MANIFEST_BYTES = 2 * 1024 * 1024;
+
+/** The facts of `--manifest FILE`, or why it cannot be read (printed, exit 1). */
+async function manifestFacts(
+  file: string,
+  io: CliIo,
+): Promise<{ ok: true; facts: ManifestFacts } | { ok: false }> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    io.stderr(`${file}: cannot read: ${describeFsError(error)}\n`);
+    return { ok: false };
+  }
+  if (text.length > MAX_MANIFEST_BYTES) {
+    io.stderr(`${file}: larger than 2 MB; is it manifest.yml?\n`);
+    return { ok: false };
+  }
+  const read = readManifestFacts(text);
+  if (read.ok) return read;
+  for (const problem of read.problems) {
+    io.stderr(`${file}:${problem.line}:${problem.column}  ${problem.message}\n`);
+  }
+  return { ok: false };
+}
 
 const LOCALE = /^[a-zA-Z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/;
 
@@ -49,7 +93,7 @@ async function translatorFor(locale: string, io: CliIo): Promise<Translator> {
   return createTranslator(shipped, await loadCatalogue(shipped));
 }
 
-/** `privacy-disclosure export --format FORMAT [-o OUT] [--locale L] FILE` */
+/** `privacy-disclosure export --format FORMAT [-o OUT] [--locale L] [--manifest M] FILE` */
 export async function exportCommand(args: string[], io: CliIo): Promise<number> {
   let parsed;
   try {
@@ -60,6 +104,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
         format: { type: 'string', short: 'f' },
         output: { type: 'string', short: 'o' },
         locale: { type: 'string', short: 'l' },
+        manifest: { type: 'string', short: 'm' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -89,6 +134,13 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
       'export',
     );
   }
+  if (values.manifest !== undefined && !READS_MANIFEST.has(values.format)) {
+    throw new UsageError(
+      `--manifest is read only by --format ${[...READS_MANIFEST].join(', ')}`,
+      'export',
+    );
+  }
+  if (values.manifest === '') throw new UsageError('--manifest needs a file name', 'export');
   const file = positionals[0] as string;
   const out = values.output;
   if (out === '') throw new UsageError('-o needs a file name', 'export');
@@ -120,7 +172,16 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
     io.stderr(`${file}: not exported: ${(error as Error).message}\n`);
     return EXIT.invalid;
   }
-  const content = render(result.declaration, translator);
+  let manifest: ManifestFacts | undefined;
+  if (values.manifest !== undefined) {
+    const facts = await manifestFacts(values.manifest, io);
+    if (!facts.ok) {
+      io.stderr(`${file}: not exported: the manifest ${values.manifest} cannot be read\n`);
+      return EXIT.invalid;
+    }
+    manifest = facts.facts;
+  }
+  const content = render(result.declaration, translator, manifest);
   if (out === undefined || !target) {
     io.stdout(content);
     return EXIT.ok;

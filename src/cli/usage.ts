@@ -31,7 +31,8 @@ Options:
 
 Exit codes: 0 all files valid, 1 any file invalid or unreadable, 2 usage error.
 `,
-  export: `Usage: privacy-disclosure export --format FORMAT [-o OUT] [--locale LOCALE] FILE
+  export: `Usage: privacy-disclosure export --format FORMAT [-o OUT] [--locale LOCALE]
+                                 [--manifest MANIFEST] FILE
 
 Validates FILE, then writes it in FORMAT to stdout or to OUT. Nothing is written when the
 declaration is invalid.
@@ -41,7 +42,12 @@ Formats:
   md            Markdown for documentation sites
   json          the normalised declaration
   csv           one row per data category, for a record of processing
-  marketplace   answers for the Marketplace "Privacy & security" questionnaire
+  marketplace   the Marketplace REST API v2 "Privacy and Security" payload, as JSON:
+                { "payload": <the body of PUT /rest/2/addons/{addonKey}/privacy-and-security>,
+                  "openQuestions": [{ field, reason, answeredBy, manifest? }] }, each open
+                question a field the declaration does not answer, left out of the payload
+  marketplace-text
+                the same questionnaire as readable questions and answers
   dpv           JSON-LD in the W3C Data Privacy Vocabulary (DPV 2), for privacy tools
 
 Options:
@@ -51,6 +57,8 @@ Options:
                         not FILE itself
   -l, --locale LOCALE   the reader's language (default en-US): de-DE, es-ES, fr-FR, it-IT,
                         ja-JP, ko-KR, nl-NL, pl-PL, pt-BR or zh-CN; de or de_DE read de-DE
+  -m, --manifest FILE   for marketplace: the app's manifest.yml, whose egress, remotes and
+                        storage answer what leaves Atlassian and contradict what they refute
   -h, --help            show this help
 
 Exit codes: 0 written, 1 invalid declaration or write failure, 2 usage error.

@@ -45,6 +45,8 @@ describe('export --format dpv', () => {
     expect((await inProcess('export', '--help')).stdout).toMatch(/^ {2}dpv {11}JSON-LD/m);
     const unknown = await inProcess('export', '--format', 'jsonld', EXAMPLE);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('use one of html, md, json, csv, marketplace, dpv');
+    expect(unknown.stderr).toContain(
+      'use one of html, md, json, csv, marketplace, marketplace-text, dpv',
+    );
   });
 });

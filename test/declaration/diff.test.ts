@@ -150,7 +150,7 @@ describe('diffDeclarations, format 2 (exalate-complete: every field filled)', ()
     ]);
     expect(
       changes((next) => {
-        next.logs![0]!.retention = { basis: 'fixed-period', period: 'PT1H', after: 'collection' };
+        next.logs![0]!.retention!.period = 'PT1H';
         next.logs![0]!.readableBy = ['Exalate support engineers', 'Exalate developers'];
       }),
     ).toEqual(['Logs application-logs: Retention → Period', 'Logs application-logs: Readable by']);
@@ -193,7 +193,8 @@ describe('diffDeclarations, format 2 (exalate-complete: every field filled)', ()
         const data = category(next, 'operation-data');
         data.residency = 'in-scope';
         data.handling!.sizeLimit = 'Attachments up to 25 MB are copied.';
-        data.handling!.storedOnlyBy = [];
+        // Kept only by Google Cloud is new: operation data names no storedOnlyBy in the fixture.
+        data.handling!.storedOnlyBy = ['google-cloud'];
         data.encryption!.keyManagement = 'Customer-managed keys in Cloud KMS.';
         data.encryption!.inTransitProtocol = 'TLS 1.3.';
         // Its other retention fields stay: only what is changed is reported.
@@ -205,12 +206,18 @@ describe('diffDeclarations, format 2 (exalate-complete: every field filled)', ()
     ).toEqual([
       'Data collected operation-data: Data residency',
       'Data collected operation-data: Differences by platform → #1 → Where stored',
+      // The new retention names only its basis: every other field of the old one is a change.
       'Data collected operation-data: Differences by platform → #1 → Retention → How long it is kept',
+      'Data collected operation-data: Differences by platform → #1 → Retention → Period',
+      'Data collected operation-data: Differences by platform → #1 → Retention → Counted from',
+      'Data collected operation-data: Differences by platform → #1 → Retention → Deleted on request',
+      'Data collected operation-data: Differences by platform → #1 → Retention → Backups',
       'Data collected operation-data: Differences by platform → #1 → Retention → Description',
+      'Data collected operation-data: Differences by platform → #1 → Retention → Notes',
       'Data collected operation-data: Encryption → Protocol in transit',
       'Data collected operation-data: Encryption → Key management',
-      'Data collected operation-data: Handling → Stored only by',
       'Data collected operation-data: Handling → Size limit',
+      'Data collected operation-data: Handling → Stored only by',
     ]);
   });
 
@@ -246,7 +253,10 @@ describe('diffDeclarations, format 2 (exalate-complete: every field filled)', ()
         belgium.backups!.encrypted = 'not-stated';
         belgium.domains = ['*.exalate.cloud'];
         location(next, 'customer-database').database!.tablePrefixes = ['AO_4A1C2E', 'AO_7B3D'];
-        next.recipients[0]!.domains = ['*.googleapis.com', '*.gstatic.com'];
+        next.recipients.find((item) => item.id === 'google-cloud')!.domains = [
+          '*.googleapis.com',
+          '*.gstatic.com',
+        ];
       }),
     ).toEqual([
       'Where data lives exalate-cloud-belgium: Domains',

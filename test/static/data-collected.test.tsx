@@ -159,7 +159,16 @@ describe('how a kind of data is handled, kept and protected (Exalate complete)',
     expect(detail('operation-data', 'Data residency')).toBe('Excluded from data residency');
     expect(detail('account-data', 'Data residency')).toBe('In scope of data residency');
     expect(detail('operation-data', 'Kept as')).toBe('As collected and Pseudonymised');
-    expect(detail('operation-data', 'Stored only by')).toBe('Google Cloud');
+    // The app stores operation data itself; only Google Cloud keeps the problem reports.
+    expect(
+      within(screen.getByTestId('details-operation-data')).queryByText('Stored only by', {
+        selector: 'dt',
+      }),
+    ).toBeNull();
+    expect(detail('problem-reports', 'Stored only by')).toBe('Google Cloud');
+    expect(
+      within(screen.getByTestId('category-problem-reports')).getAllByRole('cell')[2]?.textContent,
+    ).toBe('Stored only by Google Cloud');
     expect(detail('operation-data', 'Collected by default')).toBe('Yes');
     expect(detail('operation-data', 'Collected only when configured')).toBe(
       'A synchronisation connection between two trackers.',

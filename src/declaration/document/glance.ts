@@ -108,24 +108,31 @@ function hostingLines(
   translator: Translator,
 ): Inline[] {
   const { hosting } = glance;
-  const storedOnlyBy = listOf(
-    translator,
-    named(declaration.recipients, hosting.storedOnlyBy, translator.locale),
-  );
-  const byRecipients =
-    storedOnlyBy.length > 0
-      ? say(translator, 'summary.storedOnlyBy', { recipients: storedOnlyBy })
-      : [];
+  const { locale } = translator;
+  const recipients = (ids: string[]) =>
+    listOf(translator, named(declaration.recipients, ids, locale));
   if (hosting.notStored) return [[translator.t('summary.notStored')]];
+  if (!hosting.storedByApp && hosting.storedOnlyBy.length > 0) {
+    return [
+      say(translator, 'summary.storedOnlyBy', { recipients: recipients(hosting.storedOnlyBy) }),
+    ];
+  }
+  // Beside what the app stores, what only a recipient keeps is named with who keeps it.
+  const keptOnlyBy = hosting.keptOnlyBy.map((group) =>
+    say(translator, 'summary.keptOnlyBy', {
+      recipients: recipients(group.recipients),
+      items: listOf(translator, named(declaration.dataCategories, group.categories, locale)),
+    }),
+  );
   if (declaration.locations.length === 0) {
-    return [byRecipients.length > 0 ? byRecipients : [translator.t('summary.whereNotStated')]];
+    return [[translator.t('summary.whereNotStated')], ...keptOnlyBy];
   }
   const hostedIn = places(hosting.countries, hosting.geographies, translator);
   const backupsIn = places(hosting.backupCountries, hosting.backupGeographies, translator);
   return [
     hostedIn.length > 0 ? hostedIn : [translator.t('summary.whereNotStated')],
     backupsIn.length > 0 ? say(translator, 'summary.backupsIn', { places: backupsIn }) : [],
-    byRecipients,
+    ...keptOnlyBy,
     [translator.t(hosting.onAtlassianOnly ? 'summary.onAtlassian' : 'summary.notOnAtlassian')],
     ...residencyLines(declaration, hosting.residency, translator),
   ];

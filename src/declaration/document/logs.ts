@@ -5,7 +5,7 @@ import { definitions, joinedList, notes, run, runs } from './blocks.ts';
 import { hasText } from './compose.ts';
 import type { Block, HeadingBlock, Inline, Section } from './model.ts';
 import { locationName } from './references.ts';
-import { retentionWords } from './retention.ts';
+import { retentionDetailRows, retentionWords } from './retention.ts';
 
 /** Whether a log holds end-user data, as the answer to "End-user data". */
 const END_USER_DATA: Record<Log['endUserData'], MessageKey> = {
@@ -38,7 +38,8 @@ function keptIn(declaration: Declaration, log: Log, translator: Translator): Inl
 /**
  * One log as a card: what it holds, whether end-user data is in it, where it is kept, for how
  * long and who can read it. Those questions are answered "Not stated" where the declaration is
- * silent, because an admin asks them of every log; examples and platforms only appear when given.
+ * silent, because an admin asks them of every log; examples and platforms only appear when given,
+ * and so do the rest of the retention (where backups are kept, the policy's words, notes).
  */
 function logCard(declaration: Declaration, log: Log, translator: Translator): HeadingBlock {
   const locale = translator.locale;
@@ -57,6 +58,8 @@ function logCard(declaration: Declaration, log: Log, translator: Translator): He
           'label.howLong',
           stated(translator, log.retention ? retentionWords(log.retention, translator) : []),
         ],
+        // Under its words, the rest of the retention, as a kind of data's details give it.
+        ...(log.retention ? retentionDetailRows(declaration, log.retention, translator) : []),
         // Each reader apart: vendors describe them in sentences, which a joined list runs together.
         ['label.readableBy', readers(translator, runs(log.readableBy, locale))],
         [

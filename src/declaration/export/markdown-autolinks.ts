@@ -41,12 +41,21 @@ const PATH_PUNCTUATION = `[.,;!?-](?=${PATH_CHAR})`;
  * Markdown source, so an escape after it would show in the link's text, and an address that an
  * autolinker reads as shorter would leave a host name after it unbroken.
  */
-const HTTPS_ADDRESS = new RegExp(
-  `https://${LABEL}(?:\\.${LABEL}){0,10}(?::\\d{1,4}(?!\\d))?` +
-    `(?:[/?#](?:${PATH_CHAR}|#|${PATH_PUNCTUATION}){1,1000}|/)?` +
-    `(?=[.,;:!?)'"]*(?:\\s|$))`,
-  'giy',
-);
+function httpsAddress(end: string): RegExp {
+  return new RegExp(
+    `https://${LABEL}(?:\\.${LABEL}){0,10}(?::\\d{1,4}(?!\\d))?` +
+      `(?:[/?#](?:${PATH_CHAR}|#|${PATH_PUNCTUATION}){1,1000}|/)?` +
+      `(?=[.,;:!?)'"]*(?:${end}))`,
+    'giy',
+  );
+}
+const HTTPS_ADDRESS = httpsAddress('\\s|$');
+/**
+ * The same, where the text is followed by Markdown of the app's own, such as the `_` that closes
+ * emphasis: linkify-it would read that `_` as part of an address at the end of the text, so an
+ * address there is not kept whole.
+ */
+const HTTPS_ADDRESS_BEFORE_MARK = httpsAddress('\\s');
 
 /** What may come right before an https address for every autolinker to start its link there. */
 const BEFORE_ADDRESS = /[\s("',;:]/;
@@ -63,15 +72,20 @@ export interface TextPiece {
  * anew), but an address with one in it (`#` in a heading) is not kept whole, except `_` and `&`
  * where they mean nothing to Markdown.
  */
-export function httpsAddresses(text: string, escaped: RegExp): TextPiece[] {
+export function httpsAddresses(
+  text: string,
+  escaped: RegExp,
+  followed: 'by-nothing' | 'by-mark' = 'by-nothing',
+): TextPiece[] {
+  const pattern = followed === 'by-mark' ? HTTPS_ADDRESS_BEFORE_MARK : HTTPS_ADDRESS;
   const pieces: TextPiece[] = [];
   let rest = 0;
   for (let at = text.search(/https:\/\//i); at >= 0;) {
     const before = text[at - 1];
-    HTTPS_ADDRESS.lastIndex = at;
+    pattern.lastIndex = at;
     const match =
       before === undefined || BEFORE_ADDRESS.test(before) || escaped.test(before)
-        ? HTTPS_ADDRESS.exec(text)
+        ? pattern.exec(text)
         : null;
     let end = at + 1;
     // `_` and `&` stand in an address only where they mean nothing (see PATH_CHAR).

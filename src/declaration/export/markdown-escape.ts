@@ -26,11 +26,15 @@ const HTML_SYNTAX: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;
  * plain address other than an https one broken so that no autolinker links it (see
  * markdown-autolinks.ts); an https address stays whole, so that it links to all of itself.
  */
-function escaped(text: string, syntax: RegExp): string {
+function escaped(
+  text: string,
+  syntax: RegExp,
+  followed: 'by-nothing' | 'by-mark' = 'by-nothing',
+): string {
   const every = new RegExp(`${syntax.source}|[&<>]`, 'g');
   const escape = (plain: string) =>
     plain.replace(every, (char) => HTML_SYNTAX[char] ?? `\\${char}`);
-  return httpsAddresses(text, new RegExp(`${syntax.source}|[&<>]`))
+  return httpsAddresses(text, new RegExp(`${syntax.source}|[&<>]`), followed)
     .map(({ text: piece, address }) =>
       address ? piece : escapesAgainstAutolinks(escape(joinersAgainstAutolinks(piece))),
     )
@@ -44,6 +48,15 @@ function escaped(text: string, syntax: RegExp): string {
  */
 export function markdownText(text: string): string {
   return escaped(oneLine(balanceBidi(text)), INLINE_SYNTAX);
+}
+
+/**
+ * Running text inside inline Markup of the app's own, such as `_…_`: as {@link markdownText},
+ * except that an https address at the end is broken like any other, because an autolinker would
+ * take the closing mark into the address.
+ */
+export function markdownTextInMark(text: string): string {
+  return escaped(oneLine(balanceBidi(text)), INLINE_SYNTAX, 'by-mark');
 }
 
 /**

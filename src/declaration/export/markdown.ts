@@ -10,6 +10,7 @@ import {
   markdownHeading,
   markdownLineStart,
   markdownText,
+  markdownTextInMark,
 } from './markdown-escape.ts';
 
 /** Options for the Markdown export. */
@@ -133,8 +134,8 @@ export function toMarkdown(declaration: Declaration, options: MarkdownOptions = 
   });
   const parts = [
     `# ${inline(document.title, markdownHeading)}`,
-    emphasis(inline(document.byline)),
-    emphasis(inline(document.versionLine)),
+    emphasis(inline(document.byline, markdownTextInMark)),
+    emphasis(inline(document.versionLine, markdownTextInMark)),
     ...(document.summary ? [markdownLineStart(inline(document.summary))] : []),
   ];
   for (const section of document.sections) {

@@ -1,19 +1,36 @@
-import { run } from '../document/blocks.ts';
 import {
   joinedComma,
   locationText,
-  locationsOf,
   recipientText,
   recipientWhere,
   recipientsOf,
 } from '../document/references.ts';
 import { retentionWords } from '../document/retention.ts';
-import { ENGLISH, type MessageKey, type Params, type Translator } from '../i18n/index.ts';
+import { ENGLISH, type Translator } from '../i18n/index.ts';
 import { labels } from '../present/labels.ts';
+import { describeBoundedDuration } from '../present/retention.ts';
+import { storageOf } from '../present/stated.ts';
 import { summarize } from '../present/summary.ts';
-import type { DataCategory, Declaration, Text } from '../schema/index.ts';
-import { isolate } from './bidi.ts';
-import { safeHref } from './links.ts';
+import type { DataCategory, Declaration } from '../schema/index.ts';
+import {
+  byStatus,
+  cloudLocations,
+  coversCloud,
+  endUserData,
+  residencyGroups,
+  statesResidencyPerCategory,
+  storedOutside,
+} from './marketplace-facts.ts';
+import { marketplaceSecurity } from './marketplace-security.ts';
+import {
+  address,
+  answerWords,
+  statusAnswer,
+  withNotStated,
+  withoutFullStop,
+  type AnswerWords,
+  type Named,
+} from './marketplace-words.ts';
 import { oneLine } from './one-line.ts';
 import { plainText } from './plain-text.ts';
 
@@ -23,97 +40,189 @@ export interface MarketplaceAnswer {
   answer: string;
 }
 
-/** A message of the questionnaire, `document.marketplace.<key>` in the catalogue. */
-type MarketplaceKey = MessageKey extends infer Key
-  ? Key extends `document.marketplace.${infer Rest}`
-    ? Rest
-    : never
-  : never;
+/** Whether the data follows data residency, per kind of data where the declaration says so. */
+function residencyAnswer(
+  declaration: Declaration,
+  eud: DataCategory[],
+  words: AnswerWords,
+): string {
+  if (!statesResidencyPerCategory(declaration)) {
+    const glance = summarize(declaration, words.translator.locale);
+    return words.t(`residency.${glance.hosting.dataResidency}`);
+  }
+  const { groups, contradicted } = residencyGroups(declaration, eud);
+  const names = (categories: DataCategory[]) =>
+    categories.map((category) => words.text(category.name)).join('; ');
+  const following = groups['in-scope'].filter((category) => !contradicted.includes(category));
+  const parts = [
+    following.length ? words.t('residencyGroup.in-scope', { categories: names(following) }) : '',
+    contradicted.length
+      ? words.t('residencyGroup.not-following', { categories: names(contradicted) })
+      : '',
+    ...(['global', 'excluded', 'not-stated'] as const).map((group) =>
+      groups[group].length
+        ? words.t(`residencyGroup.${group}`, { categories: names(groups[group]) })
+        : '',
+    ),
+  ].filter(Boolean);
+  const stored = Object.values(groups).flat().length;
+  if (stored === 0) return words.t('keepsNoData');
+  if (groups['not-stated'].length === stored) return words.t('residency.not-stated');
+  const verdict = following.length === stored ? 'yes' : following.length > 0 ? 'partly' : 'no';
+  return words.t(`residencyAnswer.${verdict}`, { groups: parts.join('; ') });
+}
 
-/** Cloud data the app itself handles: the questionnaire is about the cloud app's End-User Data. */
-function endUserData(declaration: Declaration): DataCategory[] {
-  return declaration.dataCategories.filter(
-    (category) =>
-      category.platforms.includes('cloud') &&
-      category.marketplaceClass !== 'not-end-user-data' &&
-      (category.sources.includes('app-runtime') ||
-        category.marketplaceClass === 'vendor-collected'),
+/** Whether deletion can be asked for, how, and how long backups still hold deleted data. */
+function deletionAnswer(declaration: Declaration, eud: DataCategory[], words: AnswerWords): string {
+  const { regimes, howToExercise } = declaration.rights;
+  const erasure =
+    (regimes !== 'not-stated' &&
+      regimes.some((regime) => regime.rights.some((r) => r.right === 'erasure'))) ||
+    declaration.dataCategories.some((c) => c.retention.deletableOnRequest);
+  if (!erasure) return words.t('noDeletionRight');
+  const answer = howToExercise
+    ? words.t('deletionYes', { howToExercise: words.text(howToExercise) })
+    : words.t('deletionYesHowNotStated');
+  const backups = eud.flatMap((category) => {
+    const after = category.retention.backups?.afterDeletion;
+    if (!after?.period) return [];
+    const period = describeBoundedDuration(
+      after.period,
+      after.bound ?? 'at-most',
+      words.translator,
+    );
+    return [
+      words.translator.t('value.labelled', { label: words.text(category.name), value: period }),
+    ];
+  });
+  return backups.length
+    ? words.t('deletionBackups', { answer, items: backups.join('; ') })
+    : answer;
+}
+
+/** Whether the logs hold End-User Data, each log with how long it is kept. */
+function logsAnswer(declaration: Declaration, words: AnswerWords): string {
+  const logs = (declaration.logs ?? []).filter(
+    (log) => !log.platforms || log.platforms.includes('cloud'),
+  );
+  if (logs.length === 0) return words.t('logsNotStated');
+  const named = (log: (typeof logs)[number]): Named => ({
+    name: words.text(log.name),
+    detail: log.retention ? plainText(retentionWords(log.retention, words.translator)) : undefined,
+  });
+  return statusAnswer(
+    words,
+    byStatus(logs, (log) => log.endUserData, named),
   );
 }
 
-/**
- * An address as text in an answer: in its canonical form (`safeHref`), so that a form or page
- * that turns addresses into links finds exactly this one, with no space or bracket to end it.
- */
-function address(href: string): string {
-  return safeHref(href) ?? isolate(href);
+/** The questions about the Cloud app's data. */
+type DataQuestion =
+  | 'accessQuestion'
+  | 'personalQuestion'
+  | 'processQuestion'
+  | 'storeQuestion'
+  | 'shareQuestion'
+  | 'hostingQuestion'
+  | 'residencyQuestion'
+  | 'retentionQuestion'
+  | 'logsQuestion';
+
+/** The answers about the Cloud app's data. */
+function dataAnswers(declaration: Declaration, words: AnswerWords): Record<DataQuestion, string> {
+  const { t, text, yesWith, translator } = words;
+  const eud = endUserData(declaration);
+  const names = (categories: DataCategory[]) => categories.map((c) => text(c.name)).join('; ');
+  const outside = eud.filter((category) => storedOutside(declaration, category) === 'yes');
+  const unknown = eud.filter((category) => storedOutside(declaration, category) === 'not-stated');
+  const processed = eud.filter(
+    (category) => outside.includes(category) || recipientsOf(declaration, category).length > 0,
+  );
+  const sharedWith = [...new Set(eud.flatMap((category) => recipientsOf(declaration, category)))];
+  const locations = cloudLocations(declaration).map((location) =>
+    plainText(locationText(location, translator)),
+  );
+  return {
+    accessQuestion: yesWith(eud.length ? [names(eud)] : [], t('no')),
+    personalQuestion: statusAnswer(
+      words,
+      byStatus(
+        eud,
+        (category) => category.personal,
+        (category) => ({ name: text(category.name) }),
+      ),
+    ),
+    processQuestion: withNotStated(
+      words,
+      yesWith(processed.length ? [names(processed)] : [], t('no')),
+      unknown.filter((c) => !processed.includes(c)).map((c) => text(c.name)),
+    ),
+    storeQuestion: withNotStated(
+      words,
+      yesWith(outside.length ? [names(outside)] : [], t('no')),
+      unknown.map((c) => text(c.name)),
+    ),
+    shareQuestion: yesWith(
+      sharedWith.map((recipient) =>
+        translator.t('value.labelled', {
+          label: plainText(recipientText(recipient, translator)),
+          value: text(recipient.purpose),
+        }),
+      ),
+      t('no'),
+    ),
+    hostingQuestion: locations.length
+      ? locations.join('; ')
+      : eud.some((category) => storageOf(category) === 'not-stated')
+        ? t('hostingNotStated')
+        : t('storesNoData'),
+    residencyQuestion: residencyAnswer(declaration, eud, words),
+    retentionQuestion: eud.length
+      ? eud
+          .map((category) =>
+            translator.t('value.labelled', {
+              label: text(category.name),
+              value: withoutFullStop(plainText(retentionWords(category.retention, translator))),
+            }),
+          )
+          .join('; ')
+      : t('keepsNoData'),
+    logsQuestion: logsAnswer(declaration, words),
+  };
 }
 
 /**
  * Answers for the Marketplace "Privacy & security" questionnaire (data access and storage,
- * third parties, data residency, retention, privacy and security), each derived from the
- * declaration so that the listing and the declaration cannot drift apart. In English unless a
- * translator says otherwise: the questionnaire itself is English.
+ * personal data, third parties, data residency, retention, logging, deletion, vendor access,
+ * privacy laws, security), each derived from the declaration so that the listing and the
+ * declaration cannot drift apart, and none claiming more than it: where the declaration is
+ * silent the answer says "not stated". In English unless a translator says otherwise: the
+ * questionnaire itself is English.
  */
 export function marketplaceAnswers(
   declaration: Declaration,
   translator: Translator = ENGLISH,
 ): MarketplaceAnswer[] {
-  const t = (key: MarketplaceKey, params?: Params) =>
-    translator.t(`document.marketplace.${key}`, params);
-  const text = (value: Text | undefined) => plainText(run(value, translator.locale));
-  const names = (categories: DataCategory[]) =>
-    categories.map((category) => text(category.name)).join('; ');
-  // A vendor's item may end with its own full stop; the answer's own one ends the list.
-  const yesWith = (items: string[], none: string) =>
-    items.length > 0
-      ? t('yesWith', { items: items.map((item) => item.replace(/\.(\u2069?)$/, '$1')).join('; ') })
-      : none;
+  const words = answerWords(translator);
+  const { t, text } = words;
   const eud = endUserData(declaration);
-  const glance = summarize(declaration, translator.locale);
-  const outside = eud.filter((category) =>
-    locationsOf(declaration, category).some((location) => location.hostedBy !== 'atlassian'),
-  );
-  const sharedWith = [...new Set(eud.flatMap((category) => recipientsOf(declaration, category)))];
+  // Without the Cloud app in the declaration, nothing in it answers for the Cloud app's data.
+  const covered = coversCloud(declaration);
+  const data = dataAnswers(declaration, words);
+  const about = (question: DataQuestion): MarketplaceAnswer => ({
+    question: t(question),
+    answer: covered ? data[question] : t('cloudNotCovered'),
+  });
   const subprocessors = declaration.recipients.filter((r) => r.kind === 'subprocessor');
-  const processedOutside = eud.filter(
-    (category) => outside.includes(category) || recipientsOf(declaration, category).length > 0,
-  );
-  const locations = declaration.locations.map((location) =>
-    plainText(locationText(location, translator)),
-  );
-  const certifications = (declaration.security?.certifications ?? []).map((c) => text(c.name));
-  const regimes = labels(
-    translator,
-    'regime',
-    declaration.rights.regimes.map((regime) => regime.regime),
-  );
-  const erasure =
-    declaration.rights.regimes.some((regime) => regime.rights.some((r) => r.right === 'erasure')) ||
-    declaration.dataCategories.some((c) => c.retention.deletableOnRequest);
+  const { regimes } = declaration.rights;
   const { fullPolicyUrl, dpaUrl } = declaration.policy;
+  const security = marketplaceSecurity(declaration, words);
   return [
-    { question: t('accessQuestion'), answer: yesWith(eud.length ? [names(eud)] : [], t('no')) },
-    {
-      question: t('processQuestion'),
-      answer: yesWith(processedOutside.length ? [names(processedOutside)] : [], t('no')),
-    },
-    {
-      question: t('storeQuestion'),
-      answer: yesWith(outside.length ? [names(outside)] : [], t('no')),
-    },
-    {
-      question: t('shareQuestion'),
-      answer: yesWith(
-        sharedWith.map((recipient) =>
-          translator.t('value.labelled', {
-            label: plainText(recipientText(recipient, translator)),
-            value: text(recipient.purpose),
-          }),
-        ),
-        t('no'),
-      ),
-    },
+    about('accessQuestion'),
+    about('personalQuestion'),
+    about('processQuestion'),
+    about('storeQuestion'),
+    about('shareQuestion'),
     {
       question: t('subprocessorsQuestion'),
       answer:
@@ -131,31 +240,23 @@ export function marketplaceAnswers(
               })
               .join('; '),
     },
+    about('hostingQuestion'),
+    about('residencyQuestion'),
+    about('retentionQuestion'),
+    about('logsQuestion'),
+    { question: t('deletionQuestion'), answer: deletionAnswer(declaration, eud, words) },
+    security.staffAccess,
     {
-      question: t('hostingQuestion'),
-      answer: locations.length ? locations.join('; ') : t('storesNoData'),
+      question: t('lawsQuestion'),
+      answer:
+        regimes === 'not-stated'
+          ? t('lawsNotStated')
+          : labels(
+              translator,
+              'regime',
+              regimes.map((regime) => regime.regime),
+            ).join(', '),
     },
-    { question: t('residencyQuestion'), answer: t(`residency.${glance.hosting.dataResidency}`) },
-    {
-      question: t('retentionQuestion'),
-      answer: eud.length
-        ? eud
-            .map((category) =>
-              translator.t('value.labelled', {
-                label: text(category.name),
-                value: plainText(retentionWords(category.retention, translator)),
-              }),
-            )
-            .join('; ')
-        : t('keepsNoData'),
-    },
-    {
-      question: t('deletionQuestion'),
-      answer: erasure
-        ? t('deletionYes', { howToExercise: text(declaration.rights.howToExercise) })
-        : t('noDeletionRight'),
-    },
-    { question: t('lawsQuestion'), answer: regimes.join(', ') },
     {
       question: t('policyQuestion'),
       answer: t('policyAnswer', {
@@ -165,12 +266,9 @@ export function marketplaceAnswers(
         dpa: dpaUrl ? t('dpa', { url: address(dpaUrl) }) : t('noDpa'),
       }),
     },
-    {
-      question: t('certificationsQuestion'),
-      answer: certifications.length
-        ? t('certified', { certifications: certifications.join(', ') })
-        : t('noCertifications'),
-    },
+    security.certifications,
+    security.cloudFortified,
+    security.programmes,
   ];
 }
 

@@ -7,7 +7,10 @@ export interface ResidencyGlance {
    * when part of it is; `none` when nothing said to follow does; `not-stated` when nothing says.
    */
   state: 'all' | 'some' | 'none' | 'not-stated';
-  /** Ids of the stored categories kept in one place for every site (`residency: global`). */
+  /**
+   * Ids of the stored categories (those the app stores, and those only a recipient keeps) kept
+   * in one place for every site (`residency: global`).
+   */
   global: string[];
   /** Ids of the stored categories of features outside residency (`residency: excluded`). */
   excluded: string[];
@@ -100,9 +103,19 @@ function byLocation(declaration: Declaration, stored: DataCategory[]): Residency
   };
 }
 
-/** Whether the declaration's data follows the site's data residency, with the exceptions named. */
+/** Whether only recipients keep a kind of data the app itself does not store. */
+function keptByRecipients(category: DataCategory): boolean {
+  return !isStored(category) && (category.handling?.storedOnlyBy ?? []).length > 0;
+}
+
+/**
+ * Whether the declaration's data follows the site's data residency, with the exceptions named.
+ * Data only a recipient keeps is stored too: it follows the pin only where its category says so.
+ */
 export function residencyGlance(declaration: Declaration): ResidencyGlance {
-  const stored = declaration.dataCategories.filter(isStored);
+  const stored = declaration.dataCategories.filter(
+    (category) => isStored(category) || keptByRecipients(category),
+  );
   const v2 = declaration.dataCategories.some((category) => category.residency !== undefined);
   return v2 ? byCategory(declaration, stored) : byLocation(declaration, stored);
 }

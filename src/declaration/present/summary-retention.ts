@@ -99,18 +99,29 @@ function bound(period: string | undefined, bound: PeriodBound | undefined) {
   return period ? { period, bound: bound ?? 'at-most' } : undefined;
 }
 
-/** Every backup period the declaration states: per category and per storage location. */
+/**
+ * Every retention the declaration states: each category's, its retention on each platform where
+ * that differs, and each log's.
+ */
+export function everyRetention(declaration: Declaration): (Retention | undefined)[] {
+  return [
+    ...declaration.dataCategories.flatMap((category) => [
+      category.retention,
+      ...(category.platformDifferences ?? []).map((difference) => difference.retention),
+    ]),
+    ...(declaration.logs ?? []).map((log) => log.retention),
+  ];
+}
+
+/**
+ * Every backup period the declaration states: per category (on each platform), per log and per
+ * storage location. Log backups are copies of data too.
+ */
 function backupPeriods(declaration: Declaration): {
   lifetime: (BoundPeriod | undefined)[];
   afterDeletion: (BoundPeriod | undefined)[];
 } {
-  const retentions = [
-    ...declaration.dataCategories.map((category) => category.retention),
-    ...declaration.dataCategories.flatMap((category) =>
-      (category.platformDifferences ?? []).map((difference) => difference.retention),
-    ),
-  ];
-  const backups = retentions.map((retention) => retention?.backups);
+  const backups = everyRetention(declaration).map((retention) => retention?.backups);
   return {
     lifetime: [
       ...backups.map((backup) => bound(backup?.period, backup?.bound)),

@@ -1,7 +1,7 @@
 import type { Declaration, PersonalStatus, Platform, Text } from '../schema/index.ts';
 import { countryName, localize } from './localize.ts';
 import { isStored, residencyGlance, type ResidencyGlance } from './summary-residency.ts';
-import { retentionGlance, type RetentionGlance } from './summary-retention.ts';
+import { everyRetention, retentionGlance, type RetentionGlance } from './summary-retention.ts';
 
 export { briefRetentionKey, type BoundPeriod, type RetentionGlance } from './summary-retention.ts';
 export type { ResidencyGlance } from './summary-residency.ts';
@@ -44,8 +44,18 @@ export interface AtAGlance {
     residency: ResidencyGlance;
     /** True only where the declaration says that nothing is stored. */
     notStored: boolean;
+    /**
+     * False only where every kind of data says the app does not store it (a recipient may) and no
+     * log is kept anywhere.
+     */
+    storedByApp: boolean;
     /** Ids of the recipients that store data the app itself does not. */
     storedOnlyBy: string[];
+    /**
+     * The kinds of data only recipients keep, grouped by who keeps them (recipient ids, in
+     * declaration order) with the ids of the categories each group keeps.
+     */
+    keptOnlyBy: { recipients: string[]; categories: string[] }[];
   };
   retention: RetentionGlance;
   /** The logs: how many, and which hold end-user data. */
@@ -84,13 +94,11 @@ function counts(values: PersonalStatus[]): StatusCounts {
 
 /**
  * The ids of locations that only hold backups: named as a backup place (a location's
- * `backups.location`, a retention's `backups.storedIn`) and never as where data or logs are kept.
+ * `backups.location`, a retention's `backups.storedIn`, a log's too) and never as where data or
+ * logs are kept.
  */
 function backupOnlyLocations(declaration: Declaration): Set<string> {
-  const retentions = declaration.dataCategories.flatMap((category) => [
-    category.retention,
-    ...(category.platformDifferences ?? []).map((difference) => difference.retention),
-  ]);
+  const retentions = everyRetention(declaration);
   const backups = [
     ...declaration.locations.map((location) => location.backups?.location),
     ...retentions.flatMap((retention) => retention?.backups?.storedIn ?? []),
@@ -117,12 +125,23 @@ function backupOnlyLocations(declaration: Declaration): Set<string> {
  */
 function storage(
   declaration: Declaration,
-): Pick<AtAGlance['hosting'], 'notStored' | 'storedOnlyBy'> {
+): Pick<AtAGlance['hosting'], 'notStored' | 'storedByApp' | 'storedOnlyBy' | 'keptOnlyBy'> {
   const categories = declaration.dataCategories;
   const notStored = categories.filter((category) => !isStored(category));
   const storedOnlyBy = unique(
     notStored.flatMap((category) => category.handling?.storedOnlyBy ?? []),
   );
+  // Grouped by who keeps them, so that no recipient is said to keep what another one keeps.
+  const groups = new Map<string, { recipients: string[]; categories: string[] }>();
+  for (const category of notStored) {
+    const keepers = declaration.recipients
+      .map((recipient) => recipient.id)
+      .filter((id) => category.handling?.storedOnlyBy?.includes(id));
+    if (keepers.length === 0) continue;
+    const group = groups.get(keepers.join(' ')) ?? { recipients: keepers, categories: [] };
+    group.categories.push(category.id);
+    groups.set(keepers.join(' '), group);
+  }
   // A log kept somewhere is data stored too, and the logs card may say it holds end-user data.
   const logsStored = (declaration.logs ?? []).some((log) => (log.storedIn ?? []).length > 0);
   return {
@@ -130,8 +149,24 @@ function storage(
       categories.length === 0
         ? declaration.locations.length === 0
         : notStored.length === categories.length && storedOnlyBy.length === 0 && !logsStored,
+    storedByApp: notStored.length < categories.length || logsStored,
     storedOnlyBy,
+    keptOnlyBy: [...groups.values()],
   };
+}
+
+/**
+ * True when data is stored and every place keeping it is Atlassian's: each storage location, and
+ * each recipient that alone keeps a kind of data, unless that recipient is Atlassian's platform.
+ */
+function onAtlassianOnly(declaration: Declaration, storedOnlyBy: string[]): boolean {
+  const { locations } = declaration;
+  const keepers = declaration.recipients.filter((recipient) => storedOnlyBy.includes(recipient.id));
+  return (
+    locations.length > 0 &&
+    locations.every((location) => location.hostedBy === 'atlassian') &&
+    keepers.every((recipient) => recipient.category === 'platform')
+  );
 }
 
 /** Whether a geography in words names one of the countries, e.g. "Zurich (Switzerland)" and CH. */
@@ -200,11 +235,11 @@ function logFacts(declaration: Declaration): AtAGlance['logs'] {
 /** At-a-glance facts of a declaration, like a nutrition label. */
 export function summarize(declaration: Declaration, locale = 'en'): AtAGlance {
   const categories = declaration.dataCategories;
-  const locations = declaration.locations;
   const subprocessors = declaration.recipients.filter((r) => r.kind === 'subprocessor');
   const personal = counts(categories.map((category) => category.personal));
   const sensitive = counts(categories.map((category) => category.sensitive));
   const residency = residencyGlance(declaration);
+  const stored = storage(declaration);
   return {
     collectsPersonalData: personal.yes + personal.mayContain > 0,
     personalCategories: personal.yes,
@@ -214,11 +249,10 @@ export function summarize(declaration: Declaration, locale = 'en'): AtAGlance {
     sensitive,
     hosting: {
       ...hostingPlaces(declaration, locale),
-      onAtlassianOnly:
-        locations.length > 0 && locations.every((location) => location.hostedBy === 'atlassian'),
+      onAtlassianOnly: onAtlassianOnly(declaration, stored.storedOnlyBy),
       dataResidency: residency.state,
       residency,
-      ...storage(declaration),
+      ...stored,
     },
     retention: retentionGlance(declaration),
     logs: logFacts(declaration),

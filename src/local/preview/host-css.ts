@@ -118,4 +118,14 @@ code { font-family: ui-monospace, "SFMono-Regular", Menlo, monospace; font-size:
 .flag p { margin: 4px 0 0; }
 .index-page .content { max-width: 720px; margin: 40px auto; }
 [hidden] { display: none !important; }
+/* On a phone the products hide their sidebar and search, and the app gets the whole width. */
+@media (max-width: 640px) {
+  .sidebar, .topnav, .topbar-search, .create-button { display: none; }
+  .content { padding: 8px; }
+  .preview-bar { gap: 8px; padding: 8px; }
+  .preview-bar select { max-width: 100%; }
+  .preview-file { overflow-wrap: anywhere; }
+  .flags { left: 8px; right: 8px; }
+  .flag { min-width: 0; }
+}
 `;

@@ -52,11 +52,17 @@ describe('the logs section', () => {
       const label = translator(locale).t('label.howLong');
       expect(card).toContain(`${label}: ${words}`);
     }
-    expect(logCard(exalate, 'en-US', 'log-application-logs')).toContain(
-      'How long: Deleted 30 days after collection',
+    expect(logCard(exalate, 'en-US', 'log-application-logs')).toEqual(
+      expect.arrayContaining([
+        'How long: Deleted exactly 30 days after collection. Backup copies are kept for about 7 days. Backups keep it for up to 14 days after deletion. Logs are backed up with the rest of the node.',
+        'Backups after deletion: Log backups expire two weeks after the log is deleted.',
+        'Backups kept in: Rsync.net, Zurich',
+        'Retention in the policy’s words: Logs are rotated after 30 days.',
+        'About the retention: Log retention is a test assumption.',
+      ]),
     );
     expect(logCard(exalate, 'ja-JP', 'log-application-logs')).toContain(
-      '保存期間: 収集から30日で削除',
+      '保存期間: ちょうど収集から30日で削除。バックアップのコピーは約7日保存されます。削除後もバックアップに最長14日残ります。Logs are backed up with the rest of the node。',
     );
   });
 
@@ -90,7 +96,8 @@ describe('the logs section', () => {
     expect(logCard(exalate, 'ja-JP', 'log-application-logs')).toEqual(
       expect.arrayContaining([
         'エンドユーザーのデータ: 含まれる可能性あり',
-        '保管場所: Exalate Cloud, Belgium',
+        "保管場所: Exalate Cloud, Belgium、The customer's Jira database",
+        'バックアップの保存場所: Rsync.net, Zurich',
         '閲覧できる人: Exalate support engineers',
       ]),
     );

@@ -203,7 +203,12 @@ describe('what the DPV export says', () => {
     expect(google?.['@type']).toBe('dpv:DataProcessor');
     expect(google?.['dpv:hasName']).toBe('Google Cloud');
     expect(idsOf(google, 'dpv:hasLocation')).toEqual(['loc:BE']);
+    const rsync = nodes.get('_:recipient-rsync-net');
+    expect(rsync?.['@type']).toBe('dpv:DataProcessor');
+    expect(rsync?.['dpv:hasName']).toBe('Rsync.net');
+    expect(idsOf(rsync, 'dpv:hasLocation')).toEqual(['loc:CH']);
     expect(idsOf(nodes.get('_:process-operation-data'), 'dpv:hasRecipient')).toEqual([
+      '_:recipient-rsync-net',
       '_:recipient-google-cloud',
     ]);
     const { nodes: techtime } = graphOf('examples/techtime-user-management.yaml');

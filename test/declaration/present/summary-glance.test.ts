@@ -41,7 +41,9 @@ describe('the at-a-glance label claims no more than the declaration', () => {
   it('says "may contain" and "not stated" apart from "personal" (exalate-complete)', () => {
     const personal = glance(complete)['glance-personal'];
     expect(personal).toEqual([
-      'Yes: 1 of 3 kinds of data are personal',
+      'Yes: 1 of 4 kinds of data are personal',
+      // Problem reports.
+      '1 kind of data may contain personal data',
       'Not stated whether 1 kind of data is personal',
       '1 kind of data may contain sensitive data',
       'Not stated whether 1 kind of data is sensitive',
@@ -97,11 +99,14 @@ describe('the at-a-glance label claims no more than the declaration', () => {
   it('names what does not follow data residency (exalate-complete)', () => {
     expect(glance(complete)['glance-hosting']).toEqual([
       'Belgium and Switzerland',
+      // The app stores the rest itself: this is no "not stored by the app".
+      'Kept only by Google Cloud: Problem reports',
       "Leaves Atlassian's infrastructure",
       'Partly follows your data residency',
       'Excluded from data residency: Operation Data',
       'Stored where your data residency does not apply: Exalate Cloud, Belgium',
-      'Not stated for 1 kind of data',
+      // Session tokens, and the problem reports Google Cloud keeps.
+      'Not stated for 2 kinds of data',
     ]);
   });
 
@@ -117,11 +122,24 @@ describe('the at-a-glance label claims no more than the declaration', () => {
         category.residency = 'in-scope';
         delete category.platformDifferences;
         delete category.retention.backups;
+        delete category.handling?.storedOnlyBy;
       });
     });
     expect(glance(forge)['glance-hosting']).toEqual([
       'The policy does not say where',
       "Stays on Atlassian's infrastructure",
+      'Follows your data residency',
+    ]);
+    // Problem reports only Google Cloud keeps are not on Atlassian, in scope as they may say.
+    const keptByGoogle = edited(forge, (next) => {
+      const reports = next.dataCategories.find((category) => category.id === 'problem-reports')!;
+      reports.storedIn = [];
+      reports.handling = { storedOnlyBy: ['google-cloud'] };
+    });
+    expect(glance(keptByGoogle)['glance-hosting']).toEqual([
+      'The policy does not say where',
+      'Kept only by Google Cloud: Problem reports',
+      "Leaves Atlassian's infrastructure",
       'Follows your data residency',
     ]);
     const oneGlobal = edited(forge, (next) => (next.dataCategories[1]!.residency = 'global'));
@@ -185,13 +203,12 @@ describe('the at-a-glance label claims no more than the declaration', () => {
   it('gives the longest backup lifetime and what backups keep after deletion, with bounds', () => {
     const retention = glance(complete)['glance-retention']!;
     expect(retention).toContain('Backups kept at least 30 days');
-    // Data Center's database backups keep it at least 14 days after deletion: no end, so longer
-    // than Cloud's "up to 90 days".
+    // On Data Center, "at least 14 days" has no end: it outranks Cloud's "up to 90 days".
     expect(retention).toContain('Backups hold data at least 14 days after deletion');
-    const cloudOnly = edited(complete, (next) => {
-      const data = next.dataCategories.find((category) => category.id === 'operation-data')!;
-      delete data.platformDifferences![0]!.retention!.backups;
-    });
+    const cloudOnly = edited(
+      complete,
+      (next) => delete next.dataCategories[0]!.platformDifferences,
+    );
     expect(glance(cloudOnly)['glance-retention']).toContain(
       'Backups hold data up to 90 days after deletion',
     );

@@ -158,8 +158,20 @@ describe('summarize', () => {
     const { retention } = summarize(exalate);
     // P30D at least (the category) and P1M at least (the location) are as long: the first stays.
     expect(retention.backups).toEqual({ period: 'P30D', bound: 'at-least' });
-    // Data Center's "at least 14 days" after deletion has no end: longer than Cloud's "up to 90".
+    // "At least 14 days" (Data Center) has no end, so it outranks "up to 90 days" (Cloud).
     expect(retention.backupsAfterDeletion).toEqual({ period: 'P14D', bound: 'at-least' });
+    const cloudOnly: Declaration = structuredClone(exalate);
+    delete cloudOnly.dataCategories[0]!.platformDifferences;
+    expect(summarize(cloudOnly).retention.backupsAfterDeletion).toEqual({
+      period: 'P90D',
+      bound: 'at-most',
+    });
+    // A log's backups are copies of data too.
+    cloudOnly.logs![0]!.retention!.backups!.afterDeletion!.period = 'P6M';
+    expect(summarize(cloudOnly).retention.backupsAfterDeletion).toEqual({
+      period: 'P6M',
+      bound: 'at-most',
+    });
     const longer: Declaration = structuredClone(exalate);
     longer.locations[0]!.backups!.period = 'P2M';
     longer.locations[0]!.backups!.bound = 'at-most';
@@ -224,7 +236,8 @@ describe('summarize', () => {
       global: [],
       excluded: ['operation-data'],
       notFollowing: ['exalate-cloud-belgium'],
-      notStated: ['session-tokens'],
+      // Problem reports are kept by Google Cloud, and say nothing of residency.
+      notStated: ['session-tokens', 'problem-reports'],
     });
     // A location chosen by a placement rule is where data is kept, not only a backup place.
     expect(summarize(exalate).hosting.countries).toEqual(['BE', 'CH']);
@@ -268,11 +281,23 @@ describe('summarize', () => {
       category.residency = 'in-scope';
       delete category.platformDifferences;
       delete category.retention.backups;
+      delete category.handling?.storedOnlyBy;
     });
     const { hosting } = summarize(forge);
     expect(hosting.onAtlassianOnly).toBe(true);
     expect(hosting.dataResidency).toBe('all');
     expect(hosting.countries).toEqual([]);
+    // Problem reports kept only by Google Cloud leave Atlassian's infrastructure.
+    const reports = forge.dataCategories.find((category) => category.id === 'problem-reports')!;
+    reports.storedIn = [];
+    reports.handling = { storedOnlyBy: ['google-cloud'] };
+    expect(summarize(forge).hosting.onAtlassianOnly).toBe(false);
+    expect(summarize(forge).hosting.keptOnlyBy).toEqual([
+      { recipients: ['google-cloud'], categories: ['problem-reports'] },
+    ]);
+    // Kept only by Atlassian itself (a platform recipient), they stay on it.
+    forge.recipients.find((recipient) => recipient.id === 'google-cloud')!.category = 'platform';
+    expect(summarize(forge).hosting.onAtlassianOnly).toBe(true);
   });
 
   it('says when residency is not stated or applies to some locations only (version 1)', () => {

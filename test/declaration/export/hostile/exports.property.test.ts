@@ -167,6 +167,19 @@ describe('exports of a declaration with hostile text and addresses in every fiel
       'plain',
       'text',
     ]);
+    // Inside a choice of shapes ('not-stated' or a list), the fields of the shape it has.
+    const paths = slotsOf(base).map((slot) => slot.path.join('.'));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'rights.regimes.0.appliesTo',
+        'rights.regimes.0.rights.0.description',
+        'locations.0.domains.0',
+        'logs.0.holds',
+        'vendorAccess.grants.0.conditions',
+      ]),
+    );
+    expect(paths).not.toContain('rights.regimes');
+    expect(paths).not.toContain('vendorAccess.grants.1.categories');
   });
 
   it('Markdown, also where plain addresses are linked: only https and mailto links, no raw HTML, exactly the declaration’s headings and rows', () => {
