@@ -197,10 +197,7 @@ describe('diffDeclarations, format 2 (exalate-complete: every field filled)', ()
         data.handling!.storedOnlyBy = ['google-cloud'];
         data.encryption!.keyManagement = 'Customer-managed keys in Cloud KMS.';
         data.encryption!.inTransitProtocol = 'TLS 1.3.';
-        // Its other retention fields stay: only what is changed is reported.
-        const retention = data.platformDifferences![0]!.retention!;
-        retention.basis = 'until-deletion-request';
-        delete retention.description;
+        data.platformDifferences![0]!.retention = { basis: 'until-deletion-request' };
         data.platformDifferences![0]!.storedIn = [];
       }),
     ).toEqual([

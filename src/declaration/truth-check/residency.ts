@@ -47,9 +47,14 @@ function outflows(facts: ManifestFacts): Outflow[] {
   return [...backend, ...remotes].sort((a, b) => a.place.line - b.place.line);
 }
 
-/** The path of the claim that nothing leaves Atlassian, or undefined when the declaration makes none. */
+/**
+ * The path of the claim that nothing leaves Atlassian, or undefined when the declaration makes
+ * none: every Cloud location is Atlassian's, and every recipient is Atlassian's own platform
+ * (category `platform`, such as Forge's personal data reporting).
+ */
 function nothingLeavesClaim(declaration: Declaration): (string | number)[] | undefined {
-  if (declaration.recipients.length > 0) return undefined;
+  if (declaration.recipients.some((recipient) => recipient.category !== 'platform'))
+    return undefined;
   const cloud = declaration.locations.filter(onCloud);
   if (cloud.some((location) => location.hostedBy !== 'atlassian')) return undefined;
   return ['recipients'];
@@ -115,7 +120,7 @@ export function checkResidencyClaims(declaration: Declaration, facts: ManifestFa
       findings.push({
         rule: 'nothing-leaves-atlassian',
         severity: 'contradiction',
-        message: `The declaration keeps everything at Atlassian (every location is hosted by Atlassian and there are no recipients), but manifest.yml declares ${flow.entry}, which sends in-scope data outside Atlassian. Declare who receives it as a recipient or location (with its domains), or mark the egress inScopeEUD: false if no End-User Data goes there.`,
+        message: `The declaration keeps everything at Atlassian (every location is hosted by Atlassian and every recipient is Atlassian's platform), but manifest.yml declares ${flow.entry}, which sends in-scope data outside Atlassian. Declare who receives it as a recipient or location (with its domains), or mark the egress inScopeEUD: false if no End-User Data goes there.`,
         manifest: flow.place,
         declaration: { path: nothingLeaves },
       });

@@ -114,7 +114,12 @@ describe('privacy-disclosure check', () => {
         {
           physicalLocation: {
             artifactLocation: { uri: 'privacy/declaration.yaml' },
-            region: { startLine: lineOf('privacy/declaration.yaml', /^recipients: \[\]$/) },
+            region: {
+              startLine: lineOf(
+                'privacy/declaration.yaml',
+                /^ {2}- id: atlassian-personal-data-reporting$/,
+              ),
+            },
           },
         },
       ],

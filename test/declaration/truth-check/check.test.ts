@@ -193,8 +193,8 @@ describe('scopes', () => {
       (category) => category.id === 'declaration-versions',
     );
     expect(found(subject, facts)).toEqual([
-      '85 contradiction scope-data-undeclared',
-      '88 contradiction scope-data-undeclared',
+      '94 contradiction scope-data-undeclared',
+      '97 contradiction scope-data-undeclared',
     ]);
   });
 
