@@ -5,4 +5,4 @@
  * them to a person or to each other. No Atlassian account id contains `#`, and `#` is a character
  * Forge allows in a key, so the review stays under a key of its own shape.
  */
-export const CLOSED_ACCOUNT_ID = '#closed-account';
+export { CLOSED_ACCOUNT_ID } from '../declaration/api.ts';

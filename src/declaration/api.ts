@@ -62,10 +62,17 @@ export interface VersionMeta {
   lastUpdated: string;
 }
 
+/**
+ * The `accountId` a review keeps once Atlassian reported its reviewer's account closed: the id is
+ * erased and the review kept, so the history still says that version was reviewed, and when, by
+ * someone whose account was closed. No Atlassian account id contains `#`.
+ */
+export const CLOSED_ACCOUNT_ID = '#closed-account';
+
 /** An admin's record that they reviewed a version. */
 export interface ReviewRecord {
   version: number;
-  /** Atlassian account id of the reviewer. */
+  /** Atlassian account id of the reviewer, or {@link CLOSED_ACCOUNT_ID}. */
   accountId: string;
   /** ISO 8601 timestamp. */
   reviewedAt: string;

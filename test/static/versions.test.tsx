@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { CLOSED_ACCOUNT_ID } from '@declaration/api.ts';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
@@ -287,6 +288,24 @@ describe('review', () => {
       ),
     );
     expect(screen.getByTestId('version-3').textContent).toContain('712020:2d9f5e1c');
+  });
+
+  test('a review whose reviewer’s account was closed says so, without the erased id', async () => {
+    const user = userEvent.setup();
+    const review = {
+      version: 3,
+      accountId: CLOSED_ACCOUNT_ID,
+      reviewedAt: '2026-11-21T10:15:00.000Z',
+    };
+    api.markReviewed.mockResolvedValue({ ok: true, data: { review } });
+    renderWithLocale(<Versions view={viewOf(exalate, { version: 3, canReview: true })} />);
+    await user.click(await screen.findByTestId('review-button'));
+    await waitFor(() =>
+      expect(screen.getByTestId('review-status').textContent).toContain(
+        'by someone whose account has since been closed',
+      ),
+    );
+    expect(screen.getByTestId('version-3').textContent).not.toContain('#closed-account');
   });
 
   test('a refused review is reported, not swallowed', async () => {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ReviewRecord } from '@declaration';
+import { CLOSED_ACCOUNT_ID, type ReviewRecord } from '@declaration/api.ts';
 import { markReviewed } from '../api/index.ts';
 import type { Translator } from '@declaration/i18n/index.ts';
 import { formatDateTime, useT } from '../i18n/index.ts';
@@ -7,6 +7,11 @@ import { dataOf, failed, loading, type RequestState } from './request.ts';
 
 /** Who reviewed a version and when, in the reader's words and date format. */
 export function reviewedBy(review: ReviewRecord, t: Translator): string {
+  if (review.accountId === CLOSED_ACCOUNT_ID) {
+    return t.t('review.reviewedByClosedAccount', {
+      date: formatDateTime(review.reviewedAt, t.locale),
+    });
+  }
   return t.t('review.reviewedBy', {
     accountId: review.accountId,
     date: formatDateTime(review.reviewedAt, t.locale),
