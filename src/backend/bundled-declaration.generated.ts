@@ -8,7 +8,7 @@ export const BUNDLED_SOURCE = 'privacy/declaration.yaml';
 
 /** SHA-256 of the declaration's and the manifest facts' canonical JSON: the hash it is published under. */
 export const BUNDLED_CONTENT_HASH =
-  '0750647ee3d3bd6118d4f76d2f8495691259df1a1c417ace646acd8c6548e1df';
+  '61eedc200b9fe1fffbb1db884fdb5eac524245e6792c4a994f17c9c125114df8';
 
 /** package.json's version, the app version recorded when the Forge runtime does not give one. */
 export const BUNDLED_PACKAGE_VERSION = '0.1.0';
@@ -226,7 +226,7 @@ export const BUNDLED_DECLARATION: Declaration = {
       "A new version of this declaration is published into the site's Forge storage when the app is installed or upgraded. Every earlier version is kept, and administrators can see what changed since the version they last reviewed.",
     lastUpdated: '2026-12-01',
     scope: 'What the Privacy Disclosure app itself stores on an Atlassian Cloud site.',
-    version: '2',
+    version: '3',
   },
   purposes: [
     {
