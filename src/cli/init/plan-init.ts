@@ -7,7 +7,11 @@
 import { startingDeclaration, isForgeAppId, type DeclaredProduct } from './declaration-template.ts';
 import { planGitignore } from './gitignore.ts';
 import { handlerFile, HANDLER_MARKER } from './handler-template.ts';
-import { HANDLER_MODULE } from './manifest/disclosure-parts.ts';
+import {
+  HANDLER_MODULE,
+  PERSONAL_DATA_EXPORT,
+  PERSONAL_DATA_HANDLER,
+} from './manifest/disclosure-parts.ts';
 import { planManifest, type ManifestPlan } from './manifest/plan-manifest.ts';
 import { formatManifestProblem, readManifest } from './manifest/read-manifest.ts';
 import { planPackageJson, type PackageJsonPlan } from './package-json.ts';
@@ -77,6 +81,23 @@ function declaredProducts(plan: ManifestPlan): DeclaredProduct[] {
   return products;
 }
 
+/** Whether a handler file exports the personal data report's function. */
+function exportsPersonalData(text: string): boolean {
+  const name = PERSONAL_DATA_EXPORT;
+  return (
+    new RegExp(`export\\s+(?:async\\s+)?(?:function\\*?|const|let|var)\\s+${name}\\b`).test(text) ||
+    new RegExp(`export\\s*\\{[^}]*\\b${name}\\b[^}]*\\}`).test(text)
+  );
+}
+
+/**
+ * What to add to a handler file written before the disclosure had its personal data report:
+ * init never writes that file again, and manifest.yml now names its export.
+ */
+function personalDataExportNote(path: string): string {
+  return `${path} does not export ${PERSONAL_DATA_EXPORT}, which manifest.yml now names (${PERSONAL_DATA_HANDLER}, the weekly personal data report); init never rewrites that file, so add to it, with createPersonalDataReport imported from 'privacy-disclosure/backend' beside createDisclosureBackend: "const reportPersonalData = createPersonalDataReport({ keyPrefix: disclosure.keyPrefix }); export async function ${PERSONAL_DATA_EXPORT}() { await reportPersonalData(); return { statusCode: 204 }; }". Without it, the weekly report has no function to run.`;
+}
+
 /** Plans init for an app from what was read in it. Never throws on bad input. */
 export function planInit(app: AppSnapshot): InitPlanResult {
   const read = readManifest(app.manifest);
@@ -114,7 +135,7 @@ export function planInit(app: AppSnapshot): InitPlanResult {
       path: 'manifest.yml',
       before: app.manifest,
       after: manifest.text,
-      summary: "the disclosure's modules, resource, functions, trigger and permissions",
+      summary: "the disclosure's modules, resource, functions, triggers and permissions",
     });
   }
   if (!app.handler) {
@@ -156,6 +177,8 @@ export function planInit(app: AppSnapshot): InitPlanResult {
     });
   }
   const notes: string[] = [];
+  const missingExport = app.handler && !exportsPersonalData(app.handler.text);
+  if (missingExport) notes.push(personalDataExportNote(app.handler!.path));
   if (handlerPath.endsWith('.ts')) {
     const note = tsconfigNote(app.tsconfig, handlerPath);
     if (note) notes.push(note);

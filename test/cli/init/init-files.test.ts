@@ -73,6 +73,35 @@ describe('files the vendor already has', () => {
     expect(snapshot(dir)).toEqual(before);
   });
 
+  it('tells how to add personalData to a handler file written before the personal data report', async () => {
+    const dir = fresh('existing-admin-page');
+    await inApp(dir);
+    // The app as an earlier init left it: no personal data report in the manifest or the handler.
+    const manifest = read(dir, 'manifest.yml')
+      .replace(/ {4}# Privacy Disclosure: reports the account ids.*\n.*\n.*personalData\n/, '')
+      .replace(/ {2}scheduledTrigger:\n( {4}.*\n)+?(?= {2}\S)/, '');
+    const handler = read(dir, 'src/privacy-disclosure.ts')
+      .replace(', createPersonalDataReport', '')
+      .replace(/\n\/\/ The account ids in reviews[\s\S]*$/, '\n');
+    expect(manifest).not.toContain('personalData');
+    expect(handler).not.toMatch(/export .*personalData|createPersonalDataReport/);
+    writeFileSync(join(dir, 'manifest.yml'), manifest);
+    writeFileSync(join(dir, 'src/privacy-disclosure.ts'), handler);
+    const result = await inApp(dir);
+    expect(result.code).toBe(0);
+    expect(read(dir, 'src/privacy-disclosure.ts')).toBe(handler);
+    expect(read(dir, 'manifest.yml')).toContain('handler: privacy-disclosure.personalData');
+    expect(result.out).toContain(
+      'src/privacy-disclosure.ts does not export personalData, which manifest.yml now names (privacy-disclosure.personalData',
+    );
+    expect(result.out).toContain(
+      'export async function personalData() { await reportPersonalData(); return { statusCode: 204 }; }',
+    );
+    // The handler init writes today has it: no such note.
+    const current = await inApp(fresh('existing-admin-page'));
+    expect(current.out).not.toContain('does not export personalData');
+  });
+
   it('writes the handler in the language of the app', async () => {
     const typescript = fresh('existing-admin-page');
     await inApp(typescript);
@@ -81,7 +110,7 @@ describe('files the vendor already has', () => {
     await inApp(javascript);
     expect(readdirSync(join(javascript, 'src'))).toContain('privacy-disclosure.js');
     expect(read(javascript, 'src/privacy-disclosure.js')).toContain(
-      "import { createDisclosureBackend } from 'privacy-disclosure/backend';",
+      "import { createDisclosureBackend, createPersonalDataReport } from 'privacy-disclosure/backend';",
     );
   });
 });
@@ -181,10 +210,18 @@ describe('what it prints', () => {
   it('asks for forge install --upgrade only when it adds permissions, and names them', async () => {
     const permissions = fresh('uikit-issue-panel');
     expect((await inApp(permissions)).out).toContain(
-      '. forge install --upgrade on each site: the new permissions (scope storage:app, permissions.content.styles: unsafe-inline) make this a major version, which an admin must accept.\n',
+      '. forge install --upgrade on each site: the new permissions (scope storage:app, scope report:personal-data, permissions.content.styles: unsafe-inline) make this a major version, which an admin must accept.\n',
     );
     // The app has every permission the disclosure needs: its pages come with the next deploy.
-    const pagesOnly = await inApp(fresh('existing-admin-page'));
+    const granted = fresh('existing-admin-page');
+    writeFileSync(
+      join(granted, 'manifest.yml'),
+      read(granted, 'manifest.yml').replace(
+        '    - storage:app\n',
+        '    - storage:app\n    - report:personal-data\n',
+      ),
+    );
+    const pagesOnly = await inApp(granted);
     expect(pagesOnly.out).toContain('jira:adminPage privacy-disclosure-jira-admin-page');
     expect(pagesOnly.out).not.toContain('forge install --upgrade');
     // A run that changes nothing has nothing for an admin to accept, nor a listing to reconsider.

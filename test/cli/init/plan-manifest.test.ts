@@ -74,8 +74,12 @@ describe('Jira pages within Forge limits', () => {
     expect(ours(text, 'jira:adminPage')).toEqual([]);
     expect(adminModuleKeys.jira).toEqual([]);
     expect(notes.join('\n')).toMatch(/No Jira admin page was added/);
-    // Without an admin page nothing checks a Jira admin, so no Jira scope is asked for.
-    expect(parse(text).permissions.scopes).toEqual(parse(source).permissions.scopes);
+    // Without an admin page nothing checks a Jira admin, so no Jira scope is asked for: only the
+    // personal data report's, which every app with the disclosure needs.
+    expect(parse(text).permissions.scopes).toEqual([
+      ...parse(source).permissions.scopes,
+      'report:personal-data',
+    ]);
   });
 
   it('adds no second jira:globalPage (Forge allows one per app) and says so', () => {
@@ -115,7 +119,10 @@ describe('Confluence and Compass', () => {
     expect(ours(text, 'compass:adminPage')).toEqual([]);
     expect(adminModuleKeys).toEqual({ jira: [], confluence: [] });
     expect(notes.join('\n')).toMatch(/Compass: the disclosure is read-only there/);
-    expect(parse(text).permissions.scopes).toEqual(parse(source).permissions.scopes);
+    expect(parse(text).permissions.scopes).toEqual([
+      ...parse(source).permissions.scopes,
+      'report:personal-data',
+    ]);
   });
 
   it('refuses an app with no module in a product the disclosure can show a page in', () => {
@@ -146,6 +153,7 @@ describe('keys and idempotency', () => {
       'disclosure-resolver',
       'disclosure-resolver-2',
       'disclosure-lifecycle',
+      'disclosure-accounts',
     ]);
     expect(parse(text).resources.map((r: { key: string }) => r.key)).toEqual([
       'privacy-disclosure-ui',
@@ -232,7 +240,7 @@ describe("the vendor's YAML, as written", () => {
     );
     const { text } = plan(source);
     expect(parse(text).permissions).toEqual({
-      scopes: ['storage:app', 'read:jira-work'],
+      scopes: ['storage:app', 'report:personal-data', 'read:jira-work'],
       content: { styles: ['unsafe-inline'] },
     });
     expect(linesNotKeptInOrder(source, text)).toEqual([]);
@@ -245,7 +253,11 @@ describe("the vendor's YAML, as written", () => {
     );
     const { text } = plan(source);
     expect(text).toContain('  scopes: # none yet\n');
-    expect(parse(text).permissions.scopes).toEqual(['storage:app', 'read:jira-work']);
+    expect(parse(text).permissions.scopes).toEqual([
+      'storage:app',
+      'report:personal-data',
+      'read:jira-work',
+    ]);
   });
 
   it('extends flow collections in their own style', () => {
@@ -255,7 +267,7 @@ describe("the vendor's YAML, as written", () => {
     );
     const { text } = plan(source);
     expect(text).toContain(
-      'permissions: { scopes: [read:jira-work, storage:app], content: { styles: [unsafe-inline] } }\n',
+      'permissions: { scopes: [read:jira-work, storage:app, report:personal-data], content: { styles: [unsafe-inline] } }\n',
     );
   });
 
@@ -273,7 +285,9 @@ describe("the vendor's YAML, as written", () => {
       / {2}scopes:\n {4}# .*\n {4}- read:jira-work\n/,
       '  scopes: [read:jira-work] # worklogs\n',
     );
-    expect(plan(source).text).toContain('  scopes: [read:jira-work, storage:app] # worklogs\n');
+    expect(plan(source).text).toContain(
+      '  scopes: [read:jira-work, storage:app, report:personal-data] # worklogs\n',
+    );
   });
 
   it('puts a scope that was deleted back under the comment it left behind, once', () => {
@@ -296,7 +310,7 @@ describe("the vendor's YAML, as written", () => {
     const { text } = plan(source);
     // The commented-out scope stays a scope, above the one added; content comes after both.
     expect(text).toContain(
-      `    - read:jira-work\n${commentedOut}    # Privacy Disclosure: Forge storage for published declaration versions and reviews\n    - storage:app\n  content:\n`,
+      `    - read:jira-work\n${commentedOut}    # Privacy Disclosure: Forge storage for published declaration versions and reviews\n    - storage:app\n    # Privacy Disclosure: privacy.reportPersonalData, the weekly report to Atlassian of the account ids in reviews\n    - report:personal-data\n  content:\n`,
     );
     expect(text).toContain('      - unsafe-inline\n# Where it runs\napp:\n');
     expect(linesNotKeptInOrder(source, text)).toEqual([]);

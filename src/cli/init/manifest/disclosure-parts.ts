@@ -2,7 +2,7 @@
  * Finds the disclosure's own parts in a manifest, whatever keys they were given: its functions
  * by their handlers, its resource by its path or by the pages that use its resolver, its pages
  * by the resource they show or the function they name (a vendor may serve the disclosure's page
- * from their own resolver), and its trigger by the function it calls. `init` uses this to add
+ * from their own resolver), and its triggers by the functions they call. `init` uses this to add
  * only what is missing and `build` to find what to bundle for. Pure; works on the manifest as
  * plain data.
  */
@@ -14,6 +14,15 @@ export const HANDLER_MODULE = 'privacy-disclosure';
 export const RESOLVER_HANDLER = `${HANDLER_MODULE}.handler`;
 /** The handler of the function its trigger calls. */
 export const LIFECYCLE_HANDLER = `${HANDLER_MODULE}.lifecycle`;
+/** The handler of the function its weekly scheduled trigger calls: the personal data report. */
+export const PERSONAL_DATA_HANDLER = `${HANDLER_MODULE}.personalData`;
+/** Its export in the handler file. */
+export const PERSONAL_DATA_EXPORT = 'personalData';
+/**
+ * How often the personal data report runs: Atlassian's reporting cycle is 7 days, and the
+ * disclosure reports each account id it stores once a cycle.
+ */
+export const PERSONAL_DATA_INTERVAL = 'week';
 /** Where init puts the prebuilt Custom UI, relative to the app's root. */
 export const UI_PATH = 'static/privacy-disclosure';
 /** The events on which the bundled declaration is published. */
@@ -36,9 +45,13 @@ export interface DisclosurePage {
 export interface DisclosureParts {
   resolverFunction?: string;
   lifecycleFunction?: string;
+  /** The function of the personal data report (handler `privacy-disclosure.personalData`). */
+  personalDataFunction?: string;
   resource?: { key: string; path: string };
   pages: DisclosurePage[];
   trigger?: { key: string; index: number; events: string[] };
+  /** The scheduledTrigger that calls the personal data report, with its interval as written. */
+  scheduledTrigger?: { key: string; index: number; interval?: string };
 }
 
 function asRecord(value: unknown): Record<string, unknown> {
@@ -61,7 +74,7 @@ function keyOf(entry: ModuleEntry): string | undefined {
   return typeof entry.key === 'string' ? entry.key : undefined;
 }
 
-/** Finds the disclosure's functions, resource, pages and trigger in a manifest. */
+/** Finds the disclosure's functions, resource, pages and triggers in a manifest. */
 export function findDisclosureParts(manifest: unknown): DisclosureParts {
   const lists = moduleLists(manifest);
   const functions = lists.function ?? [];
@@ -70,6 +83,9 @@ export function findDisclosureParts(manifest: unknown): DisclosureParts {
   );
   const lifecycleFunction = keyOf(
     functions.find((entry) => entry.handler === LIFECYCLE_HANDLER) ?? {},
+  );
+  const personalDataFunction = keyOf(
+    functions.find((entry) => entry.handler === PERSONAL_DATA_HANDLER) ?? {},
   );
   const pageTypes = new Set(PRODUCTS.flatMap((product) => pageTypesOf(product)));
   const pageEntries = Object.entries(lists)
@@ -118,7 +134,30 @@ export function findDisclosureParts(manifest: unknown): DisclosureParts {
             : [],
         }
       : undefined;
-  return { resolverFunction, lifecycleFunction, resource, pages, trigger };
+  const scheduled = lists.scheduledTrigger ?? [];
+  const scheduledIndex =
+    personalDataFunction === undefined
+      ? -1
+      : scheduled.findIndex((entry) => entry.function === personalDataFunction);
+  const scheduledEntry = scheduled[scheduledIndex];
+  const scheduledTrigger =
+    scheduledEntry && keyOf(scheduledEntry)
+      ? {
+          key: keyOf(scheduledEntry)!,
+          index: scheduledIndex,
+          interval:
+            typeof scheduledEntry.interval === 'string' ? scheduledEntry.interval : undefined,
+        }
+      : undefined;
+  return {
+    resolverFunction,
+    lifecycleFunction,
+    personalDataFunction,
+    resource,
+    pages,
+    trigger,
+    scheduledTrigger,
+  };
 }
 
 function pageTypesOf(product: Product): string[] {

@@ -1,7 +1,9 @@
-/** Plans the disclosure's functions, trigger and resource in a manifest. Pure. */
+/** Plans the disclosure's functions, triggers and resource in a manifest. Pure. */
 import {
   LIFECYCLE_EVENTS,
   LIFECYCLE_HANDLER,
+  PERSONAL_DATA_HANDLER,
+  PERSONAL_DATA_INTERVAL,
   RESOLVER_HANDLER,
   UI_PATH,
 } from './disclosure-parts.ts';
@@ -10,7 +12,7 @@ import { commented, SpliceError } from './yaml-splice.ts';
 import { isMap, isSeq, type YAMLMap } from 'yaml';
 
 /**
- * Adds the functions, resource and trigger, reusing those already there. The resolver function
+ * Adds the functions, resource and triggers, reusing those already there. The resolver function
  * is added only with `addResolver`: pages served by the vendor's own resolver need none.
  */
 export function planBackend(
@@ -39,7 +41,20 @@ export function planBackend(
     );
     changes.push(`function ${lifecycle}: publishes the declaration`);
   }
+  const personalData = parts.personalDataFunction ?? claimKey(used, 'disclosure-accounts');
+  if (!parts.personalDataFunction) {
+    functions.push(
+      commented('Privacy Disclosure: reports the account ids in its reviews to Atlassian', {
+        key: personalData,
+        handler: PERSONAL_DATA_HANDLER,
+      }),
+    );
+    changes.push(
+      `function ${personalData}: the personal data report of the account ids in reviews`,
+    );
+  }
   edits.appendToList(['modules', 'function'], functions);
+  planScheduledTrigger(context, personalData);
   if (!parts.trigger) {
     const trigger = claimKey(used, 'privacy-disclosure-publish');
     edits.appendToList(
@@ -87,4 +102,33 @@ export function planBackend(
     changes.push(`resource ${resource}: ${UI_PATH} (the prebuilt UI)`);
   }
   return { resolver, resource };
+}
+
+/**
+ * The weekly scheduled trigger of the personal data report. Atlassian's reporting cycle is 7
+ * days; a trigger the vendor set to another interval is kept, with a note.
+ */
+function planScheduledTrigger(context: Context, personalData: string): void {
+  const existing = context.parts.scheduledTrigger;
+  if (existing) {
+    if (existing.interval !== PERSONAL_DATA_INTERVAL) {
+      context.notes.push(
+        `scheduledTrigger ${existing.key} runs the personal data report ${existing.interval === undefined ? 'with no interval' : `every ${existing.interval}`}; init keeps it. Atlassian's reporting cycle is 7 days and the starting declaration says the report runs once a week: set interval: ${PERSONAL_DATA_INTERVAL}, or say in privacy/declaration.yaml how often it runs.`,
+      );
+    }
+    return;
+  }
+  const key = claimKey(context.used, 'privacy-disclosure-personal-data');
+  context.edits.appendToList(
+    ['modules', 'scheduledTrigger'],
+    [
+      commented(
+        "Privacy Disclosure: the weekly personal data report (Atlassian's cycle is 7 days)",
+        { key, function: personalData, interval: PERSONAL_DATA_INTERVAL },
+      ),
+    ],
+  );
+  context.changes.push(
+    `scheduledTrigger ${key}: every ${PERSONAL_DATA_INTERVAL}, reports the account ids in reviews and erases those of closed accounts`,
+  );
 }

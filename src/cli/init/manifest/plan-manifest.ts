@@ -1,6 +1,6 @@
 /**
  * Decides what init adds to a Forge app's manifest.yml: the disclosure's pages for each product
- * the app extends, its resource, functions, trigger, scopes and content permission, and
+ * the app extends, its resource, functions, triggers, scopes and content permission, and
  * `app.compatibility` for an app in more than one product. What is already there (found by
  * handler and resource path, not by key) is kept and not added again. Pure.
  */
@@ -125,6 +125,7 @@ export function planManifest(manifest: ParsedManifest): ManifestPlanResult {
   const hadDisclosure =
     parts.resolverFunction !== undefined ||
     parts.lifecycleFunction !== undefined ||
+    parts.personalDataFunction !== undefined ||
     parts.pages.length > 0;
   try {
     let context = planParts(manifest, products, true);

@@ -14,6 +14,12 @@ export interface ScopeNeed {
   pages: string[];
 }
 
+/**
+ * The scope of Atlassian's personal data reporting API: the disclosure stores account ids in its
+ * review records, so it reports them weekly and erases those of closed accounts.
+ */
+export const PERSONAL_DATA_SCOPE = 'report:personal-data';
+
 /** The content permission the disclosure's page needs. */
 export const INLINE_STYLES = 'unsafe-inline';
 
@@ -24,14 +30,20 @@ export const INLINE_STYLES_WHY = 'its page styles itself with inline <style> tag
 export const COMMENT_PREFIX = 'Privacy Disclosure: ';
 
 /**
- * The scopes the disclosure's backend needs: storage for its versions and reviews, and, for each
- * product with an admin page, the scope of the call that checks that a reviewer is an admin.
+ * The scopes the disclosure's backend needs: storage for its versions and reviews, the personal
+ * data report of the account ids in those reviews, and, for each product with an admin page, the
+ * scope of the call that checks that a reviewer is an admin.
  */
 export function requiredScopes(parts: DisclosureParts): ScopeNeed[] {
   const needs: ScopeNeed[] = [
     {
       scope: 'storage:app',
       why: 'Forge storage for published declaration versions and reviews',
+      pages: [],
+    },
+    {
+      scope: PERSONAL_DATA_SCOPE,
+      why: 'privacy.reportPersonalData, the weekly report to Atlassian of the account ids in reviews',
       pages: [],
     },
   ];
