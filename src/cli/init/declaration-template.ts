@@ -3,8 +3,9 @@
  * stands, but it claims nothing init cannot know: what the vendor's own app collects is "not
  * stated yet", with comments saying what to fill in. What is known is stated, in format 2: the
  * disclosure itself keeps its published versions and its review records in the app's Forge
- * storage, which follows the site's data residency, and writes the app's Forge logs, which the
- * app's developers can read. Pure.
+ * storage, which follows the site's data residency, reports the account ids in those reviews to
+ * Atlassian's personal data reporting once a week and erases those of closed accounts, and writes
+ * the app's Forge logs, which the app's developers can read. Pure.
  */
 import { stringify } from 'yaml';
 // Its first line: while it is there, validation warns (the core knows the line, init writes it).
@@ -48,7 +49,8 @@ export function startingDeclaration(facts: StartingFacts): string {
 # receives it. This is shown to admins and users inside the products, so every statement must be
 # true. privacy-disclosure init wrote it as a starting point:
 #   - what the disclosure itself stores (its published versions and review records, in your
-#     app's Forge storage) and logs (in your app's Forge logs) is already described;
+#     app's Forge storage), reports (the account ids in its reviews, weekly, to Atlassian's
+#     personal data reporting) and logs (in your app's Forge logs) is already described;
 #   - everything else is "not-stated" or "Not stated yet". Replace it with what your privacy
 #     policy says, and add a data category for each kind of data your app collects.
 # Then run \`npm run privacy-disclosure:build\`: it checks this file and bundles it into the app.
@@ -120,7 +122,7 @@ dataCategories:
     purposes: [show-declaration]
     storedIn: [forge-storage]
     residency: in-scope
-    retention: &forge-retention
+    retention:
       basis: while-installed
       period: P28D
       after: uninstall
@@ -146,11 +148,29 @@ dataCategories:
     purposes: [record-review]
     storedIn: [forge-storage]
     residency: in-scope
-    retention: *forge-retention
-    recipients: []
+    retention:
+      basis: while-installed
+      period: P28D
+      after: uninstall
+      description: >-
+        Kept while the app is installed; Forge hosted storage keeps an app's data for 28 days after
+        it is uninstalled. The account id in a review is erased sooner, when the administrator's
+        Atlassian account is closed, as Atlassian reports it: the review stays as a review by an
+        account that was closed.
+      notes:
+        - >-
+          The app asks Atlassian once a week, so an account id is erased at the first weekly report
+          after Atlassian reports the account closed; when a report fails, the next week's asks again.
+    recipients: [atlassian-personal-data-reporting]
     handling:
       forms: [identifiers-only]
       collectedByDefault: false
+      notes:
+        - >-
+          Once a week, a Forge scheduled trigger reports every account id in the review records to
+          Atlassian's personal data reporting API (privacy.reportPersonalData), each with the time
+          of that account's newest review, and replaces the account id of every account Atlassian
+          reports closed with a mark that names no one.
     notes:
       - A record is made only when an administrator chooses to mark a version as reviewed.
 
@@ -174,7 +194,18 @@ locations:
     platforms: [cloud]
 
 # Subprocessors and anyone else who receives data: id, name, kind, purpose, countries.
-recipients: []
+recipients:
+  - id: atlassian-personal-data-reporting
+    name: Atlassian (personal data reporting)
+    kind: recipient
+    category: platform
+    purpose: >-
+      Atlassian asks every app that stores account ids to report them, answers which of those
+      accounts were closed (so the app erases them) or changed, and shows people which apps report
+      storing data about them.
+    when: >-
+      Once a week: every account id in the review records, with the time of that account's newest
+      review. It is sent through the Forge platform, not to a host of the app's own.
 
 logs:
   # What goes into each log your app or you keep: what an entry holds, whether it has end-user
@@ -183,8 +214,9 @@ logs:
     name: The app's Forge logs
     holds: >-
       What the disclosure's back end writes to the app's Forge logs: which declaration version was
-      published on install or upgrade, and why a request or a publication failed, including
-      damaged records it skipped or repaired. Add what your own functions log.
+      published on install or upgrade, the weekly personal data report's counts, and why a
+      request, a publication or a report failed, including damaged records it skipped or repaired.
+      Add what your own functions log.
     endUserData: may-contain
     storedIn: [forge-logs]
     retention:
@@ -207,6 +239,10 @@ rights:
       rights:
         - right: access
           description: Review records are shown with each version in the declaration's version history.
+        - right: erasure
+          description: >-
+            When an administrator's Atlassian account is closed, the app erases the account id from
+            their reviews at its next weekly report.
   howToExercise: Not stated yet.
 `;
 }

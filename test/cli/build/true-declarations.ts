@@ -111,14 +111,15 @@ export function declareWhatTheAppDoes(dir: string, fixture: string): void {
 
 /**
  * Writes a vendor's example declaration into the app at `dir` with the disclosure's own parts
- * from init's starting declaration there: its purposes, data, Forge storage and logs.
+ * from init's starting declaration there: its purposes, data, Forge storage, the recipient of its
+ * personal data report, and logs.
  */
 export function exampleWithDisclosure(dir: string, example: string): void {
   const disclosure = read(dir);
   const declaration = parse(readFileSync(join(REPO_ROOT, example), 'utf8')) as Declaration;
   const ids = (items: Record<string, unknown>[] | undefined) =>
     new Set((items ?? []).map((item) => item.id));
-  const add = (key: 'purposes' | 'dataCategories' | 'locations' | 'logs') => {
+  const add = (key: 'purposes' | 'dataCategories' | 'locations' | 'recipients' | 'logs') => {
     const have = ids(declaration[key]);
     declaration[key] = [
       ...(declaration[key] ?? []),
@@ -128,6 +129,7 @@ export function exampleWithDisclosure(dir: string, example: string): void {
   add('purposes');
   add('dataCategories');
   add('locations');
+  add('recipients');
   add('logs');
   write(dir, declaration);
 }

@@ -9,6 +9,7 @@ import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runBuild } from '../../../src/cli/build/index.ts';
 import { runInit } from '../../../src/cli/init/index.ts';
+import { run } from '../../../src/cli/main.ts';
 import { validateDeclarationText } from '../../../src/declaration/index.ts';
 import {
   allKeys,
@@ -103,6 +104,13 @@ describe.each(FIXTURES)('init on %s', (name) => {
       }
     }
     expect(manifest.permissions.scopes).toContain('storage:app');
+    const personalData = functions.find((f) => f.handler === 'privacy-disclosure.personalData')!;
+    expect(manifest.modules.scheduledTrigger).toContainEqual({
+      key: 'privacy-disclosure-personal-data',
+      function: personalData.key,
+      interval: 'week',
+    });
+    expect(manifest.permissions.scopes).toContain('report:personal-data');
     expect(manifest.permissions.content.styles).toContain('unsafe-inline');
     expect(existsSync(join(dir, 'static/privacy-disclosure/index.html'))).toBe(true);
   });
@@ -138,6 +146,12 @@ describe.each(FIXTURES)('init on %s', (name) => {
       .filter((page: { resource?: string }) => page.resource?.startsWith('privacy-disclosure'))
       .map((page: { key: string }) => page.key);
     for (const key of adminPages) expect(bundle).toContain(JSON.stringify(key));
+    // check holds the declaration init wrote against the manifest init wrote: no contradiction.
+    const check = captureIo();
+    const manifestPath = join(dir, 'manifest.yml');
+    const declarationPath = join(dir, 'privacy/declaration.yaml');
+    const code = await run(['check', '--manifest', manifestPath, declarationPath], check);
+    expect(code, check.out() + check.err()).toBe(0);
   });
 
   it('changes nothing when run a second time', async () => {
@@ -160,6 +174,13 @@ describe.each(FIXTURES)('init on %s', (name) => {
     expect(result.out).toContain('--- /dev/null\n+++ b/privacy/declaration.yaml\n');
     expect(result.out).toMatch(/\+\+\+ b\/src\/privacy-disclosure\.(ts|js)\n/);
     expect(result.out).toMatch(/^\+\s+handler: privacy-disclosure\.handler$/m);
+    // The weekly personal data report: its function, its scheduled trigger and its scope.
+    expect(result.out).toMatch(/^\+\s+handler: privacy-disclosure\.personalData$/m);
+    expect(result.out).toMatch(
+      /^\+\s+- key: privacy-disclosure-personal-data\n\+\s+function: disclosure-accounts\n\+\s+interval: week$/m,
+    );
+    expect(result.out).toMatch(/^\+.*\breport:personal-data\b/m);
+    expect(result.out).toMatch(/^\+export async function personalData\(\) \{$/m);
     expect(result.out).toContain('Nothing was written (--dry-run).');
   });
 

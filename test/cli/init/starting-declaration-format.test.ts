@@ -53,4 +53,28 @@ describe("init's starting declaration", () => {
     const place = declaration.locations.find((location) => location.id === 'forge-logs');
     expect(place).toMatchObject({ hostedBy: 'atlassian', platforms: ['cloud'] });
   });
+
+  it("says the account ids in reviews go to Atlassian's personal data reporting weekly, and are erased when an account closes", () => {
+    const { declaration } = validated();
+    const reviews = declaration.dataCategories.find(
+      (category) => category.id === 'review-records',
+    )!;
+    expect(reviews.recipients).toEqual(['atlassian-personal-data-reporting']);
+    expect(declaration.recipients).toEqual([
+      expect.objectContaining({
+        id: 'atlassian-personal-data-reporting',
+        kind: 'recipient',
+        category: 'platform',
+        when: expect.stringMatching(/^Once a week: every account id in the review records/),
+      }),
+    ]);
+    expect(reviews.retention.description).toMatch(/erased sooner, when .* account is closed/);
+    expect(reviews.handling?.notes?.join(' ')).toMatch(/Once a week, a Forge scheduled trigger/);
+    // Nothing else the disclosure stores goes anywhere.
+    for (const category of declaration.dataCategories.filter((c) => c !== reviews)) {
+      expect(category.recipients).toEqual([]);
+    }
+    const rights = declaration.rights.regimes === 'not-stated' ? [] : declaration.rights.regimes;
+    expect(rights[0]!.rights.map((right) => right.right)).toEqual(['access', 'erasure']);
+  });
 });
