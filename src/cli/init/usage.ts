@@ -8,8 +8,10 @@ export const HELP = {
 
 Adds the Privacy Disclosure to an existing Forge app, run in its root (beside manifest.yml):
   - manifest.yml: admin and reader pages for each product the app extends (Jira, Confluence,
-    Compass), the UI resource, two functions, the install/upgrade trigger, the scopes and
-    permissions.content.styles; everything already there is kept as written;
+    Compass), the UI resource, three functions, the install/upgrade trigger, a weekly
+    scheduledTrigger for the personal data report (the account ids in reviews, reported to
+    Atlassian; closed accounts' ids erased), the scopes and permissions.content.styles;
+    everything already there is kept as written;
   - src/privacy-disclosure.ts (or .js): the disclosure's Forge functions;
   - privacy/declaration.yaml: a starting declaration, where every unknown is not-stated;
   - package.json: a privacy-disclosure:build script, run first by your build script;
@@ -27,9 +29,9 @@ Exit codes: 0 done (or nothing to do), 1 the app cannot be changed (errors say w
 `,
   build: `Usage: privacy-disclosure build [--declaration FILE] [--dir DIR] [--ui DIR]
 
-Checks that manifest.yml gives the disclosure what its pages need (storage:app, the scopes that
-check an admin, permissions.content.styles, the install/upgrade trigger, its UI resource), and
-warns about a page whose function does not serve it; validates the app's declaration; bundles it
+Checks that manifest.yml gives the disclosure what its pages need (storage:app,
+report:personal-data, the scopes that check an admin, permissions.content.styles, the
+install/upgrade trigger, its UI resource), and warns about a page whose function does not serve it; validates the app's declaration; bundles it
 as data into src/privacy-disclosure.generated.ts (or .js) with the disclosure's admin pages from
 manifest.yml, and refreshes the UI copy in the disclosure's resource folder. Nothing is written
 when the manifest lacks something (init adds it) or the declaration is invalid.
