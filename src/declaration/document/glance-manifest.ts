@@ -6,7 +6,7 @@ import { listOf, say } from './compose.ts';
 import type { Inline } from './model.ts';
 
 /** The catalogue's name of each egress list (`value.egressKind.*`). */
-const EGRESS_KIND_KEYS = {
+export const EGRESS_KIND_KEYS = {
   'fetch.backend': 'fetchBackend',
   'fetch.client': 'fetchClient',
   images: 'images',

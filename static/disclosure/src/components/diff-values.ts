@@ -7,6 +7,7 @@ import {
 } from '@declaration/diff-labels.ts';
 import type { Translator } from '@declaration/i18n/index.ts';
 import type { PeriodBound } from '@declaration/schema/index.ts';
+import { EGRESS_KIND_KEYS } from '@declaration/document/glance-manifest.ts';
 import { countryName, translationFor } from '@declaration/present/localize.ts';
 import { describeBoundedDuration, describeDuration } from '@declaration/present/retention.ts';
 
@@ -172,7 +173,9 @@ function manifestTitle(entry: DiffEntry, t: Translator): EntryTitle | undefined 
     return { text: t.t('diff.manifestFacts.runsOnAtlassian'), vendorText: false };
   }
   const egress = /^egress:([a-z.]+):(.+)$/.exec(entry.key);
-  const kind = egress?.[1] && diffValueLabel('egressKind', EGRESS_KIND_IDS[egress[1]] ?? '', t);
+  const kind =
+    egress?.[1] &&
+    diffValueLabel('egressKind', (EGRESS_KIND_KEYS as Record<string, string>)[egress[1]] ?? '', t);
   const labelled = (label: string, value: string) => ({
     text: t.t('value.labelled', { label: capitalised(label, t.locale), value }),
     vendorText: false,
@@ -182,19 +185,6 @@ function manifestTitle(entry: DiffEntry, t: Translator): EntryTitle | undefined 
   if (remote) return labelled(t.t('diff.manifestFacts.remote'), remote[1]!);
   return undefined;
 }
-
-/** The catalogue's ids of the egress lists, by the list's name in manifest.yml. */
-const EGRESS_KIND_IDS: Record<string, string> = {
-  'fetch.backend': 'fetchBackend',
-  'fetch.client': 'fetchClient',
-  images: 'images',
-  media: 'media',
-  scripts: 'scripts',
-  styles: 'styles',
-  fonts: 'fonts',
-  frames: 'frames',
-  navigation: 'navigation',
-};
 
 /** A label that starts a heading, with its first letter in upper case where the script has one. */
 function capitalised(text: string, locale: string): string {
