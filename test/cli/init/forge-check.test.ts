@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBuild } from '../../../src/cli/build/index.ts';
 import { DEFAULT_SPEC_DIR } from '../../../src/cli/forge-check/openapi.ts';
 import { runInit } from '../../../src/cli/init/index.ts';
+import { declareWhatTheAppDoes } from '../build/true-declarations.ts';
 import { captureIo, copyFixture, fakeUi, FIXTURES, REPO_ROOT, scratch } from './helpers.ts';
 
 // Atlassian's OpenAPI specs live outside the repository; without them REST scopes go unchecked.
@@ -67,6 +68,8 @@ describe.each(FIXTURES)('%s after init and build', (name) => {
     made.push(app);
     install(app);
     expect(await runInit(['--dir', app, '--ui', ui], captureIo(), { today: '2026-12-01' })).toBe(0);
+    // build holds the declaration against manifest.yml: what each app reads and sends, declared.
+    declareWhatTheAppDoes(app, name);
     expect(await runBuild(['--dir', app, '--ui', ui], captureIo())).toBe(0);
     const bin = join(app, 'node_modules/privacy-disclosure/bin/privacy-disclosure.js');
     const check = spawnSync(process.execPath, [bin, 'forge-check'], {
