@@ -28,6 +28,14 @@ function isMapping(value: unknown): value is Doc {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Visits each mapping of a list, for steps that only notice: nothing is copied or changed. */
+function forEachMapping(list: unknown, visit: (item: Doc, index: number) => void): void {
+  if (!Array.isArray(list)) return;
+  list.forEach((item: unknown, index) => {
+    if (isMapping(item)) visit(item, index);
+  });
+}
+
 function each(list: unknown, visit: (item: Doc, index: number) => Doc): unknown {
   return Array.isArray(list)
     ? list.map((item: unknown, index) => (isMapping(item) ? visit(item, index) : item))
@@ -68,7 +76,7 @@ export const MIGRATIONS: readonly Migration[] = [
     description:
       'Notes backups described only in words: version 2 gives them frequency, copies, period and place.',
     up: (document, notes) => {
-      each(document.dataCategories, (category, index) => {
+      forEachMapping(document.dataCategories, (category, index) => {
         const backups = isMapping(category.retention) ? category.retention.backups : undefined;
         if (isMapping(backups) && backups.description !== undefined && backups.period === undefined)
           notes.push({
@@ -76,9 +84,8 @@ export const MIGRATIONS: readonly Migration[] = [
             message:
               'backups are described only in words; version 2 can say how long as data: period with bound (at-most, at-least), afterDeletion, storedIn',
           });
-        return category;
       });
-      each(document.locations, (location, index) => {
+      forEachMapping(document.locations, (location, index) => {
         const backups = location.backups;
         if (
           isMapping(backups) &&
@@ -91,7 +98,6 @@ export const MIGRATIONS: readonly Migration[] = [
             message:
               'backups are described only in words; version 2 can say frequency (daily, weekly), copies, period with bound, and encrypted',
           });
-        return location;
       });
       return document;
     },
@@ -102,14 +108,13 @@ export const MIGRATIONS: readonly Migration[] = [
     description:
       "Notes residency explained in a location's residencyNote: version 2 says it per category and says how the place is chosen.",
     up: (document, notes) => {
-      each(document.locations, (location, index) => {
+      forEachMapping(document.locations, (location, index) => {
         if (location.residencyNote !== undefined)
           notes.push({
             path: ['locations', index, 'residencyNote'],
             message:
               'version 2 can say which data follows residency on each category (residency: in-scope, global, excluded) and how the place is chosen (placement: pinned-realm, nearest-to-user, fixed)',
           });
-        return location;
       });
       return document;
     },
@@ -120,7 +125,7 @@ export const MIGRATIONS: readonly Migration[] = [
     description:
       'Notes data that is not stored but goes to recipients: version 2 names who stores it in handling.storedOnlyBy.',
     up: (document, notes) => {
-      each(document.dataCategories, (category, index) => {
+      forEachMapping(document.dataCategories, (category, index) => {
         const basis = isMapping(category.retention) ? category.retention.basis : undefined;
         if (
           basis === 'not-stored' &&
@@ -132,7 +137,6 @@ export const MIGRATIONS: readonly Migration[] = [
             message:
               'the app does not store this data but sends it to recipients; if one of them stores it, name it in handling.storedOnlyBy',
           });
-        return category;
       });
       return document;
     },
@@ -145,14 +149,13 @@ export const MIGRATIONS: readonly Migration[] = [
     up: (document, notes) => {
       const security = document.security;
       if (!isMapping(security)) return document;
-      each(security.certifications, (certification, index) => {
+      forEachMapping(security.certifications, (certification, index) => {
         if (mentions(certification.name, /cloud fortified/i))
           notes.push({
             path: ['security', 'certifications', index, 'name'],
             message:
               'Cloud Fortified is not a certification; version 2 says it as security.cloudFortified',
           });
-        return certification;
       });
       (Array.isArray(security.measures) ? security.measures : []).forEach(
         (measure: unknown, index) => {
