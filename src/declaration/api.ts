@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { PAYLOAD_SCHEMAS } from './api-payloads.ts';
 import type { PublishedManifestFacts } from './manifest/published.ts';
-import type { Declaration } from './schema/index.ts';
+import type { Declaration, PeriodBound, RetentionBasis, Text } from './schema/index.ts';
 
 export type { PublishedManifestFacts };
 
@@ -78,6 +78,120 @@ export interface ReviewRecord {
   reviewedAt: string;
 }
 
+/**
+ * Where a material change's detail is in "What changed": the section and key of the diff entry
+ * (a {@link DiffEntry}) it summarises. The page links it to `diffAnchor(ref)`.
+ */
+export interface DiffRef {
+  section: DiffSection;
+  key: string;
+}
+
+/** A retention as compared for a material change: its basis and longest period, if it has one. */
+export interface RetentionSpan {
+  basis: RetentionBasis;
+  /** ISO 8601 duration; null when the data is kept without a stated limit. */
+  period: string | null;
+  bound?: PeriodBound;
+}
+
+/**
+ * One change between two versions that matters to a privacy review, in the order an admin reads
+ * them: where data is (countries, hosting), who receives it, what personal data is collected, how
+ * long it is kept, residency, what the manifest lets the app reach, rights and contacts. Names
+ * are the vendor's text from the version the item comes from (a removed item from the older one),
+ * so the page puts them in words in the reader's language without a declaration at hand; no
+ * change carries an id for people to read.
+ */
+export type MaterialChange =
+  /** A country where data is stored, backed up or transferred to, added or removed. */
+  | {
+      kind: 'country';
+      change: 'added' | 'removed';
+      /** ISO 3166-1 alpha-2. */
+      country: string;
+      role: 'stored' | 'backup' | 'transfer';
+      ref: DiffRef | null;
+    }
+  /** A storage location added or removed, or its provider, region or country changed. */
+  | {
+      kind: 'hosting';
+      change: 'added' | 'removed' | 'changed';
+      /** The location's name (or provider), from the side it comes from. */
+      location: Text;
+      /** Its provider on each side, when the provider changed or the location came or went. */
+      provider: { before: Text | null; after: Text | null };
+      ref: DiffRef | null;
+    }
+  /** A recipient (a subprocessor or another recipient) added or removed. */
+  | {
+      kind: 'recipient';
+      change: 'added' | 'removed';
+      /** The recipient's kind in the format: `subprocessor` or `recipient`. */
+      recipientKind: string;
+      name: Text;
+      ref: DiffRef | null;
+    }
+  /**
+   * A data category that holds personal or sensitive data: new, or one that now does (its
+   * `personal` or `sensitive` status became yes or may-contain).
+   */
+  | {
+      kind: 'personal-data';
+      change: 'added' | 'now-personal' | 'now-sensitive';
+      name: Text;
+      sensitive: boolean;
+      ref: DiffRef | null;
+    }
+  /** A data category kept longer or shorter, compared as durations. */
+  | {
+      kind: 'retention';
+      change: 'longer' | 'shorter';
+      name: Text;
+      before: RetentionSpan;
+      after: RetentionSpan;
+      ref: DiffRef | null;
+    }
+  /** Data residency gained or lost, for a data category or a storage location (null: the app). */
+  | {
+      kind: 'residency';
+      change: 'gained' | 'lost';
+      name: Text | null;
+      ref: DiffRef | null;
+    }
+  /** An egress domain or a remote in the app's manifest, added or removed (the truth check's facts). */
+  | {
+      kind: 'egress';
+      change: 'added' | 'removed';
+      /** The host (egress) or the remote's key. */
+      target: string;
+      remote: boolean;
+      ref: DiffRef | null;
+    }
+  /** The rights people have, or how to exercise them, changed. */
+  | { kind: 'rights'; ref: DiffRef | null }
+  /** The vendor's privacy, protection or security contacts changed. */
+  | { kind: 'contacts'; ref: DiffRef | null };
+
+/** The material changes of a version against the version it followed, stored at publication. */
+export interface MaterialChanges {
+  /** The version compared with: the one served before this one was published. */
+  from: number;
+  changes: MaterialChange[];
+}
+
+/**
+ * The vendor's names of the items a diff's ids point at, per kind, so that an id shared by a
+ * location and a recipient is named as each, and a removed item is named from the older version.
+ */
+export interface DiffNames {
+  purposes: Record<string, Text>;
+  dataCategories: Record<string, Text>;
+  recipients: Record<string, Text>;
+  locations: Record<string, Text>;
+  logs: Record<string, Text>;
+}
+
 /** Answer of `disclosure/get`: everything the page needs in one call. */
 export interface DisclosureView {
   declaration: Declaration;
@@ -88,6 +202,11 @@ export interface DisclosureView {
     /** The newest review of any version (may be an older version). */
     lastReviewed: ReviewRecord | null;
   };
+  /**
+   * What changed that matters since the version this one followed, computed when it was
+   * published; null for version 1 and for a version published by an earlier release.
+   */
+  material: MaterialChanges | null;
   /** Whether this module may record reviews (an admin module); the user's rights are checked on write. */
   canReview: boolean;
   /** The Marketplace "Privacy & security" tab, when the declaration names the listing. */
@@ -101,7 +220,11 @@ export interface DisclosureView {
 
 /** Answer of `versions/list`. */
 export interface VersionPage {
-  versions: (VersionMeta & { reviews: ReviewRecord[] })[];
+  versions: (VersionMeta & {
+    reviews: ReviewRecord[];
+    /** Its material changes, stored at publication; null when none were computed (see DisclosureView). */
+    material: MaterialChanges | null;
+  })[];
   nextCursor: string | null;
 }
 
@@ -119,6 +242,12 @@ export interface FieldChange {
   path: string;
   before: unknown;
   after: unknown;
+  /**
+   * For a list of plain values (examples, notes, countries, ids) compared item by item: the items
+   * only the newer list has, and those only the older one has. Absent for other fields.
+   */
+  added?: unknown[];
+  removed?: unknown[];
 }
 
 /** The parts of a declaration a diff reports on. */
@@ -163,6 +292,10 @@ export interface DeclarationDiff {
   to: number;
   entries: DiffEntry[];
   counts: { added: number; removed: number; changed: number };
+  /** The changes that matter to a privacy review between the two versions, most important first. */
+  material: MaterialChange[];
+  /** Names of what the entries' ids point at, from each side. */
+  names: { before: DiffNames; after: DiffNames };
 }
 
 /** Answer of `review/mark`. */

@@ -1,7 +1,8 @@
-import type { DeclarationDiff, DiffEntry, DiffSection, FieldChange } from './api.ts';
+import type { DeclarationDiff, DiffEntry, DiffNames, DiffSection, FieldChange } from './api.ts';
 import { canonicallyEqual } from './canonical.ts';
 import { diffManifestFacts } from './diff-manifest.ts';
 import type { PublishedManifestFacts } from './manifest/published.ts';
+import { materialChanges } from './material.ts';
 import type { Declaration, Text } from './schema/index.ts';
 
 /**
@@ -83,6 +84,26 @@ export function diffDeclarations(
     to: versions.to,
     entries,
     counts: { added: count('added'), removed: count('removed'), changed: count('changed') },
+    material: materialChanges(before, after, manifests),
+    names: { before: diffNames(before), after: diffNames(after) },
+  };
+}
+
+/** The vendor's names of a declaration's items, per kind, for what a diff's ids point at. */
+export function diffNames(declaration: Declaration): DiffNames {
+  const named = <T extends { id: string }>(items: T[], name: (item: T) => Text | undefined) =>
+    Object.fromEntries(
+      items.flatMap((item) => {
+        const text = name(item);
+        return text === undefined ? [] : [[item.id, text] as const];
+      }),
+    );
+  return {
+    purposes: named(declaration.purposes, (item) => item.name),
+    dataCategories: named(declaration.dataCategories, (item) => item.name),
+    recipients: named(declaration.recipients, (item) => item.name),
+    locations: named(declaration.locations, (item) => item.name ?? item.provider),
+    logs: named(declaration.logs ?? [], (item) => item.name),
   };
 }
 
