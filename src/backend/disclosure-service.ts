@@ -16,7 +16,7 @@ import type { StorageContext } from './context.ts';
 import { DisclosureError } from './errors.ts';
 import { KEY_SAFE, MAX_ACCOUNT_ID_LENGTH } from './keys.ts';
 import { versionsFrom } from './published-versions.ts';
-import { StoredReviewRecord, toStored } from './records.ts';
+import { materialOf, StoredReviewRecord, toStored } from './records.ts';
 import {
   checkedReview,
   listReviews,
@@ -49,6 +49,8 @@ export async function getDisclosure(
     declaration: loaded.declaration,
     version: loaded.meta,
     review: { current: reviewOf(loaded.latestReview), lastReviewed: reviewOf(head.latestReview) },
+    // From the pointer, which copies the version record: no request more.
+    material: materialOf(head.current),
     canReview: context.admins.productOf(caller.moduleKey) !== undefined,
     marketplacePrivacyUrl: marketplacePrivacyUrl(loaded.declaration.app.marketplaceUrl),
     manifest: loaded.manifest,
@@ -88,7 +90,9 @@ export async function listVersions(
         }),
         listReviews(context, version),
       ]);
-      return record ? [{ ...record.meta, reviews: newestFirst(reviews) }] : [];
+      return record
+        ? [{ ...record.meta, reviews: newestFirst(reviews), material: materialOf(record) }]
+        : [];
     }),
   );
   return {

@@ -1,4 +1,6 @@
-import type { PublishedManifestFacts, VersionMeta } from '../declaration/api.ts';
+import type { MaterialChanges, PublishedManifestFacts, VersionMeta } from '../declaration/api.ts';
+import { materialChanges } from '../declaration/material.ts';
+import type { Declaration } from '../declaration/schema/index.ts';
 import { chooseAppVersion } from './app-version.ts';
 import { encodeDeclaration } from './content.ts';
 import type { StorageContext } from './context.ts';
@@ -13,7 +15,13 @@ import {
   StoredVersionRecord,
   toStored,
 } from './records.ts';
-import { loadVersion, parsePublication, parseVersionRecord } from './repository.ts';
+import {
+  loadVersion,
+  parsePublication,
+  parseVersionRecord,
+  type LoadedVersion,
+} from './repository.ts';
+import { StoredMaterialChanges } from './stored-material.ts';
 import { canonicalJson } from '../declaration/canonical.ts';
 import { forgeStore, type KeyValueStore } from './store.ts';
 
@@ -43,29 +51,86 @@ const ABANDONED_AFTER_MS = 15 * 60 * 1000;
 const ATTEMPTS = 3;
 /** How many version numbers held by other records a publication steps over. */
 const MAX_NUMBERS_SKIPPED = 100;
+/**
+ * The most JSON a version's material changes may take: the record is copied into the publication
+ * record and the pointer, each one value under Forge's 240 KiB limit beside the manifest facts.
+ */
+const MAX_MATERIAL_JSON = 64 * 1024;
 
 /**
- * Whether the served version, read (and migrated in memory when it was stored in an older
- * format), is the declaration about to be published with the same manifest facts: its hash is
- * over the bytes stored, so an upgrade that only brings the format up to date would otherwise
- * show admins a new version in which nothing changed. A damaged version is not the same.
+ * The served version, read (and migrated in memory when it was stored in an older format), or
+ * null when it cannot be loaded: a damaged version neither blocks publishing nor is the same as
+ * anything. Read once per publication attempt, for both {@link sameContent} and
+ * {@link materialSince}.
  */
-async function sameOnceMigrated(
+async function loadServed(
   context: StorageContext,
-  current: StoredPublication,
-  declaration: unknown,
-  manifestFacts: PublishedManifestFacts | null,
-): Promise<boolean> {
+  current: StoredPublication | null,
+): Promise<LoadedVersion | null> {
+  if (!current) return null;
   try {
-    const loaded = await loadVersion(context, current);
-    return (
-      canonicalJson(loaded.declaration) === canonicalJson(declaration) &&
-      canonicalJson(loaded.manifest) === canonicalJson(manifestFacts)
-    );
+    return await loadVersion(context, current);
   } catch (error) {
-    if (error instanceof DisclosureError && error.code === 'CORRUPT_DATA') return false;
+    if (error instanceof DisclosureError && error.code === 'CORRUPT_DATA') {
+      context.report(
+        `Version ${current.meta.version} cannot be loaded (${error.message}); the next version is published without its material changes.`,
+      );
+      return null;
+    }
     throw error;
   }
+}
+
+/**
+ * Whether the served version is the declaration about to be published with the same manifest
+ * facts: its hash is over the bytes stored, so an upgrade that only brings the format up to date
+ * would otherwise show admins a new version in which nothing changed.
+ */
+function sameContent(
+  served: LoadedVersion,
+  declaration: unknown,
+  manifestFacts: PublishedManifestFacts | null,
+): boolean {
+  return (
+    canonicalJson(served.declaration) === canonicalJson(declaration) &&
+    canonicalJson(served.manifest) === canonicalJson(manifestFacts)
+  );
+}
+
+/**
+ * What changed that matters since the served version, to keep with the new one; undefined (the
+ * version is published without them, and the log says why) when there is no served version to
+ * compare with, or when they would not fit a version record: the summary never blocks publishing.
+ */
+function materialSince(
+  context: StorageContext,
+  current: StoredPublication | null,
+  served: LoadedVersion | null,
+  declaration: Declaration,
+  manifestFacts: PublishedManifestFacts | null,
+): MaterialChanges | undefined {
+  if (!current || !served) return undefined;
+  const from = current.meta.version;
+  const changes = materialChanges(served.declaration, declaration, {
+    before: served.manifest,
+    after: manifestFacts,
+  });
+  const checked = StoredMaterialChanges.safeParse({ from, changes });
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    const where = issue && issue.path.length > 0 ? ` at material.${issue.path.join('.')}` : '';
+    context.report(
+      `The material changes since version ${from} were not kept (${issue?.message ?? 'invalid'}${where}); the version is published without them.`,
+    );
+    return undefined;
+  }
+  if (JSON.stringify(checked.data).length > MAX_MATERIAL_JSON) {
+    context.report(
+      `The material changes since version ${from} (${changes.length}) are too long to keep with the version; it is published without them.`,
+    );
+    return undefined;
+  }
+  return checked.data;
 }
 
 /**
@@ -128,10 +193,19 @@ export async function publishRecord(
   let version = (current?.meta.version ?? 0) + 1;
   // Every version shown so far, with those stepped over that were published too.
   let shown = current?.published ?? [];
+  // The served version the content was last compared with, and what changed since it.
+  let comparedWith: StoredPublication | null | undefined;
+  let material: MaterialChanges | undefined;
   for (;;) {
     if (current?.meta.contentHash === contentHash) return { published: false, record: current };
-    if (current && (await sameOnceMigrated(context, current, encoded.declaration, manifestFacts)))
-      return { published: false, record: current };
+    if (comparedWith !== current) {
+      // Read once per head: the same content publishes nothing, other content keeps what changed.
+      comparedWith = current;
+      const served = await loadServed(context, current);
+      if (current && served && sameContent(served, encoded.declaration, manifestFacts))
+        return { published: false, record: current };
+      material = materialSince(context, current, served, encoded.declaration, manifestFacts);
+    }
     const record = toStored(StoredVersionRecord, keys.meta(version), {
       meta: {
         version,
@@ -143,6 +217,7 @@ export async function publishRecord(
       },
       chunkCount: chunks.length,
       ...(manifestFacts && { manifest: manifestFacts }),
+      ...(material && { material }),
     });
     const writePieces = async () => {
       for (const [index, chunk] of chunks.entries()) {

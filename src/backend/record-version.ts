@@ -10,8 +10,11 @@ import { DisclosureError } from './errors.ts';
  * records, so a missing field reads as 1.
  */
 
-/** The record version this release writes and the newest it reads. */
-export const CURRENT_RECORD_VERSION = 1;
+/**
+ * The record version this release writes and the newest it reads. 2: version records (and the
+ * publication records and pointer that copy them) may keep the version's material changes.
+ */
+export const CURRENT_RECORD_VERSION = 2;
 
 /** The version of a record stored without the field: every record from before it existed. */
 export const UNVERSIONED_RECORD_VERSION = 1;
@@ -28,10 +31,21 @@ export interface RecordMigration {
 }
 
 /**
- * Every record migration, in order. None yet: version 1 is the first versioned shape. Add steps
- * at the end and raise {@link CURRENT_RECORD_VERSION}; never rename or remove one.
+ * Every record migration, in order. Add steps at the end and raise {@link CURRENT_RECORD_VERSION};
+ * never rename or remove one.
  */
-export const RECORD_MIGRATIONS: readonly RecordMigration[] = [];
+export const RECORD_MIGRATIONS: readonly RecordMigration[] = [
+  {
+    id: 'record/2.material-changes',
+    from: 1,
+    description:
+      'Version records may keep the material changes computed at publication; a record from before has none, which reads as "not computed".',
+    // Nothing to fill in: a version 1 record is a version 2 record without material changes. The
+    // step exists so that a release that reads only version 1 refuses the new records as newer
+    // (UNSUPPORTED_VERSION) instead of calling the unknown field damage.
+    up: (record) => record,
+  },
+];
 
 /** A record's refusal: written by a later release than this one. */
 export function unsupported(what: string, found: string, upTo: string): DisclosureError {

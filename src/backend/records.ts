@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ReviewRecord, VersionMeta } from '../declaration/api.ts';
+import type { MaterialChanges, ReviewRecord, VersionMeta } from '../declaration/api.ts';
 import { canonicalJson } from '../declaration/canonical.ts';
 import { PublishedManifestFacts } from '../declaration/manifest/published.ts';
 import { normaliseAppVersion, UNKNOWN_APP_VERSION } from './app-version.ts';
@@ -12,6 +12,7 @@ import {
   stamped,
   type RecordMigration,
 } from './record-version.ts';
+import { StoredMaterialChanges } from './stored-material.ts';
 
 /**
  * Every record the disclosure stores, one schema each. The same schema checks a value before it
@@ -120,6 +121,12 @@ export const StoredVersionRecord = z.strictObject({
    * version published before facts were bundled has none: "not checked against a manifest".
    */
   manifest: StoredManifestFacts.optional(),
+  /**
+   * What changed that matters since the version served before it, computed at publication (from
+   * record version 2). Version 1 has none, and neither has a version published by an earlier
+   * release or after a served version that could not be read.
+   */
+  material: StoredMaterialChanges.optional(),
 });
 /** A version record as stored. */
 export type StoredVersionRecord = z.infer<typeof StoredVersionRecord>;
@@ -145,7 +152,8 @@ export function sameRecord(left: StoredVersionRecord, right: StoredVersionRecord
   return (
     left.chunkCount === right.chunkCount &&
     fields.every((field) => left.meta[field] === right.meta[field]) &&
-    canonicalJson(left.manifest ?? null) === canonicalJson(right.manifest ?? null)
+    canonicalJson(left.manifest ?? null) === canonicalJson(right.manifest ?? null) &&
+    canonicalJson(left.material ?? null) === canonicalJson(right.material ?? null)
   );
 }
 
@@ -167,7 +175,15 @@ export function versionRecordOf(record: StoredVersionRecord): StoredVersionRecor
     meta: record.meta,
     chunkCount: record.chunkCount,
     ...(record.manifest && { manifest: record.manifest }),
+    ...(record.material && { material: record.material }),
   };
+}
+
+/** The material changes a version record keeps; null when none were computed. */
+export function materialOf(record: {
+  material?: MaterialChanges | undefined;
+}): MaterialChanges | null {
+  return record.material ?? null;
 }
 
 /** Validates a {@link ReviewRecord}. */

@@ -3,6 +3,7 @@ import { canonicalJson, sha256Hex } from '@declaration/canonical.ts';
 import { kvs } from '@forge/kvs';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { DEFAULT_KEYS as K } from '../../src/backend/keys.ts';
+import { CURRENT_RECORD_VERSION } from '../../src/backend/record-version.ts';
 import { publishDeclaration } from '../../src/backend/publish.ts';
 import { loadExample } from '../examples/load-example.ts';
 import { JIRA_ADMIN_PAGE, READER, useLocalForge } from './forge-harness.ts';
@@ -27,8 +28,11 @@ async function twoVersions(): Promise<void> {
   expect((await call(RESOLVER_KEYS.markReviewed, { version: 2 }, JIRA_ADMIN_PAGE)).ok).toBe(true);
 }
 
+/** The record version a later release writes. */
+const LATER = CURRENT_RECORD_VERSION + 1;
+
 /** Rewrites a stored record as a later release would have written it. */
-async function fromLaterRelease(key: string, recordVersion = 2): Promise<void> {
+async function fromLaterRelease(key: string, recordVersion = LATER): Promise<void> {
   const record = (await kvs.get<Record<string, unknown>>(key))!;
   await kvs.set(key, { ...record, recordVersion, addedLater: true });
 }
@@ -62,14 +66,14 @@ async function outcomes(): Promise<string[]> {
 describe('a record written by a newer release', () => {
   it('as the pointer: every resolver says to upgrade, and nothing is rebuilt or published', async () => {
     await twoVersions();
-    await fromLaterRelease(K.current, 3);
+    await fromLaterRelease(K.current, LATER + 1);
     const before = forge().snapshot();
     const answer = await call(RESOLVER_KEYS.getDisclosure, {}, READER);
     expect(answer).toEqual({
       ok: false,
       error: {
         code: 'UNSUPPORTED_VERSION',
-        message: `The stored value "${K.current}" was stored by a newer version of the app (record version 3); this version reads up to record version 1. Upgrade the app to show it. Nothing was changed.`,
+        message: `The stored value "${K.current}" was stored by a newer version of the app (record version ${LATER + 1}); this version reads up to record version ${CURRENT_RECORD_VERSION}. Upgrade the app to show it. Nothing was changed.`,
       },
     });
     expect(await outcomes()).toEqual(CALLS.map(([key]) => `${key} refused`));
@@ -179,6 +183,6 @@ describe('a record with a record version that is not a number', () => {
     const answer = await call(RESOLVER_KEYS.getDisclosure, {}, READER);
     expect(answer.ok).toBe(true);
     expect(answer.data.version.version).toBe(2);
-    expect(await kvs.get(K.current)).toMatchObject({ recordVersion: 1 });
+    expect(await kvs.get(K.current)).toMatchObject({ recordVersion: CURRENT_RECORD_VERSION });
   });
 });

@@ -10,6 +10,7 @@ import { kvs } from '@forge/kvs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CLOSED_ACCOUNT_ID } from '../../src/backend/closed-account.ts';
 import { BARE_KEYS, DEFAULT_KEYS } from '../../src/backend/keys.ts';
+import { CURRENT_RECORD_VERSION } from '../../src/backend/record-version.ts';
 import {
   createPersonalDataReport,
   PersonalDataReportError,
@@ -168,7 +169,12 @@ describe('account ids the page does not show', () => {
     forge().personalData.close(SITE_ADMIN.accountId);
     await logged(() => personalData());
     const stored = forge().snapshot();
-    const kept = { recordVersion: 1, version: 1, accountId: CLOSED_ACCOUNT_ID, reviewedAt: at };
+    const kept = {
+      recordVersion: CURRENT_RECORD_VERSION,
+      version: 1,
+      accountId: CLOSED_ACCOUNT_ID,
+      reviewedAt: at,
+    };
     expect(stored[BARE_KEYS.review(1, at, CLOSED_ACCOUNT_ID)]).toEqual(kept);
     expect(stored[BARE_KEYS.versionLatestReview(1)]).toEqual(kept);
     expect(stored[BARE_KEYS.latestReview]).toEqual(kept);

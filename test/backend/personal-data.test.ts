@@ -8,6 +8,7 @@ import { RESOLVER_KEYS } from '@declaration';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CLOSED_ACCOUNT_ID } from '../../src/backend/closed-account.ts';
 import { DEFAULT_KEYS } from '../../src/backend/keys.ts';
+import { CURRENT_RECORD_VERSION } from '../../src/backend/record-version.ts';
 import { lifecycle, personalData } from '../../src/index.ts';
 import {
   CONFLUENCE_ADMIN,
@@ -97,7 +98,7 @@ describe('the weekly personal data report', () => {
       accountId: CLOSED_ACCOUNT_ID,
     });
     expect(stored[DEFAULT_KEYS.review(2, '2026-11-10T14:30:00.000Z', CLOSED_ACCOUNT_ID)]).toEqual({
-      recordVersion: 1,
+      recordVersion: CURRENT_RECORD_VERSION,
       version: 2,
       accountId: CLOSED_ACCOUNT_ID,
       reviewedAt: '2026-11-10T14:30:00.000Z',

@@ -14,18 +14,27 @@ const REVIEW = {
   reviewedAt: '2026-06-02T10:00:00.000Z',
 };
 
-/** A step as a later release might add one: version 2 names the product the review was in. */
+/** A step as a later release might add one: the next version names the product the review was in. */
+const NEXT = CURRENT_RECORD_VERSION + 1;
 const TEST_MIGRATION: RecordMigration = {
-  id: 'record/2.review-product',
-  from: 1,
+  id: `record/${NEXT}.review-product`,
+  from: CURRENT_RECORD_VERSION,
   description: 'Reviews name the product they were recorded in; earlier ones in Jira.',
   up: (record) => ({ ...record, product: 'jira' }),
 };
 
 describe('record versions', () => {
   it('read a record without the field as version 1, the shape stored before the field', () => {
-    expect(currentRecord('review', REVIEW)).toEqual({ ok: true, value: REVIEW, applied: [] });
+    expect(currentRecord('review', REVIEW)).toEqual({
+      ok: true,
+      value: REVIEW,
+      applied: ['record/2.material-changes'],
+    });
     expect(parseStored(StoredReviewRecord, 'review', REVIEW)).toEqual({ ok: true, data: REVIEW });
+    expect(parseStored(StoredReviewRecord, 'review', { recordVersion: 1, ...REVIEW })).toEqual({
+      ok: true,
+      data: REVIEW,
+    });
   });
 
   it('are written on every record object, and taken off when it is read back', () => {
@@ -36,13 +45,13 @@ describe('record versions', () => {
   });
 
   it('migrate an older record step by step, by name, with the table given', () => {
-    const read = currentRecord('review', REVIEW, [TEST_MIGRATION], 2);
+    const read = currentRecord('review', stamped(REVIEW), [TEST_MIGRATION], NEXT);
     expect(read).toEqual({
       ok: true,
       value: { ...REVIEW, product: 'jira' },
-      applied: ['record/2.review-product'],
+      applied: [`record/${NEXT}.review-product`],
     });
-    expect(currentRecord('review', stamped(REVIEW), [], 2)).toEqual({
+    expect(currentRecord('review', REVIEW, [TEST_MIGRATION], NEXT)).toEqual({
       ok: false,
       error: 'no migration from record version 1',
     });
@@ -60,6 +69,18 @@ describe('record versions', () => {
       const read = parseStored(StoredReviewRecord, 'review', { ...REVIEW, recordVersion });
       expect(read.ok || read.error.code).toBe('CORRUPT_DATA');
     }
+  });
+
+  it('read a version record from before material changes as one without them', () => {
+    const step = RECORD_MIGRATIONS.find(
+      (migration) => migration.id === 'record/2.material-changes',
+    );
+    const record = {
+      meta: { version: 1, contentHash: 'a'.repeat(64) },
+      chunkCount: 1,
+    };
+    expect(step?.from).toBe(1);
+    expect(step?.up(structuredClone(record))).toEqual(record);
   });
 
   it('have one migration into every version up to the current one, each with its own id', () => {
