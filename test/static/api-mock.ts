@@ -1,4 +1,5 @@
 import { vi } from 'vitest';
+import { productOf } from '../../static/disclosure/src/api/users.ts';
 
 /**
  * A stand-in for `static/disclosure/src/api/index.ts`, the page's only way to the backend and
@@ -13,6 +14,14 @@ export const api = {
   openExternal: vi.fn(async (_url: string) => ({ ok: true as const })),
   getHostContext: vi.fn(),
   enableHostTheme: vi.fn(async () => undefined),
+  /** No names by default: the page shows account ids, as when the look-up fails. */
+  displayNames: vi.fn(
+    async (
+      _ids: readonly string[],
+      _product: string | null,
+    ): Promise<Record<string, string>> => ({}),
+  ),
+  productOf,
 };
 
 /** Clears recorded calls and answers between tests. */
@@ -21,4 +30,5 @@ export function resetApi(): void {
     if (vi.isMockFunction(fn)) fn.mockReset();
   }
   api.openExternal.mockImplementation(async () => ({ ok: true as const }));
+  api.displayNames.mockImplementation(async () => ({}));
 }

@@ -18,3 +18,4 @@ export {
   type HostContext,
 } from './host.ts';
 export { getTranslations, type TranslationsResult } from './i18n.ts';
+export { displayNames, productOf, type UserProduct } from './users.ts';
