@@ -12,8 +12,8 @@ export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Where screenshots go (git-ignored). */
 export const RESULTS_DIR = join(ROOT, 'test-results');
 
-/** Starts Debian's Chromium headless, never a downloaded browser. */
-export function launchChromium(): Promise<Browser> {
+/** Starts Debian's Chromium headless, never a downloaded browser; `extraArgs` add flags. */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -25,6 +25,7 @@ export function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }
