@@ -1,5 +1,5 @@
 import type { DeclarationDiff, DiffEntry, DiffNames, DiffSection, FieldChange } from './api.ts';
-import { canonicallyEqual } from './canonical.ts';
+import { canonicalJson, canonicallyEqual } from './canonical.ts';
 import { diffManifestFacts } from './diff-manifest.ts';
 import type { PublishedManifestFacts } from './manifest/published.ts';
 import { materialChanges } from './material.ts';
@@ -47,9 +47,10 @@ export function diffDeclarations(
       (item) => en(item.name),
     ),
     ...diffRetention(before, after),
-    ...diffList('locations', before.locations, after.locations, byId, (item) =>
-      en(item.name ?? item.provider ?? item.id),
-    ),
+    ...diffList('locations', before.locations, after.locations, byId, (item) => {
+      const name = locationName(item);
+      return name ? en(name) : 'Storage location';
+    }),
     ...diffList('placement', before.placement ?? [], after.placement ?? [], placementKey),
     ...diffList('recipients', before.recipients, after.recipients, byId, (item) => en(item.name)),
     ...diffList('logs', before.logs ?? [], after.logs ?? [], byId, (item) => en(item.name)),
@@ -102,23 +103,26 @@ export function diffNames(declaration: Declaration): DiffNames {
     purposes: named(declaration.purposes, (item) => item.name),
     dataCategories: named(declaration.dataCategories, (item) => item.name),
     recipients: named(declaration.recipients, (item) => item.name),
-    locations: named(declaration.locations, (item) => item.name ?? item.provider),
+    locations: named(declaration.locations, locationName),
     logs: named(declaration.logs ?? [], (item) => item.name),
   };
 }
 
 /**
  * The fields that differ between two values, as dotted paths. A list of records (platform
- * differences, realms, grants) is compared item by item when its items can be matched (by an
- * identity such as `platform` or `role`, else by position when there are as many), the path
- * naming the item's position in the newer list; other lists are compared whole. A period and
- * its bound are one field, `period`, holding both, once either has a bound: "up to 30 days" and
- * "at least 30 days" are different periods.
+ * statements and differences, realms, grants) is compared item by item when its items can be
+ * matched (by an identity such as `platform` or `role`, else by position when there are as
+ * many), the path naming the item's position in the newer list; the items only one side has are
+ * the list's own change, with `added` and `removed`. Any other list (examples, notes, countries,
+ * ids) is one change with the items only the newer list has (`added`) and only the older one has
+ * (`removed`), compared canonically; a list that only changed its order is no change. A period
+ * and its bound are one field, `period`, holding both, once either has a bound: "up to 30 days"
+ * and "at least 30 days" are different periods.
  */
 export function fieldChanges(before: unknown, after: unknown, path = ''): FieldChange[] {
   if (canonicallyEqual(before ?? null, after ?? null)) return [];
   const at = (key: string | number) => (path ? `${path}.${key}` : String(key));
-  if (isRecord(before) && isRecord(after)) {
+  if (isRecord(before) && isRecord(after) && !isText(before) && !isText(after)) {
     const bounded = before.bound !== undefined || after.bound !== undefined;
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
     return keys.flatMap((key) => {
@@ -131,9 +135,54 @@ export function fieldChanges(before: unknown, after: unknown, path = ''): FieldC
       return [{ path: at('period'), before: old, after: current }];
     });
   }
-  const pairs = Array.isArray(before) && Array.isArray(after) ? matched(before, after) : null;
-  if (pairs) return pairs.flatMap(([index, old, current]) => fieldChanges(old, current, at(index)));
+  const [old, current] = [listOrNone(before), listOrNone(after)];
+  if (old && current) {
+    const matching = matched(old, current);
+    const own = listChange(path, before, after, matching ?? undefined);
+    const changes = [
+      ...(own ? [own] : []),
+      ...(matching?.pairs ?? []).flatMap(([index, was, is]) => fieldChanges(was, is, at(index))),
+    ];
+    // Two lists with the same items in another order say the same; an empty list where there
+    // was none does not ("stored nowhere" is not "not stated"), so it is a change of its own.
+    if (changes.length > 0 || (Array.isArray(before) && Array.isArray(after))) return changes;
+  }
   return [{ path, before: before ?? null, after: after ?? null }];
+}
+
+/** A list as compared: a missing list is an empty one when the other side has a list. */
+function listOrNone(value: unknown): unknown[] | null {
+  if (Array.isArray(value)) return value;
+  return value === undefined || value === null ? [] : null;
+}
+
+/**
+ * A list's own change: the items only the newer list has and those only the older one has
+ * (each as often as it is missing from the other side), or null when it gained and lost none.
+ * Items matched by identity are not added or removed: their fields are compared instead.
+ */
+function listChange(
+  path: string,
+  before: unknown,
+  after: unknown,
+  matching?: Matching,
+): FieldChange | null {
+  const [old, current] = [listOrNone(before) ?? [], listOrNone(after) ?? []];
+  const added = matching ? matching.added : without(current, old);
+  const removed = matching ? matching.removed : without(old, current);
+  if (added.length === 0 && removed.length === 0) return null;
+  return { path, before: before ?? null, after: after ?? null, added, removed };
+}
+
+/** The items of `items` that `others` does not have, compared canonically, duplicates counted. */
+export function without(items: readonly unknown[], others: readonly unknown[]): unknown[] {
+  const pool = others.map((item) => canonicalJson(item));
+  return items.filter((item) => {
+    const index = pool.indexOf(canonicalJson(item));
+    if (index === -1) return true;
+    pool.splice(index, 1);
+    return false;
+  });
 }
 
 /** A period with its bound as one value; null when there is neither. */
@@ -146,27 +195,56 @@ function boundPeriod(record: Record<string, unknown>): unknown {
 /** What identifies an item of a list of records, tried in this order. */
 const IDENTITIES = ['id', 'platform', 'realm', 'role', 'regime', 'right', 'kind', 'name', 'title'];
 
+/** Two lists of records paired up: the pairs, each with its position in the newer list, and the rest. */
+interface Matching {
+  pairs: [number, unknown, unknown][];
+  added: unknown[];
+  removed: unknown[];
+}
+
 /**
- * The items of two lists of records paired up, each with its position in the newer list: by an
- * identity every item has once (the same ones on both sides), else by position when the lists
- * are as long; null when they cannot be paired and are compared whole.
+ * The items of two lists of records paired up: by an identity every item has once (the items
+ * whose identity only one side has are added or removed), else by position when the lists are
+ * as long; null when they cannot be paired and are compared as lists of values.
  */
-function matched(before: unknown[], after: unknown[]): [number, unknown, unknown][] | null {
-  if (!before.every(isRecord) || !after.every(isRecord)) return null;
+function matched(before: unknown[], after: unknown[]): Matching | null {
+  const records = (items: unknown[]) => items.every((item) => isRecord(item) && !isText(item));
+  if (!records(before) || !records(after) || before.length + after.length === 0) return null;
+  const [old, current] = [before as Record<string, unknown>[], after as Record<string, unknown>[]];
   for (const identity of IDENTITIES) {
     const keyOf = (item: Record<string, unknown>) => {
       const value = item[identity];
-      return typeof value === 'string' ? value : isRecord(value) ? JSON.stringify(value) : null;
+      return typeof value === 'string' ? value : isRecord(value) ? canonicalJson(value) : null;
     };
-    const [old, current] = [before.map(keyOf), after.map(keyOf)];
-    const keys = [...old, ...current];
-    if (keys.some((key) => key === null)) continue;
-    if (new Set(old).size !== old.length || new Set(current).size !== current.length) continue;
-    if (old.length !== current.length || !current.every((key) => old.includes(key))) return null;
-    return after.map((item, index) => [index, before[old.indexOf(current[index] ?? null)], item]);
+    const [oldKeys, currentKeys] = [old.map(keyOf), current.map(keyOf)];
+    if ([...oldKeys, ...currentKeys].some((key) => key === null)) continue;
+    if (new Set(oldKeys).size !== old.length || new Set(currentKeys).size !== current.length) {
+      continue;
+    }
+    return {
+      pairs: current.flatMap((item, index): [number, unknown, unknown][] => {
+        const previous = oldKeys.indexOf(currentKeys[index] ?? null);
+        return previous === -1 ? [] : [[index, old[previous], item]];
+      }),
+      added: current.filter((_, index) => !oldKeys.includes(currentKeys[index] ?? null)),
+      removed: old.filter((_, index) => !currentKeys.includes(oldKeys[index] ?? null)),
+    };
   }
   if (before.length !== after.length) return null;
-  return after.map((item, index) => [index, before[index], item]);
+  return {
+    pairs: after.map((item, index) => [index, before[index], item]),
+    added: [],
+    removed: [],
+  };
+}
+
+/** A localised text (`{ en: ..., de: ... }`): a value, not a record of fields. */
+function isText(value: unknown): boolean {
+  return (
+    isRecord(value) &&
+    typeof value.en === 'string' &&
+    Object.values(value).every((part) => typeof part === 'string')
+  );
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -175,6 +253,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function en(text: Text): string {
   return typeof text === 'string' ? text : (text.en ?? Object.values(text)[0] ?? '');
+}
+
+/** What a location is called where it has no name: its provider, its service or where it is. */
+function locationName(location: Declaration['locations'][number]): Text | undefined {
+  return location.name ?? location.provider ?? location.service ?? location.geography;
 }
 
 function byId(item: { id: string }): string {

@@ -1,4 +1,5 @@
 import { diffDeclarations, ENGLISH, type Declaration, type DiffEntry } from '@declaration';
+import { diffNames } from '@declaration/diff.ts';
 import { diffFieldLabel, diffSectionLabel } from '@declaration/diff-labels.ts';
 import { describe, expect, it } from 'vitest';
 import { loadExample } from '../examples/load-example.ts';
@@ -23,11 +24,12 @@ describe('diffDeclarations', () => {
       next.recipients.reverse();
     });
     const diff = diffDeclarations(exalate, reordered, { from: 1, to: 2 });
-    expect(diff).toEqual({
+    expect(diff).toMatchObject({
       from: 1,
       to: 2,
       entries: [],
       counts: { added: 0, removed: 0, changed: 0 },
+      material: [],
     });
   });
 
@@ -81,7 +83,13 @@ describe('diffDeclarations', () => {
     expect(lines).toContain(`purposes changed ${exalate.purposes[0]!.id}`);
     const changedRecipient = diff.entries.find((e) => e.key === secondRecipient!.id)!;
     expect(changedRecipient.fields).toEqual([
-      { path: 'countries', before: secondRecipient!.countries ?? null, after: ['DE', 'US'] },
+      {
+        path: 'countries',
+        before: ['CH'],
+        after: ['DE', 'US'],
+        added: ['DE', 'US'],
+        removed: ['CH'],
+      },
     ]);
     expect(diff.counts.added).toBe(1);
     expect(diff.counts.removed).toBe(1);
@@ -330,5 +338,152 @@ describe('diffDeclarations, format 2 (exalate-complete: every field filled)', ()
       'rights changed rights',
       'rights removed gdpr',
     ]);
+  });
+});
+
+describe('diffDeclarations, lists item by item', () => {
+  const operation = (next: Declaration) => category(next, 'operation-data');
+
+  it('gives a list of plain values one change with the items added and removed', () => {
+    const next = edited((d) => {
+      const data = d.dataCategories.find((item) => item.id === 'operation-data')!;
+      data.examples = [
+        'license information for the installed add-on',
+        'twin and field traces',
+        'copies of the latest and previous versions of the issues',
+        'attachments of synchronized issues',
+      ];
+    });
+    const [entry] = diffDeclarations(exalate, next, { from: 1, to: 2 }).entries;
+    expect(entry!.fields).toEqual([
+      {
+        path: 'examples',
+        before: exalate.dataCategories.find((item) => item.id === 'operation-data')!.examples,
+        after: next.dataCategories.find((item) => item.id === 'operation-data')!.examples,
+        added: ['attachments of synchronized issues'],
+        removed: ['synchronization relations'],
+      },
+    ]);
+  });
+
+  it('compares notes in several languages as whole texts, and a reordered list as no change', () => {
+    const before = structuredClone(complete);
+    operation(before).notes = [
+      { en: 'Attachments are read.', de: 'Anhänge werden gelesen.' },
+      'An earlier version kept attachments for a year.',
+    ];
+    const after = structuredClone(before);
+    operation(after).notes = [
+      'An earlier version kept attachments for a year.',
+      { en: 'Attachments are read.', de: 'Anhänge werden gelesen.' },
+    ];
+    expect(diffDeclarations(before, after, { from: 1, to: 2 }).entries).toEqual([]);
+    operation(after).notes![1] = { en: 'Attachments are read.', de: 'Anhänge werden kopiert.' };
+    const [entry] = diffDeclarations(before, after, { from: 1, to: 2 }).entries;
+    expect(entry!.fields).toEqual([
+      {
+        path: 'notes',
+        before: operation(before).notes,
+        after: operation(after).notes,
+        added: [{ en: 'Attachments are read.', de: 'Anhänge werden kopiert.' }],
+        removed: [{ en: 'Attachments are read.', de: 'Anhänge werden gelesen.' }],
+      },
+    ]);
+  });
+
+  it('counts a list that appears as all its items added, and an empty list where none was as a change', () => {
+    const before = structuredClone(complete);
+    delete operation(before).notes;
+    const after = structuredClone(before);
+    operation(after).notes = ['Attachments are read.'];
+    const [entry] = diffDeclarations(before, after, { from: 1, to: 2 }).entries;
+    expect(entry!.fields).toEqual([
+      {
+        path: 'notes',
+        before: null,
+        after: ['Attachments are read.'],
+        added: ['Attachments are read.'],
+        removed: [],
+      },
+    ]);
+    const nowhere = structuredClone(before);
+    delete operation(before).storedIn;
+    operation(nowhere).storedIn = [];
+    delete operation(nowhere).notes;
+    const [stored] = diffDeclarations(before, nowhere, { from: 1, to: 2 }).entries;
+    expect(stored!.fields).toEqual([{ path: 'storedIn', before: null, after: [] }]);
+  });
+
+  it('reports a platform added beside a changed statement: the new one added, the changed one by its text', () => {
+    const next = structuredClone(complete);
+    next.app.platforms[0]!.statement = 'The statement applies to the Cloud apps built on Forge.';
+    next.app.platforms.push({ platform: 'server', statement: 'Server apps are covered too.' });
+    next.app.notCovered = [];
+    const [entry] = diffDeclarations(complete, next, { from: 1, to: 2 }).entries;
+    expect(entry!.fields).toEqual([
+      {
+        path: 'platforms',
+        before: complete.app.platforms,
+        after: next.app.platforms,
+        added: [{ platform: 'server', statement: 'Server apps are covered too.' }],
+        removed: [],
+      },
+      {
+        path: 'platforms.0.statement',
+        before: complete.app.platforms[0]!.statement,
+        after: 'The statement applies to the Cloud apps built on Forge.',
+      },
+      {
+        path: 'notCovered',
+        before: complete.app.notCovered,
+        after: [],
+        added: [],
+        removed: complete.app.notCovered,
+      },
+    ]);
+  });
+});
+
+describe('diffDeclarations, names per kind and per side', () => {
+  it('names an id shared by a location and a recipient as each', () => {
+    const next = edited((d) => {
+      d.locations.push({
+        id: 'google-cloud',
+        name: 'Google Cloud, Frankfurt',
+        hostedBy: 'subprocessor',
+        provider: 'Google Cloud',
+        country: 'DE',
+      });
+      d.dataCategories[0]!.storedIn = [...(d.dataCategories[0]!.storedIn ?? []), 'google-cloud'];
+    });
+    const { names } = diffDeclarations(exalate, next, { from: 1, to: 2 });
+    expect(names.after.locations['google-cloud']).toBe('Google Cloud, Frankfurt');
+    expect(names.after.recipients['google-cloud']).toBe('Google Cloud');
+    expect(names.before.locations['google-cloud']).toBeUndefined();
+  });
+
+  it('names a removed item from the older version', () => {
+    const next = edited((d) => {
+      d.recipients = d.recipients.filter((item) => item.id !== 'rsync-net');
+      for (const data of d.dataCategories) {
+        data.recipients = data.recipients?.filter((id) => id !== 'rsync-net');
+      }
+    });
+    const diff = diffDeclarations(exalate, next, { from: 1, to: 2 });
+    expect(diff.entries).toContainEqual(
+      expect.objectContaining({ section: 'recipients', kind: 'removed', key: 'rsync-net' }),
+    );
+    expect(diff.names.before.recipients['rsync-net']).toBe('Rsync.net');
+    expect(diff.names.after.recipients['rsync-net']).toBeUndefined();
+  });
+
+  it('names a location without a name by its provider, service or place, never by its id', () => {
+    const unnamed = edited((d) => {
+      d.locations.push({ id: 'eu-backups', hostedBy: 'vendor', service: 'Backup servers' });
+    });
+    expect(diffNames(unnamed).locations['eu-backups']).toBe('Backup servers');
+    const diff = diffDeclarations(exalate, unnamed, { from: 1, to: 2 });
+    const added = diff.entries.find((entry) => entry.key === 'eu-backups')!;
+    expect(added.label).toBe('Backup servers');
   });
 });
