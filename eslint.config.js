@@ -5,7 +5,14 @@ import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'dist/**', 'static/*/dist/**', 'coverage/**', '.preview-data/**'],
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      '.build/**',
+      'static/*/dist/**',
+      'coverage/**',
+      '.preview-data/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
