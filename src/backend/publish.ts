@@ -1,4 +1,9 @@
-import type { MaterialChanges, PublishedManifestFacts, VersionMeta } from '../declaration/api.ts';
+import type {
+  MaterialChange,
+  MaterialChanges,
+  PublishedManifestFacts,
+  VersionMeta,
+} from '../declaration/api.ts';
 import { materialChanges } from '../declaration/material.ts';
 import type { Declaration } from '../declaration/schema/index.ts';
 import { chooseAppVersion } from './app-version.ts';
@@ -52,15 +57,16 @@ const ATTEMPTS = 3;
 /** How many version numbers held by other records a publication steps over. */
 const MAX_NUMBERS_SKIPPED = 100;
 /**
- * The most JSON a version's material changes may take: the record is copied into the publication
- * record and the pointer, each one value under Forge's 240 KiB limit beside the manifest facts.
+ * The most bytes of JSON a version's material changes may take: the version record holding them
+ * is copied into the publication record and the pointer, each a value under Forge's 240 KiB
+ * limit beside the manifest facts.
  */
-const MAX_MATERIAL_JSON = 64 * 1024;
+const MAX_MATERIAL_BYTES = 64 * 1024;
 
 /**
  * The served version, read (and migrated in memory when it was stored in an older format), or
  * null when it cannot be loaded: a damaged version neither blocks publishing nor is the same as
- * anything. Read once per publication attempt, for both {@link sameContent} and
+ * anything. Read once per head the publication reads, for both {@link sameContent} and
  * {@link materialSince}.
  */
 async function loadServed(
@@ -100,7 +106,8 @@ function sameContent(
 /**
  * What changed that matters since the served version, to keep with the new one; undefined (the
  * version is published without them, and the log says why) when there is no served version to
- * compare with, or when they would not fit a version record: the summary never blocks publishing.
+ * compare with, or when they cannot be computed or would not fit a version record: the summary
+ * never blocks publishing.
  */
 function materialSince(
   context: StorageContext,
@@ -111,10 +118,19 @@ function materialSince(
 ): MaterialChanges | undefined {
   if (!current || !served) return undefined;
   const from = current.meta.version;
-  const changes = materialChanges(served.declaration, declaration, {
-    before: served.manifest,
-    after: manifestFacts,
-  });
+  let changes: MaterialChange[];
+  try {
+    changes = materialChanges(served.declaration, declaration, {
+      before: served.manifest,
+      after: manifestFacts,
+    });
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    context.report(
+      `The material changes since version ${from} could not be computed (${why}); the version is published without them.`,
+    );
+    return undefined;
+  }
   const checked = StoredMaterialChanges.safeParse({ from, changes });
   if (!checked.success) {
     const issue = checked.error.issues[0];
@@ -124,7 +140,7 @@ function materialSince(
     );
     return undefined;
   }
-  if (JSON.stringify(checked.data).length > MAX_MATERIAL_JSON) {
+  if (new TextEncoder().encode(JSON.stringify(checked.data)).length > MAX_MATERIAL_BYTES) {
     context.report(
       `The material changes since version ${from} (${changes.length}) are too long to keep with the version; it is published without them.`,
     );

@@ -9,6 +9,7 @@ import { parseStored, StoredVersionRecord } from '../../src/backend/records.ts';
 import { loadExample } from '../examples/load-example.ts';
 import { JIRA_ADMIN_PAGE, READER, SITE_ADMIN, useLocalForge } from './forge-harness.ts';
 import { recordStorageAccess } from './storage-recorder.ts';
+import { MAX_MATERIAL_CHANGES } from '../../src/backend/stored-material.ts';
 
 // The upgrade of the fixture pair moves TechTime's cloud backend to AWS in Australia, adds AWS as
 // a subprocessor and keeps order information at least seven years: published through the real
@@ -174,6 +175,32 @@ describe('a served version that cannot be loaded', () => {
     );
     expect(logged()).toContain('the next version is published without its material changes.');
     expect(logged()).not.toContain(SITE_ADMIN.accountId);
+  });
+});
+
+describe('more material changes than a version record keeps', () => {
+  it('publish the version without them, and the log says so', async () => {
+    await publishDeclaration(before, '1.0.0');
+    const crowded = structuredClone(after);
+    // Every subprocessor a large vendor might list, and more: each one a change of its own.
+    for (let index = 1; index <= MAX_MATERIAL_CHANGES; index += 1) {
+      crowded.recipients.push({
+        id: `hosting-partner-${index}`,
+        name: `Hosting partner ${index}`,
+        kind: 'subprocessor',
+        category: 'infrastructure',
+        purpose: 'Hosts a copy of the backend.',
+      });
+    }
+    expect(await publishDeclaration(crowded, '1.1.0')).toMatchObject({
+      published: true,
+      version: { version: 2 },
+    });
+    expect(forge().snapshot()[K.meta(2)]).not.toHaveProperty('material');
+    expect(logged()).toContain('The material changes since version 1 were not kept (');
+    expect(logged()).toContain(' at material.changes); the version is published without them.');
+    const view = await call(RESOLVER_KEYS.getDisclosure, {}, READER);
+    expect(view.data.material).toBeNull();
   });
 });
 
