@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -33,5 +34,12 @@ export default defineConfig({
     ],
     environment: 'node',
     testTimeout: 20000,
+    // Vitest 4 leaves a core free unless told (availableParallelism() - 1 workers outside watch
+    // mode), which is one worker on a 2-core machine: run test files on every core. Each file runs
+    // in its own process (the default `forks` pool); tests use ports and temporary folders of
+    // their own, so none clash.
+    maxWorkers: availableParallelism(),
+    // The CLI bundle is rebuilt once, before the tests that start the CLI as a process.
+    globalSetup: ['test/cli/bundle-setup.ts'],
   },
 });
