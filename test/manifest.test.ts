@@ -129,6 +129,8 @@ describe('manifest.yml', () => {
   it('asks only for the scopes the code uses, inline styles, and no egress', () => {
     expect([...manifest.permissions.scopes].sort()).toEqual([
       'read:confluence-user',
+      // GET /rest/api/3/user/bulk from the page: reviewers by display name.
+      'read:jira-user',
       'read:jira-work',
       // privacy.reportPersonalData, from the weekly personal data report.
       'report:personal-data',

@@ -8,7 +8,7 @@ export const BUNDLED_SOURCE = 'privacy/declaration.yaml';
 
 /** SHA-256 of the declaration's and the manifest facts' canonical JSON: the hash it is published under. */
 export const BUNDLED_CONTENT_HASH =
-  '61eedc200b9fe1fffbb1db884fdb5eac524245e6792c4a994f17c9c125114df8';
+  '1df277771e2ed078fab99e7ac23e3bf70b8c2f198075a6c8a32ff60e7db1792b';
 
 /** package.json's version, the app version recorded when the Forge runtime does not give one. */
 export const BUNDLED_PACKAGE_VERSION = '0.1.0';
@@ -107,7 +107,7 @@ export const BUNDLED_DECLARATION: Declaration = {
       id: 'review-records',
       name: 'Review records',
       notes: [
-        "The reviews of each version (account id and time) are shown with the declaration on the app's pages, including the Jira and Confluence global pages, which people on the site other than administrators can open.",
+        "The reviews of each version (the reviewer's display name, with the account id beside it, and the time) are shown with the declaration on the app's pages, including the Jira and Confluence global pages, which people on the site other than administrators can open.",
       ],
       personal: 'yes',
       platforms: ['cloud'],
@@ -142,6 +142,29 @@ export const BUNDLED_DECLARATION: Declaration = {
       },
       id: 'administrator-check',
       name: 'Whether you are an administrator',
+      personal: 'yes',
+      platforms: ['cloud'],
+      purposes: ['record-review'],
+      recipients: [],
+      retention: {
+        basis: 'not-stored',
+      },
+      sensitive: 'no',
+      sources: ['atlassian'],
+      subjects: ['administrators'],
+    },
+    {
+      collection: 'optional',
+      description:
+        'To show who reviewed a version by name rather than by account id, the page asks Jira or Confluence, as the person viewing it, for the display names of the account ids in the review records it shows. The names are shown on the page and are not stored or sent anywhere.',
+      examples: ['Display name of the administrator who reviewed a version'],
+      handling: {
+        notes: [
+          "Asked once per page view, for the reviewers shown, through Jira's or Confluence's user API with the viewer's own permissions: a viewer who may not see a person's name sees the account id instead. The review history download puts the same names in the file it saves on the viewer's computer.",
+        ],
+      },
+      id: 'reviewer-names',
+      name: "Reviewers' display names",
       personal: 'yes',
       platforms: ['cloud'],
       purposes: ['record-review'],
@@ -226,7 +249,7 @@ export const BUNDLED_DECLARATION: Declaration = {
       "A new version of this declaration is published into the site's Forge storage when the app is installed or upgraded. Every earlier version is kept, and administrators can see what changed since the version they last reviewed.",
     lastUpdated: '2026-12-01',
     scope: 'What the Privacy Disclosure app itself stores on an Atlassian Cloud site.',
-    version: '3',
+    version: '4',
   },
   purposes: [
     {
@@ -318,7 +341,13 @@ export const BUNDLED_MANIFEST_FACTS: PublishedManifestFacts = {
       key: 'privacy-disclosure-personal-data',
     },
   ],
-  scopes: ['storage:app', 'read:jira-work', 'read:confluence-user', 'report:personal-data'],
+  scopes: [
+    'storage:app',
+    'read:jira-work',
+    'read:confluence-user',
+    'read:jira-user',
+    'report:personal-data',
+  ],
   storage: {
     entities: [],
     keyValueStore: true,

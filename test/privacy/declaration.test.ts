@@ -36,11 +36,12 @@ describe("Privacy Disclosure's own declaration", () => {
     expect(readRepoFile(file)).toMatch(/^schemaVersion: 2$/m);
   });
 
-  it('stores exactly two kinds, declaration versions and review records, and asks for one more', () => {
+  it('stores exactly two kinds, declaration versions and review records, and asks for two more', () => {
     expect(declaration.dataCategories.map((item) => item.id)).toEqual([
       'declaration-versions',
       'review-records',
       'administrator-check',
+      'reviewer-names',
     ]);
     expect(stored.map((item) => item.id)).toEqual(['declaration-versions', 'review-records']);
     expect(category('declaration-versions')).toMatchObject({
@@ -54,6 +55,15 @@ describe("Privacy Disclosure's own declaration", () => {
       subjects: ['administrators'],
       collection: 'optional',
     });
+  });
+
+  it('shows reviewers by display name, asked as the viewer, and stores the names nowhere', () => {
+    const names = category('reviewer-names');
+    expect(names.retention.basis).toBe('not-stored');
+    expect(names.storedIn).toBeUndefined();
+    expect(names.recipients).toEqual([]);
+    expect(names.sources).toEqual(['atlassian']);
+    expect(names.personal).toBe('yes');
   });
 
   it('uses the answer to "is this user an administrator?" for one call and stores it nowhere', () => {

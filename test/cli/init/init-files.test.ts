@@ -210,7 +210,7 @@ describe('what it prints', () => {
   it('asks for forge install --upgrade only when it adds permissions, and names them', async () => {
     const permissions = fresh('uikit-issue-panel');
     expect((await inApp(permissions)).out).toContain(
-      '. forge install --upgrade on each site: the new permissions (scope storage:app, scope report:personal-data, permissions.content.styles: unsafe-inline) make this a major version, which an admin must accept.\n',
+      '. forge install --upgrade on each site: the new permissions (scope storage:app, scope report:personal-data, scope read:jira-user, permissions.content.styles: unsafe-inline) make this a major version, which an admin must accept.\n',
     );
     // The app has every permission the disclosure needs: its pages come with the next deploy.
     const granted = fresh('existing-admin-page');
@@ -218,7 +218,7 @@ describe('what it prints', () => {
       join(granted, 'manifest.yml'),
       read(granted, 'manifest.yml').replace(
         '    - storage:app\n',
-        '    - storage:app\n    - report:personal-data\n',
+        '    - storage:app\n    - report:personal-data\n    - read:jira-user\n',
       ),
     );
     const pagesOnly = await inApp(granted);

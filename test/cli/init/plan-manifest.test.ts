@@ -74,11 +74,13 @@ describe('Jira pages within Forge limits', () => {
     expect(ours(text, 'jira:adminPage')).toEqual([]);
     expect(adminModuleKeys.jira).toEqual([]);
     expect(notes.join('\n')).toMatch(/No Jira admin page was added/);
-    // Without an admin page nothing checks a Jira admin, so no Jira scope is asked for: only the
-    // personal data report's, which every app with the disclosure needs.
+    // Without an admin page nothing checks a Jira admin, so no admin scope is asked for: only the
+    // personal data report's, which every app with the disclosure needs, and the user look-up's
+    // that names reviewers on its global page.
     expect(parse(text).permissions.scopes).toEqual([
       ...parse(source).permissions.scopes,
       'report:personal-data',
+      'read:jira-user',
     ]);
   });
 
@@ -86,6 +88,17 @@ describe('Jira pages within Forge limits', () => {
     const { text, notes } = plan(fixtureManifest('release-radar'));
     expect(modules(text)['jira:globalPage']!.map((m) => m.key)).toEqual(['release-radar-global']);
     expect(notes.join('\n')).toMatch(/No jira:globalPage was added: Forge allows one per app/);
+  });
+
+  it('asks for read:jira-user, the scope of GET /rest/api/3/user/bulk that names reviewers, once', () => {
+    const { text } = plan(fixtureManifest('uikit-issue-panel'));
+    const scopes = parse(text).permissions.scopes as string[];
+    expect(scopes.filter((scope) => scope === 'read:jira-user')).toHaveLength(1);
+    expect(text).toContain(
+      '# Privacy Disclosure: GET /rest/api/3/user/bulk from its page, to show reviewers by name\n',
+    );
+    const again = plan(text);
+    expect(again.changes).not.toContain('scope read:jira-user');
   });
 
   it('asks for read:jira-work, the scope of GET /rest/api/3/mypermissions, once', () => {
@@ -240,7 +253,7 @@ describe("the vendor's YAML, as written", () => {
     );
     const { text } = plan(source);
     expect(parse(text).permissions).toEqual({
-      scopes: ['storage:app', 'report:personal-data', 'read:jira-work'],
+      scopes: ['storage:app', 'report:personal-data', 'read:jira-work', 'read:jira-user'],
       content: { styles: ['unsafe-inline'] },
     });
     expect(linesNotKeptInOrder(source, text)).toEqual([]);
@@ -257,6 +270,7 @@ describe("the vendor's YAML, as written", () => {
       'storage:app',
       'report:personal-data',
       'read:jira-work',
+      'read:jira-user',
     ]);
   });
 
@@ -267,7 +281,7 @@ describe("the vendor's YAML, as written", () => {
     );
     const { text } = plan(source);
     expect(text).toContain(
-      'permissions: { scopes: [read:jira-work, storage:app, report:personal-data], content: { styles: [unsafe-inline] } }\n',
+      'permissions: { scopes: [read:jira-work, storage:app, report:personal-data, read:jira-user], content: { styles: [unsafe-inline] } }\n',
     );
   });
 
@@ -286,7 +300,7 @@ describe("the vendor's YAML, as written", () => {
       '  scopes: [read:jira-work] # worklogs\n',
     );
     expect(plan(source).text).toContain(
-      '  scopes: [read:jira-work, storage:app, report:personal-data] # worklogs\n',
+      '  scopes: [read:jira-work, storage:app, report:personal-data, read:jira-user] # worklogs\n',
     );
   });
 
@@ -310,7 +324,7 @@ describe("the vendor's YAML, as written", () => {
     const { text } = plan(source);
     // The commented-out scope stays a scope, above the one added; content comes after both.
     expect(text).toContain(
-      `    - read:jira-work\n${commentedOut}    # Privacy Disclosure: Forge storage for published declaration versions and reviews\n    - storage:app\n    # Privacy Disclosure: privacy.reportPersonalData, the weekly report to Atlassian of the account ids in reviews\n    - report:personal-data\n  content:\n`,
+      `    - read:jira-work\n${commentedOut}    # Privacy Disclosure: Forge storage for published declaration versions and reviews\n    - storage:app\n    # Privacy Disclosure: privacy.reportPersonalData, the weekly report to Atlassian of the account ids in reviews\n    - report:personal-data\n    # Privacy Disclosure: GET /rest/api/3/user/bulk from its page, to show reviewers by name\n    - read:jira-user\n  content:\n`,
     );
     expect(text).toContain('      - unsafe-inline\n# Where it runs\napp:\n');
     expect(linesNotKeptInOrder(source, text)).toEqual([]);

@@ -19,6 +19,11 @@ export interface ProductPages {
   reader: string;
   /** The scope the backend needs to check an admin before recording a review. */
   adminScope?: string;
+  /**
+   * The scope of the product's user look-up (`user/bulk`), through which the page shows
+   * reviewers by display name as the viewing user; none where the page cannot ask one.
+   */
+  userScope?: string;
 }
 
 /**
@@ -34,6 +39,8 @@ export const PRODUCT_PAGES: Readonly<Record<Product, ProductPages>> = {
     reader: 'jira:globalPage',
     // GET /rest/api/3/mypermissions?permissions=ADMINISTER
     adminScope: 'read:jira-work',
+    // GET /rest/api/3/user/bulk?accountId=...
+    userScope: 'read:jira-user',
   },
   confluence: {
     label: 'Confluence',
@@ -41,6 +48,8 @@ export const PRODUCT_PAGES: Readonly<Record<Product, ProductPages>> = {
     reader: 'confluence:globalPage',
     // GET /wiki/rest/api/user/current?expand=operations
     adminScope: 'read:confluence-user',
+    // GET /wiki/rest/api/user/bulk?accountId=...
+    userScope: 'read:confluence-user',
   },
   compass: { label: 'Compass', reader: 'compass:globalPage' },
 };

@@ -29,10 +29,19 @@ export const INLINE_STYLES_WHY = 'its page styles itself with inline <style> tag
 /** The words init puts before each comment it writes, so a reader knows whose line it is. */
 export const COMMENT_PREFIX = 'Privacy Disclosure: ';
 
+/** The keys of the disclosure's pages in `product`, admin and reader pages alike. */
+function pagesIn(parts: DisclosureParts, product: 'jira' | 'confluence'): string[] {
+  const { admin, reader } = PRODUCT_PAGES[product];
+  return parts.pages
+    .filter((page) => page.type === admin || page.type === reader)
+    .map((page) => page.key);
+}
+
 /**
- * The scopes the disclosure's backend needs: storage for its versions and reviews, the personal
- * data report of the account ids in those reviews, and, for each product with an admin page, the
- * scope of the call that checks that a reviewer is an admin.
+ * The scopes the disclosure needs: storage for its versions and reviews, the personal data
+ * report of the account ids in those reviews, for each product with an admin page the scope of
+ * the call that checks that a reviewer is an admin, and for each product with a page the scope
+ * of the user look-up that names the reviewers on it (Confluence's is the admin check's scope).
  */
 export function requiredScopes(parts: DisclosureParts): ScopeNeed[] {
   const needs: ScopeNeed[] = [
@@ -55,11 +64,25 @@ export function requiredScopes(parts: DisclosureParts): ScopeNeed[] {
       pages: admins.jira,
     });
   }
+  const jiraPages = pagesIn(parts, 'jira');
+  if (jiraPages.length > 0) {
+    needs.push({
+      scope: PRODUCT_PAGES.jira.userScope!,
+      why: 'GET /rest/api/3/user/bulk from its page, to show reviewers by name',
+      pages: jiraPages,
+    });
+  }
   if (admins.confluence.length > 0) {
     needs.push({
       scope: PRODUCT_PAGES.confluence.adminScope!,
       why: 'GET /wiki/rest/api/user/current, to check that a reviewer is a Confluence admin',
       pages: admins.confluence,
+    });
+  } else if (pagesIn(parts, 'confluence').length > 0) {
+    needs.push({
+      scope: PRODUCT_PAGES.confluence.userScope!,
+      why: 'GET /wiki/rest/api/user/bulk from its page, to show reviewers by name',
+      pages: pagesIn(parts, 'confluence'),
     });
   }
   return needs;
