@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Declaration, DeclarationDiff } from '@declaration';
+import { diffNames } from '@declaration/diff.ts';
 import { DiffView } from '../../static/disclosure/src/components/DiffView.tsx';
 import { DisclosurePage } from '../../static/disclosure/src/components/DisclosurePage.tsx';
 import { Versions } from '../../static/disclosure/src/components/Versions.tsx';
@@ -145,7 +146,7 @@ describe("vendor text cannot turn the app's own words around", () => {
         {
           section: 'recipients',
           kind: 'changed',
-          // A recipient the current declaration no longer names: the stored label is shown.
+          // A recipient the current declaration no longer has: named from its own version.
           key: 'former-reseller',
           label: `${RLO}Atlassian`,
           fields: [
@@ -159,6 +160,11 @@ describe("vendor text cannot turn the app's own words around", () => {
         },
       ],
       counts: { added: 0, removed: 0, changed: 1 },
+      material: [],
+      names: {
+        before: { ...diffNames(techtime), recipients: { 'former-reseller': `${RLO}Atlassian` } },
+        after: { ...diffNames(techtime), recipients: { 'former-reseller': `${RLO}Atlassian` } },
+      },
     };
     renderWithLocale(<DiffView diff={diff} declaration={techtime} />);
     const entry = screen.getByTestId('diff-entry');
@@ -186,7 +192,14 @@ describe("vendor text cannot turn the app's own words around", () => {
     });
     api.diffVersions.mockResolvedValue({
       ok: true,
-      data: { from: 1, to: 2, entries: [], counts: { added: 0, removed: 0, changed: 0 } },
+      data: {
+        from: 1,
+        to: 2,
+        entries: [],
+        counts: { added: 0, removed: 0, changed: 0 },
+        material: [],
+        names: { before: diffNames(techtime), after: diffNames(declaration) },
+      },
     });
     renderWithLocale(<Versions view={viewOf(declaration, { version: 2 })} />);
     await screen.findByTestId('version-1');

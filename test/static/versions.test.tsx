@@ -11,6 +11,7 @@ import {
   type DeclarationDiff,
   type VersionPage,
 } from '@declaration';
+import { diffNames } from '@declaration/diff.ts';
 import { validateDeclarationText } from '@declaration/validate-yaml.ts';
 import { DiffView } from '../../static/disclosure/src/components/DiffView.tsx';
 import { createTranslator, type Translator } from '@declaration/i18n/index.ts';
@@ -43,6 +44,12 @@ function page(): VersionPage {
   };
 }
 
+/** A diff's material changes (none here) and its names: both sides are Exalate's. */
+const exalateSides = {
+  material: [],
+  names: { before: diffNames(exalate), after: diffNames(exalate) },
+} satisfies Pick<DeclarationDiff, 'material' | 'names'>;
+
 function diff(from: number, to: number): DeclarationDiff {
   return {
     from,
@@ -59,6 +66,7 @@ function diff(from: number, to: number): DeclarationDiff {
       },
     ],
     counts: { added: 1, removed: 1, changed: 1 },
+    ...exalateSides,
   };
 }
 
@@ -144,6 +152,7 @@ describe('versions and what changed', () => {
           },
         ],
         counts: { added: 0, removed: 0, changed: 3 },
+        ...exalateSides,
       },
     });
     renderWithLocale(<Versions view={viewOf(exalate, { version: 3 })} />);
@@ -178,6 +187,7 @@ describe('versions and what changed', () => {
           },
         ],
         counts: { added: 0, removed: 0, changed: 1 },
+        ...exalateSides,
       },
     });
     render(
@@ -414,8 +424,13 @@ describe('what changed in the fields of format 2', () => {
     );
     return screen.getAllByTestId('diff-entry').map((entry) => ({
       title: entry.querySelector('strong')?.textContent,
+      // A list compared item by item reads one item a line: "Added Hashed; Removed As collected".
       rows: [...entry.querySelectorAll('tbody tr')].map((row) =>
-        [...row.children].map((cell) => cell.textContent),
+        [...row.children].map((cell) =>
+          cell.querySelector('li')
+            ? [...cell.querySelectorAll('li')].map((item) => item.textContent).join('; ')
+            : cell.textContent,
+        ),
       ),
     }));
   }
@@ -444,11 +459,11 @@ describe('what changed in the fields of format 2', () => {
       ['Data residency', 'Excluded from data residency', 'In scope of data residency'],
       [
         'Differences by platform → #1 → Where stored',
-        "The customer's Jira database",
-        'Exalate Cloud, Belgium',
+        "Removed The customer's Jira database",
+        'Added Exalate Cloud, Belgium',
       ],
-      ['Handling → Kept as', 'As collected and Pseudonymised', 'Hashed'],
-      ['Handling → Stored only by', '(none)', 'Google Cloud'],
+      ['Handling → Kept as', 'Removed As collected; Removed Pseudonymised', 'Added Hashed'],
+      ['Handling → Stored only by', '(none)', 'Added Google Cloud'],
     ]);
     expect(retention!.rows).toEqual([['Period', 'at most 180 days', 'at least 180 days']]);
   });
@@ -492,7 +507,7 @@ describe('what changed in the fields of format 2', () => {
       [
         'Differences by platform',
         '(none)',
-        "Platform: Data Center, Where stored: The customer's Jira database",
+        "Added Platform: Data Center, Where stored: The customer's Jira database",
       ],
     ]);
   });

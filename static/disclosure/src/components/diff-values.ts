@@ -1,4 +1,4 @@
-import type { Declaration, DiffEntry, DiffSection, Text } from '@declaration';
+import type { Declaration, DiffEntry, DiffNames, DiffSection, Text } from '@declaration';
 import {
   diffFieldLabel,
   diffValueLabel,
@@ -68,40 +68,72 @@ const DURATION_FIELDS = new Set(['period', 'duration', 'responseTime']);
 /** Fields holding country codes, shown by the country's name. */
 const COUNTRY_FIELDS = new Set(['countries', 'country', 'to']);
 
-/** Fields holding ids of other items of the declaration, shown by those items' names. */
-const REFERENCE_FIELDS = new Set([
-  'purposes',
-  'recipients',
-  'recipient',
-  'storedIn',
-  'storedOnlyBy',
-  'holds',
-  'locations',
-  'location',
-  'unpinned',
-  'categories',
-]);
+/**
+ * Fields holding ids of other items of the declaration, by the kind of item they point at: an id
+ * is named as that kind (a location and a recipient may share one). `holds` is text, not an id.
+ */
+const REFERENCE_KINDS: Record<string, keyof DiffNames> = {
+  purposes: 'purposes',
+  recipients: 'recipients',
+  recipient: 'recipients',
+  storedOnlyBy: 'recipients',
+  storedIn: 'locations',
+  locations: 'locations',
+  location: 'locations',
+  unpinned: 'locations',
+  categories: 'dataCategories',
+};
 
-/** Names of the items a declaration's ids point at, so a list of ids reads as names. */
-export function namesById(declaration: Declaration, locale: string): Map<string, ShownValue> {
-  const names = new Map<string, ShownValue>();
-  const add = (id: string, name: Text | undefined) => {
-    const translation = translationFor(name, locale);
-    if (translation) names.set(id, { ...translation, vendorText: true });
-  };
-  for (const item of declaration.purposes) add(item.id, item.name);
-  for (const item of declaration.dataCategories) add(item.id, item.name);
-  for (const item of declaration.recipients) add(item.id, item.name);
-  for (const item of declaration.locations) add(item.id, item.name ?? item.provider);
-  for (const item of declaration.logs ?? []) add(item.id, item.name);
-  return names;
+/** The kind of item a section's entries are, where their keys are the items' ids. */
+const SECTION_KINDS: Partial<Record<DiffSection, keyof DiffNames>> = {
+  purposes: 'purposes',
+  dataCategories: 'dataCategories',
+  retention: 'dataCategories',
+  locations: 'locations',
+  recipients: 'recipients',
+  logs: 'logs',
+};
+
+/** No names: what a diff without them (or a side without items) resolves ids against. */
+export const NO_NAMES: DiffNames = {
+  purposes: {},
+  dataCategories: {},
+  recipients: {},
+  locations: {},
+  logs: {},
+};
+
+/** The side of a diff an entry's item is on: a removed item is in the older version only. */
+export function entrySide(entry: DiffEntry): 'before' | 'after' {
+  return entry.kind === 'removed' ? 'before' : 'after';
 }
 
+/**
+ * The vendor's name of the item `id` of `kind` in the version `context` is about, in the
+ * reader's language; when that version does not name it, says so in words: never the id.
+ */
+export function referenceName(
+  kind: keyof DiffNames,
+  id: string,
+  context: ValueContext,
+): ShownValue {
+  const { t, names } = context;
+  const named = names[kind];
+  const translation = Object.hasOwn(named, id) ? translationFor(named[id], t.locale) : null;
+  if (translation) return { ...translation, vendorText: true };
+  return { text: t.t(`diff.unnamed.${kind}`), vendorText: false };
+}
+
+/**
+ * A localised text: every translation a string, with the English one the format requires. A
+ * record of strings without it (a platform statement, `{ platform, statement }`) is not one.
+ */
 function isText(value: unknown): value is Text {
   return (
     typeof value === 'object' &&
     value !== null &&
     !Array.isArray(value) &&
+    typeof (value as Record<string, unknown>).en === 'string' &&
     Object.values(value).every((part) => typeof part === 'string')
   );
 }
@@ -121,30 +153,39 @@ export interface EntryTitle extends ShownValue {
   whole?: boolean;
 }
 
-/** What the viewer needs to put a changed value in words. */
+/** What the viewer needs to put a changed value in words, for one side of the diff. */
 export interface ValueContext {
   t: Translator;
-  /** The current declaration, to name what a diff refers to by id; none when not loaded. */
+  /** The names of what ids point at, from the version the value comes from. */
+  names: DiffNames;
+  /**
+   * The current declaration, for what `names` does not carry: the vendor's and the app's names
+   * in the reader's language, used only when they are the names the diff reports.
+   */
   declaration?: Declaration;
-  names: Map<string, ShownValue>;
 }
 
 /**
  * What an entry of "What changed" is about, in the reader's language: the word for a part the
- * diff reports whole ("Security"), the law for a rights regime, else the item's name from the
- * current declaration (the diff carries the English one, which is kept for removed items).
- * `vendorText` says whether it is the vendor's words, which the page isolates.
+ * diff reports whole ("Security"), the law for a rights regime, the rule of a placement, the
+ * countries of a transfer, else the item's name from the version it is in (`context` is that
+ * side's: the older one for a removed item). No id is shown: an item its version does not name
+ * is said to be so. `vendorText` says whether it is the vendor's words, which the page isolates.
  */
 export function entryTitle(entry: DiffEntry, context: ValueContext): EntryTitle {
-  const { t, declaration, names } = context;
-  if (entry.section === 'vendor' && declaration) {
-    const { legalName, tradingName } = declaration.vendor;
-    const name = translationFor(legalName ?? tradingName, t.locale);
-    if (name) return { ...name, vendorText: true };
+  const { t } = context;
+  const kind = SECTION_KINDS[entry.section];
+  if (kind) {
+    const name = referenceName(kind, entry.key, context);
+    if (name.vendorText) return name;
+    // A diff without names (one written by hand, or before names were sent) has the English one.
+    return entry.label && entry.label !== entry.key
+      ? { text: entry.label, vendorText: true }
+      : name;
   }
-  if (entry.section === 'app' && declaration) {
-    const name = translationFor(declaration.app.name, t.locale);
-    if (name) return { ...name, vendorText: true };
+  if (entry.section === 'vendor' || entry.section === 'app') {
+    const name = ownName(entry, context);
+    if (name) return name;
   }
   const whole = wholeEntryLabel(entry, t);
   if (whole) return { text: whole, vendorText: false, whole: true };
@@ -156,11 +197,50 @@ export function entryTitle(entry: DiffEntry, context: ValueContext): EntryTitle 
     const title = placementTitle(entry.key, t);
     if (title) return { text: title, vendorText: false };
   }
+  if (entry.section === 'transfers') return transferTitle(entry.key, t);
   if (entry.section === 'manifest') {
     const title = manifestTitle(entry, t);
     if (title) return title;
   }
-  return names.get(entry.key) ?? { text: entry.label, vendorText: true };
+  return { text: entry.label, vendorText: true };
+}
+
+/**
+ * The vendor's or the app's name: the diff's (the newer version's, in English), in the reader's
+ * language when the current declaration has the same name; undefined for the vendor's stand-in
+ * label, which the catalogue words instead.
+ */
+function ownName(entry: DiffEntry, context: ValueContext): EntryTitle | undefined {
+  const { declaration, t } = context;
+  const name = declaration
+    ? entry.section === 'app'
+      ? declaration.app.name
+      : (declaration.vendor.legalName ?? declaration.vendor.tradingName)
+    : undefined;
+  if (name !== undefined && translationFor(name, 'en')?.text === entry.label) {
+    const translation = translationFor(name, t.locale);
+    if (translation) return { ...translation, vendorText: true };
+  }
+  if (entry.section === 'vendor' && (entry.label === 'Vendor' || !entry.label)) return undefined;
+  return { text: entry.label, vendorText: true };
+}
+
+/**
+ * A transfer's entry in words from its key (`the EEA → US, GB #2`): where from, as the vendor
+ * wrote it, to the countries by name (or the vendor's geography, or the mechanism's label).
+ */
+function transferTitle(key: string, t: Translator): EntryTitle {
+  const [, route = key, number = ''] = /^(.*?)( #\d+)?$/.exec(key) ?? [];
+  const arrow = route.lastIndexOf(' → ');
+  const from = arrow === -1 ? '' : route.slice(0, arrow);
+  const to = arrow === -1 ? route : route.slice(arrow + ' → '.length);
+  const countries = /^[A-Z]{2}(, [A-Z]{2})*$/.test(to)
+    ? t.list(to.split(', ').map((code) => countryName(code, t.locale)))
+    : undefined;
+  const mechanism = countries ?? diffValueLabel('transferMechanism', to, t);
+  const destination = mechanism ?? to;
+  const text = from ? t.t('value.route', { from, to: destination }) : destination;
+  return { text: `${text}${number}`, vendorText: from !== '' || mechanism === undefined };
 }
 
 /**
@@ -213,6 +293,16 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** A statement about a platform: the platform, its statement and its framework, nothing else. */
+function isPlatformStatement(
+  value: Record<string, unknown>,
+): value is { platform: string; statement?: unknown; framework?: unknown } {
+  return (
+    typeof value.platform === 'string' &&
+    Object.keys(value).every((key) => ['platform', 'statement', 'framework'].includes(key))
+  );
+}
+
 /** A period with its bound (`{ period: 'P30D', bound: 'at-least' }`), as the diff reports it. */
 function isBoundPeriod(value: Record<string, unknown>): value is {
   period: string;
@@ -235,7 +325,7 @@ export function showValue(
   section: DiffSection,
   context: ValueContext,
 ): ShownValue[] {
-  const { t, names } = context;
+  const { t } = context;
   if (value === undefined || value === null || value === '') return [];
   const field = path.split('.').at(-1) ?? '';
   const kind = LABELS_BY_SECTION_FIELD[section]?.[field] ?? LABELS_BY_FIELD[field];
@@ -253,7 +343,8 @@ export function showValue(
     if (COUNTRY_FIELDS.has(field) && /^[A-Z]{2}$/.test(item)) {
       return app(countryName(item, t.locale));
     }
-    if (REFERENCE_FIELDS.has(field)) return names.get(item) ?? { text: item, vendorText: true };
+    const reference = REFERENCE_KINDS[field];
+    if (reference) return referenceName(reference, item, context);
     return { text: item, vendorText: true };
   };
   const one = (item: unknown): ShownValue => {
@@ -267,14 +358,30 @@ export function showValue(
       const translation = translationFor(item, t.locale);
       return translation ? { ...translation, vendorText: true } : app('');
     }
-    if (typeof item === 'object' && item !== null && !Array.isArray(item)) {
-      const record = item as Record<string, unknown>;
-      const title =
-        record.name ?? record.title ?? record.label ?? record.what ?? record.id ?? record.role;
+    if (isRecord(item)) {
+      if (isPlatformStatement(item)) return platformStatement(item);
+      const title = item.name ?? item.title ?? item.label ?? item.what ?? item.role;
       if (typeof title === 'string' || isText(title)) return one(title);
-      return fieldsInWords(record);
+      return fieldsInWords(item);
     }
     return { text: JSON.stringify(item), vendorText: true };
+  };
+  // A platform's statement (app.platforms, app.notCovered): "Cloud: <the statement>", so that
+  // a changed one reads as what it says, not as the platform's name.
+  const platformStatement = (record: {
+    platform: string;
+    statement?: unknown;
+    framework?: unknown;
+  }): ShownValue => {
+    const platform = diffValueLabel('platform', record.platform, t) ?? record.platform;
+    const statement = record.statement === undefined ? undefined : one(record.statement);
+    const framework = typeof record.framework === 'string' ? record.framework : undefined;
+    const frameworkLabel = framework && (diffValueLabel('framework', framework, t) ?? framework);
+    const label = frameworkLabel
+      ? t.t('value.withDetail', { value: platform, detail: frameworkLabel })
+      : platform;
+    if (!statement?.text) return app(label);
+    return { text: t.t('value.labelled', { label, value: statement.text }), vendorText: true };
   };
   // A record without a name (a platform difference, a realm, a programme): its fields in words,
   // "Platform: Data Center; Where stored: The customer's Jira database".
