@@ -1,12 +1,29 @@
 /**
- * `npm run bench`: what the app costs a reader. Prints the gzipped size of the UI's JavaScript and
- * CSS, and the time from navigation until the declaration is fully rendered in Chromium for the
- * app page (in the local preview, over the real resolver) and for the static HTML export of the
- * same declaration, for the largest example and for a generated declaration of 300 data
- * categories and 100 subprocessors. Figures only: nothing here passes or fails on time.
+ * `npm run bench [-- --runs N] [--no-build]`: what the app costs a reader, measured honestly.
+ *
+ * For three declarations (the largest example by bytes; that example grown to 300 data
+ * categories and 100 subprocessors; and the example with 100 versions in its history), it times
+ * the app page in the local preview (the real resolver over the local Forge storage emulator)
+ * and the static HTML export of the same declaration, each from the top page's navigation start
+ * to the first paint that holds the whole declaration, measured the same way inside the page (see
+ * `bench-probe.ts`: no Playwright polling, no `load` event). Each page is loaded once to warm
+ * up, then N times (at least 9; app and export alternate so drift hits both alike), each in a
+ * fresh browser context, and the median and spread are printed.
+ *
+ * It also prints the JavaScript and CSS the app's frame fetched on first view, gzipped as
+ * Forge's CDN would serve it (counted from the network log), apart from the size of every file
+ * of the built UI; the storage requests and resolver calls per page view (counted by the local
+ * storage emulator and the network log); and the CLI's `validate` time. Chromium runs with the
+ * omnibox WebUI features off: headless Chromium otherwise starts a WebUI renderer for every new
+ * page that keeps a core busy for about 300 ms, while the page loads.
+ *
+ * The UI is built from the current sources into a folder of its own (not `static/disclosure/dist`,
+ * which a running preview may be serving); `--no-build` measures `static/disclosure/dist` as it
+ * is. Results go to stdout and to `bench-results/bench-<time>.json`. Figures only: nothing here
+ * passes or fails on time, and other work on the machine skews them (the load average is printed).
  */
 import {
-  existsSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -14,9 +31,10 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { stringify } from 'yaml';
@@ -26,11 +44,32 @@ import {
   validateDeclarationText,
   type Declaration,
 } from '../src/declaration/index.ts';
-import { launchChromium, startPreview } from '../test/e2e/harness.ts';
+import { launchChromium } from '../test/e2e/harness.ts';
+import { timeValidate } from './bench-cli.ts';
+import {
+  grownDeclaration,
+  largestBySize,
+  subprocessorPool,
+  versionHistory,
+} from './bench-declarations.ts';
+import { startBenchPreview, servePage } from './bench-preview.ts';
+import {
+  formatReport,
+  isHostFile,
+  isScriptOrStyle,
+  type BenchResults,
+  type CaseResult,
+  type PageTimes,
+} from './bench-report.ts';
+import { summarise } from './bench-stats.ts';
+import { measureView, type View } from './bench-view.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const DIST = join(ROOT, 'static/disclosure/dist');
-const RUNS = 5;
+/** Headless Chromium's omnibox WebUI renderer, started for every new page, stays out. */
+const QUIET_FLAGS = [
+  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup',
+];
+const MIN_RUNS = 9;
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -39,19 +78,13 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-async function ensureBuiltUi(): Promise<void> {
-  if (existsSync(join(DIST, 'index.html'))) return;
+async function buildUi(outDir: string): Promise<void> {
   const { build } = await import('vite');
-  await build({ configFile: join(ROOT, 'static/disclosure/vite.config.ts'), logLevel: 'warn' });
-}
-
-function bundleSizes(): { js: number; css: number } {
-  const sizes = { js: 0, css: 0 };
-  for (const file of filesUnder(DIST)) {
-    const kind = file.endsWith('.js') ? 'js' : file.endsWith('.css') ? 'css' : null;
-    if (kind) sizes[kind] += gzipSync(readFileSync(file)).length;
-  }
-  return sizes;
+  await build({
+    configFile: join(ROOT, 'static/disclosure/vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true },
+  });
 }
 
 function parse(text: string, name: string): Declaration {
@@ -63,132 +96,192 @@ function parse(text: string, name: string): Declaration {
   return result.declaration;
 }
 
-/**
- * The largest example grown to 300 data categories and 100 subprocessors: its own entries are
- * kept (so every reference still resolves) and copied under new ids up to those counts.
- */
-function generated(base: Declaration): Declaration {
-  const categories = base.dataCategories ?? [];
-  const recipients = base.recipients ?? [];
-  const processors = recipients.filter((recipient) => recipient.kind === 'subprocessor');
-  const template = processors.length > 0 ? processors : recipients;
+/** The selector of the declaration's last section, as the export and the page both give it an id. */
+function lastSectionSelector(html: string): string {
+  const ids = [...html.matchAll(/<section id="([^"]+)"/g)].map((match) => match[1]!);
+  const last = ids.at(-1);
+  if (!last) throw new Error('The HTML export has no section with an id to wait for.');
+  return `section[id="${last}"]`;
+}
+
+function times(views: View[], pick: (view: View) => number | null, what: string) {
+  const values = views.map(pick);
+  return values.every((value): value is number => value !== null) ? summarise(values, what) : null;
+}
+
+function pageTimes(views: View[], what: string): PageTimes {
   return {
-    ...base,
-    dataCategories: [
-      ...categories,
-      ...Array.from({ length: Math.max(0, 300 - categories.length) }, (_, index) => {
-        const category = categories[index % categories.length]!;
-        return { ...category, id: `${category.id}-copy-${index + 1}` };
-      }),
-    ],
-    recipients: [
-      ...recipients,
-      ...Array.from({ length: Math.max(0, 100 - processors.length) }, (_, index) => {
-        const recipient = template[index % template.length]!;
-        return {
-          ...recipient,
-          id: `${recipient.id}-copy-${index + 1}`,
-          kind: 'subprocessor' as const,
-        };
-      }),
-    ],
-  } as Declaration;
+    declaration: summarise(
+      views.map((view) => view.declaration),
+      what,
+    ),
+    firstContentfulPaint: times(views, (view) => view.firstContentfulPaint, `${what}, FCP`),
+    settled: summarise(
+      views.map((view) => view.settled),
+      `${what}, settled`,
+    ),
+    runs: views.map((view) => view.declaration),
+  };
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
+interface Case {
+  label: string;
+  history: Declaration[];
 }
 
-/** Milliseconds from navigation until the app's last section is on screen, median of RUNS. */
-async function timeAppPage(browser: Browser, file: string): Promise<number> {
-  const preview = await startPreview(file);
+async function measureCase(
+  browser: Browser,
+  { label, history }: Case,
+  uiDir: string,
+  runs: number,
+): Promise<CaseResult> {
+  const current = history.at(-1)!;
+  const html = toHtml(current);
+  const selector = lastSectionSelector(html);
+  const preview = await startBenchPreview({ history, uiDir, appDir: ROOT });
+  const page = await servePage(html);
   try {
-    const times: number[] = [];
-    for (let run = 0; run < RUNS; run += 1) {
-      const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-      const started = performance.now();
-      await page.goto(`${preview.server.url}/jira-admin`);
-      const frame = await (await page.waitForSelector('#app-frame')).contentFrame();
-      await frame!.waitForSelector('[data-testid="section-downloads"]', { timeout: 60_000 });
-      times.push(performance.now() - started);
-      await page.close();
+    const app: View[] = [];
+    const exported: View[] = [];
+    const storage: { total: number; byOperation: Record<string, number> }[] = [];
+    for (let run = 0; run <= runs; run += 1) {
+      const stats = preview.backend.forge!.stats;
+      stats.reset();
+      const appView = await measureView(browser, {
+        url: `${preview.url}/jira-admin`,
+        selector,
+        frame: 'app',
+      });
+      const staticView = await measureView(browser, { url: page.url, selector, frame: 'top' });
+      // Run 0 warms up the server, the resolver and the browser's own caches of code.
+      if (run === 0) continue;
+      app.push(appView);
+      exported.push(staticView);
+      storage.push({ total: stats.storageCalls, byOperation: { ...stats.byOperation } });
     }
-    return median(times);
+    const appTimes = pageTimes(app, `${label}, app page`);
+    const staticTimes = pageTimes(exported, `${label}, static export`);
+    const files = app[0]!.files;
+    const totals = storage.map((view) => view.total);
+    return {
+      label,
+      yamlBytes: Buffer.byteLength(stringify(current)),
+      versions: preview.versions,
+      app: appTimes,
+      staticExport: staticTimes,
+      ratio: appTimes.declaration.median / staticTimes.declaration.median,
+      firstView: {
+        scriptAndStyleGzipped: files
+          .filter((file) => isScriptOrStyle(file) && !isHostFile(file))
+          .reduce((sum, file) => sum + file.gzipped, 0),
+        files,
+        invokes: app[0]!.invokes,
+        storageRequests: {
+          min: Math.min(...totals),
+          max: Math.max(...totals),
+          byOperation: storage[0]!.byOperation,
+        },
+      },
+      staticExportGzipped: gzipSync(html).length,
+    };
   } finally {
+    await page.stop();
     await preview.stop();
   }
 }
 
-/** Milliseconds from navigation until the exported page has loaded, median of RUNS. */
-async function timeHtmlExport(
-  browser: Browser,
-  declaration: Declaration,
-  dir: string,
-): Promise<number> {
-  const file = join(dir, 'export.html');
-  writeFileSync(file, toHtml(declaration));
-  const times: number[] = [];
-  for (let run = 0; run < RUNS; run += 1) {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    const started = performance.now();
-    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-    times.push(performance.now() - started);
-    await page.close();
-  }
-  return median(times);
-}
-
 async function main(): Promise<void> {
-  await ensureBuiltUi();
-  const sizes = bundleSizes();
-  console.log(
-    `UI bundle (gzipped): JavaScript ${sizes.js} B, CSS ${sizes.css} B, total ${sizes.js + sizes.css} B`,
-  );
+  const { values } = parseArgs({
+    options: { runs: { type: 'string', default: `${MIN_RUNS}` }, 'no-build': { type: 'boolean' } },
+  });
+  const runs = Number(values.runs);
+  if (!Number.isInteger(runs) || runs < 1)
+    throw new Error(`--runs must be a whole number, not "${values.runs}".`);
+  if (runs < MIN_RUNS)
+    console.warn(`Only ${runs} runs: the figures need at least ${MIN_RUNS} to mean much.`);
+  const loadBefore = loadavg()[0]!;
+  const started = performance.now();
 
-  const examples = readdirSync(join(ROOT, 'examples')).filter((name) => name.endsWith('.yaml'));
-  const largest = examples.sort(
-    (a, b) => statSync(join(ROOT, 'examples', b)).size - statSync(join(ROOT, 'examples', a)).size,
-  )[0]!;
-  const largestDeclaration = parse(readFileSync(join(ROOT, 'examples', largest), 'utf8'), largest);
-  const big = generated(largestDeclaration);
-  const dir = mkdtempSync(join(tmpdir(), 'privacy-bench-'));
-  const bigFile = join(dir, 'generated-300-categories-100-subprocessors.yaml');
-  writeFileSync(bigFile, stringify(big));
-  parse(readFileSync(bigFile, 'utf8'), 'generated declaration');
-
-  const browser = await launchChromium();
+  const scratch = mkdtempSync(join(tmpdir(), 'privacy-bench-'));
   try {
-    console.log(
-      `\nTime to a fully rendered declaration in Chromium (median of ${RUNS} navigations):`,
+    const uiDir = values['no-build'] ? join(ROOT, 'static/disclosure/dist') : join(scratch, 'ui');
+    if (!values['no-build']) await buildUi(uiDir);
+    const uiFiles = filesUnder(uiDir)
+      .map((path) => {
+        const bytes = readFileSync(path);
+        return {
+          path: relative(uiDir, path),
+          bytes: bytes.length,
+          gzipped: gzipSync(bytes).length,
+        };
+      })
+      .sort((a, b) => a.path.localeCompare(b.path));
+
+    const exampleDir = join(ROOT, 'examples');
+    const examples = readdirSync(exampleDir)
+      .filter((name) => name.endsWith('.yaml'))
+      .map((name) => ({ name, bytes: statSync(join(exampleDir, name)).size }));
+    const declarations = examples.map(({ name }) =>
+      parse(readFileSync(join(exampleDir, name), 'utf8'), `examples/${name}`),
     );
-    console.log(
-      'declaration'.padEnd(56) +
-        'app page'.padStart(12) +
-        'HTML export'.padStart(14) +
-        'ratio'.padStart(9),
-    );
-    const cases: [string, string, Declaration][] = [
-      [`examples/${largest}`, join(ROOT, 'examples', largest), largestDeclaration],
-      ['generated: 300 categories, 100 subprocessors', bigFile, big],
+    const largest = largestBySize(examples);
+    const base = declarations[examples.findIndex((example) => example.name === largest.name)]!;
+    const pool = subprocessorPool(declarations);
+    const cases: Case[] = [
+      { label: `examples/${largest.name}`, history: [base] },
+      {
+        label: 'generated: 300 categories, 100 subprocessors',
+        history: [grownDeclaration(base, pool, { dataCategories: 300, subprocessors: 100 })],
+      },
+      {
+        label: `examples/${largest.name}, 100 versions`,
+        history: versionHistory(base, pool, 100),
+      },
     ];
-    for (const [label, file, declaration] of cases) {
-      const app = await timeAppPage(browser, file);
-      const html = await timeHtmlExport(browser, declaration, dir);
-      console.log(
-        label.padEnd(56) +
-          `${app.toFixed(0)} ms`.padStart(12) +
-          `${html.toFixed(0)} ms`.padStart(14) +
-          `${(app / html).toFixed(1)}x`.padStart(9),
-      );
+
+    const browser = await launchChromium(QUIET_FLAGS);
+    const chromium = `Chromium ${browser.version()}`;
+    const results: CaseResult[] = [];
+    try {
+      for (const benchCase of cases) {
+        console.error(`Measuring ${benchCase.label} ...`);
+        results.push(await measureCase(browser, benchCase, uiDir, runs));
+      }
+    } finally {
+      await browser.close();
     }
+    console.error('Timing the CLI ...');
+    const cli = timeValidate(ROOT, join('examples', largest.name), MIN_RUNS);
+
+    const report: BenchResults = {
+      measuredAt: new Date().toISOString(),
+      machine: {
+        cpu: cpus()[0]?.model.trim() ?? 'unknown CPU',
+        cores: cpus().length,
+        memoryGb: Math.round(totalmem() / 2 ** 30),
+        node: process.version,
+        chromium,
+      },
+      loadAverage: { before: loadBefore, after: loadavg()[0]! },
+      runs,
+      ui: { dir: values['no-build'] ? 'static/disclosure/dist' : 'a fresh build', files: uiFiles },
+      cases: results,
+      cliValidate: summarise(cli, 'the CLI validate'),
+    };
+    console.log(formatReport(report));
+    const out = join(ROOT, 'bench-results');
+    mkdirSync(out, { recursive: true });
+    const file = join(out, `bench-${report.measuredAt.replace(/[:.]/g, '-')}.json`);
+    writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+    console.log(
+      `\nWritten to ${relative(ROOT, file)} in ${((performance.now() - started) / 1000).toFixed(0)} s.`,
+    );
   } finally {
-    await browser.close();
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(scratch, { recursive: true, force: true });
   }
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   process.exit(1);
 });
