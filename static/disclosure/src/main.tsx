@@ -9,10 +9,11 @@ import { installTokenThemes } from './theme/install.ts';
 
 async function start(): Promise<void> {
   const context = await getHostContext();
-  installTokenThemes(context.colorMode);
+  const themed = installTokenThemes(context.colorMode);
   void enableHostTheme();
-  // The page is rendered once its strings are there, so it never shows English first.
-  const translator = await loadTranslator(context.locale);
+  // The page is rendered once its strings and its colour theme are there, so it never shows
+  // English first or paints without its colours; both load at the same time.
+  const [translator] = await Promise.all([loadTranslator(context.locale), themed]);
   // One language for the page: the catalogue's, which dates and numbers follow too.
   document.documentElement.lang = translator.locale;
   const root = document.getElementById('root');
