@@ -16,6 +16,13 @@ vi.mock(
 
 const techtime = example('techtime-user-management');
 
+/** How many times the page loaded its export code (Downloads imports it on demand). */
+const exportCode = vi.hoisted(() => ({ loads: 0 }));
+vi.mock('../../static/disclosure/src/export-files.ts', async (importOriginal) => {
+  exportCode.loads += 1;
+  return importOriginal();
+});
+
 /** What the page handed to the browser: the file name and the Blob behind the object URL. */
 const saved: { name: string; blob: Blob }[] = [];
 
@@ -54,6 +61,17 @@ async function download(testId: string, translator?: Translator) {
   await waitFor(() => expect(saved).toHaveLength(1));
   return { name: saved[0]!.name, type: saved[0]!.blob.type, text: await saved[0]!.blob.text() };
 }
+
+// First in this file: the export code is loaded once per page, on the first download.
+test('the export code is loaded when an admin asks for a file, not with the page', async () => {
+  renderWithLocale(<Downloads declaration={techtime} />);
+  expect(screen.getByTestId('download-csv')).toBeTruthy();
+  expect(exportCode.loads).toBe(0);
+  await userEvent.setup().click(screen.getByTestId('download-csv'));
+  await waitFor(() => expect(saved).toHaveLength(1));
+  expect(exportCode.loads).toBe(1);
+  expect(await saved[0]!.blob.text()).toBe(toCsv(techtime, { translator: ENGLISH }));
+});
 
 test('JSON download is the declaration, named after the app and policy version', async () => {
   const file = await download('download-json');

@@ -1,34 +1,33 @@
 import { useState } from 'react';
 import type { Declaration, PublishedManifestFacts } from '@declaration';
 import { localize } from '@declaration/present/index.ts';
-import { toCsv } from '@declaration/export/csv.ts';
-import { toJson } from '@declaration/export/json.ts';
-import { toMarkdown } from '@declaration/export/markdown.ts';
 import { describeError } from '../api/bridge.ts';
-import type { Translator } from '@declaration/i18n/index.ts';
 import { useT } from '../i18n/index.ts';
 import { fileSlug, saveTextFile } from '../download.ts';
+import type * as ExportFiles from '../export-files.ts';
 import { Section } from './common.tsx';
 
-type Format = 'json' | 'markdown' | 'csv';
+type Format = ExportFiles.ExportFormat;
+
+/**
+ * The export code, loaded on the first download (or when the pointer or focus reaches the
+ * buttons, so the click rarely waits): it is not part of the page's first view. A failed load is
+ * forgotten, so the next click tries again.
+ */
+let exportCode: Promise<typeof ExportFiles> | undefined;
+function loadExportCode() {
+  exportCode ??= import('../export-files.ts').catch((error: unknown) => {
+    exportCode = undefined;
+    throw error;
+  });
+  return exportCode;
+}
 
 const FORMATS: Record<Format, { extension: string; mime: string }> = {
   json: { extension: 'json', mime: 'application/json' },
   markdown: { extension: 'md', mime: 'text/markdown' },
   csv: { extension: 'csv', mime: 'text/csv' },
 };
-
-/** The declaration as a file in the requested format, in the viewer's language. */
-export function renderExport(
-  format: Format,
-  declaration: Declaration,
-  translator: Translator,
-  manifest?: PublishedManifestFacts | null,
-): string {
-  if (format === 'json') return toJson(declaration);
-  if (format === 'markdown') return toMarkdown(declaration, { translator, manifest });
-  return toCsv(declaration, { translator });
-}
 
 /** JSON, Markdown and CSV downloads for the admin's own records. */
 export function Downloads({
@@ -43,27 +42,29 @@ export function Downloads({
   const [error, setError] = useState<string | null>(null);
   const base = `${fileSlug(localize(declaration.app.name, 'en'))}-privacy-${fileSlug(declaration.policy.version)}`;
 
-  const download = (format: Format) => {
+  const download = async (format: Format) => {
     setError(null);
     try {
+      const { renderExport } = await loadExportCode();
       const { extension, mime } = FORMATS[format];
       saveTextFile(`${base}.${extension}`, mime, renderExport(format, declaration, t, manifest));
     } catch (thrown) {
       setError(t.t('downloads.failed', { reason: describeError(thrown) }));
     }
   };
+  const prepare = () => void loadExportCode().catch(() => undefined);
 
   return (
     <Section id="downloads" title={t.t('downloads.title')}>
       <p>{t.t('downloads.intro')}</p>
-      <div className="button-row">
+      <div className="button-row" onPointerEnter={prepare} onFocus={prepare}>
         {(Object.keys(FORMATS) as Format[]).map((format) => (
           <button
             key={format}
             type="button"
             className="button"
             data-testid={`download-${format}`}
-            onClick={() => download(format)}
+            onClick={() => void download(format)}
           >
             {t.t(`downloads.${format}`)}
           </button>

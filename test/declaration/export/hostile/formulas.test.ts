@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvHeaders, toCsv, type Declaration } from '@declaration';
 import { ENGLISH } from '@declaration/i18n/index.ts';
-import { renderExport } from '../../../../static/disclosure/src/components/Downloads.tsx';
+import { renderExport } from '../../../../static/disclosure/src/export-files.ts';
 import { loadDeclaration } from '../load.ts';
 import { parseCsv, spreadsheetCells } from './readers.ts';
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { toMarkdown, toMarketplaceAnswers, type Declaration } from '@declaration';
 import { ENGLISH } from '@declaration/i18n/index.ts';
-import { renderExport } from '../../../../static/disclosure/src/components/Downloads.tsx';
+import { renderExport } from '../../../../static/disclosure/src/export-files.ts';
 import { loadDeclaration } from '../load.ts';
 import { addressesIn, renderMarkdown } from './readers.ts';
 
