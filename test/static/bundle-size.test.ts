@@ -1,22 +1,126 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'vite';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { build, type Plugin } from 'vite';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { tokensDefinedBy, tokensNamedIn } from '../../static/disclosure/src/theme/subset.ts';
 import { repoRoot } from './examples.ts';
 
-const BUDGET_BYTES = 150 * 1024;
+const KB = 1024;
+/**
+ * Issue 13's goal for the JavaScript and CSS the page loads on first view. The page does not
+ * reach it yet (see FIRST_VIEW_REACHED): the test below it says so, and turns red the day the
+ * page gets there, so the budget can become this number.
+ */
+const FIRST_VIEW_GOAL = 100 * KB;
+/**
+ * What the first view weighs today, with a little room: React and react-dom are 62 KB of it,
+ * `@forge/bridge` 15 KB, the English catalogue the page bundles as its fallback 9.5 KB. Lower it
+ * as the page sheds weight; never raise it to let a change in.
+ */
+const FIRST_VIEW_REACHED = 124 * KB;
+/** Every JavaScript and CSS file of the resource, loaded or not. */
+const ALL_FILES_BUDGET = 150 * KB;
+
 const uiRoot = join(repoRoot, 'static/disclosure');
 // A fresh build of the current sources, in its own folder: a stale `dist/` can neither pass
 // these checks nor be emptied under a preview server that is serving it.
 const dist = mkdtempSync(join(tmpdir(), 'disclosure-dist-'));
+
+/** One chunk as the bundler wrote it: its modules and what it imports. */
+interface Chunk {
+  fileName: string;
+  isEntry: boolean;
+  imports: string[];
+  dynamicImports: string[];
+  /** Module ids relative to the repository (`node_modules/...`, `src/...`, `static/...`). */
+  modules: string[];
+}
+
+const chunks = new Map<string, Chunk>();
+
+/** Records the chunk graph of the build, which the files alone do not tell. */
+const recordChunks: Plugin = {
+  name: 'record-chunks',
+  generateBundle(_options, bundle) {
+    for (const file of Object.values(bundle)) {
+      if (file.type !== 'chunk') continue;
+      chunks.set(file.fileName, {
+        fileName: file.fileName,
+        isEntry: file.isEntry,
+        imports: file.imports,
+        dynamicImports: file.dynamicImports,
+        modules: file.moduleIds.map((id) =>
+          relative(repoRoot, id.replace(/\?.*$/, '')).replace(/^.*node_modules\//, 'node_modules/'),
+        ),
+      });
+    }
+  },
+};
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     return statSync(path).isDirectory() ? filesUnder(path) : [path];
   });
+}
+
+const gzipped = (fileName: string) => gzipSync(readFileSync(join(dist, fileName))).length;
+const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
+
+/** The chunk holding a module whose id ends with `moduleEnd`. */
+function chunkWith(moduleEnd: string): Chunk {
+  const found = [...chunks.values()].find((chunk) =>
+    chunk.modules.some((id) => id.endsWith(moduleEnd)),
+  );
+  if (!found) throw new Error(`No chunk holds ${moduleEnd}`);
+  return found;
+}
+
+/** `from` and every chunk it imports statically, transitively. */
+function withStaticImports(from: Chunk[]): Set<string> {
+  const seen = new Set<string>();
+  const visit = (fileName: string) => {
+    if (seen.has(fileName)) return;
+    seen.add(fileName);
+    for (const next of chunks.get(fileName)?.imports ?? []) visit(next);
+  };
+  for (const chunk of from) visit(chunk.fileName);
+  return seen;
+}
+
+/**
+ * What the page loads before its first paint: the entry and its static imports, the CSS, and
+ * the two lazy chunks `main.tsx` always loads at start, whatever the admin does: `@forge/bridge`
+ * (imported lazily only so a missing host is a readable error) and one colour theme (counted as
+ * the larger of light and dark). Everything else is loaded on demand.
+ */
+function firstView() {
+  const entry = [...chunks.values()].filter((chunk) => chunk.isEntry);
+  const bridge = chunkWith('node_modules/@forge/bridge/out/index.js');
+  const [light, dark] = ['atlassian-light.js', 'atlassian-dark.js'].map(chunkWith);
+  const theme = gzipped(light!.fileName) >= gzipped(dark!.fileName) ? light! : dark!;
+  const scripts = withStaticImports([...entry, bridge, theme]);
+  const styles = filesUnder(dist)
+    .filter((path) => path.endsWith('.css'))
+    .map((path) => relative(dist, path));
+  const files = [...scripts, ...styles].map((fileName) => ({
+    fileName,
+    gzipped: gzipped(fileName),
+  }));
+  const lazy = [...chunks.keys()]
+    .filter((fileName) => !scripts.has(fileName))
+    .map((fileName) => ({ fileName, gzipped: gzipped(fileName) }));
+  const modules = [...scripts].flatMap((fileName) => chunks.get(fileName)!.modules);
+  return { files, lazy, modules, total: files.reduce((sum, file) => sum + file.gzipped, 0) };
+}
+
+function report({ files, lazy }: ReturnType<typeof firstView>): string {
+  const line = ({ fileName, gzipped }: { fileName: string; gzipped: number }) =>
+    `  ${fileName} ${kb(gzipped)}`;
+  return ['first view:', ...files.map(line), 'on demand:', ...lazy.map(line)].join('\n');
 }
 
 const nodeEnvBefore = process.env.NODE_ENV;
@@ -29,6 +133,7 @@ beforeAll(async () => {
     configFile: join(uiRoot, 'vite.config.ts'),
     logLevel: 'error',
     build: { outDir: dist, emptyOutDir: true },
+    plugins: [recordChunks],
   });
 }, 120_000);
 
@@ -37,16 +142,74 @@ afterAll(() => {
   rmSync(dist, { recursive: true, force: true });
 });
 
-test('the page ships at most 150 KB of gzipped JavaScript and CSS', () => {
+describe('what the page loads on first view', () => {
+  test('stays within what it has reached, gzipped JavaScript and CSS', () => {
+    const view = firstView();
+    expect(view.files.some(({ fileName }) => fileName.endsWith('.css'))).toBe(true);
+    expect(view.total, `first view ${kb(view.total)}\n${report(view)}`).toBeLessThanOrEqual(
+      FIRST_VIEW_REACHED,
+    );
+  });
+
+  // Red the day the page reaches the goal: then make FIRST_VIEW_GOAL the budget above.
+  test.fails('is at most 100 KB gzipped (issue 13): not reached yet', () => {
+    expect(firstView().total).toBeLessThanOrEqual(FIRST_VIEW_GOAL);
+  });
+
+  test('has no export code: Downloads loads it on click', () => {
+    const exportCode = firstView().modules.filter(
+      (id) => id.startsWith('src/declaration/export/') || id.endsWith('src/export-files.ts'),
+    );
+    expect(exportCode, 'export modules in the first view').toEqual([]);
+    expect(chunkWith('src/declaration/export/markdown.ts')).toBe(
+      chunkWith('static/disclosure/src/export-files.ts'),
+    );
+  });
+
+  test('has one colour theme, not both', () => {
+    const themes = firstView().modules.filter((id) => /atlassian-(light|dark)\.js$/.test(id));
+    expect(themes).toHaveLength(1);
+  });
+});
+
+test('the resource has no iframe-resizer and no lodash path parser: the bridge never uses them here', () => {
+  const modules = [...chunks.values()].flatMap((chunk) => chunk.modules);
+  expect(modules.filter((id) => id.startsWith('node_modules/iframe-resizer/'))).toEqual([]);
+  expect(modules.filter((id) => id.startsWith('node_modules/lodash/'))).toEqual([]);
+  expect(modules).toContain('static/disclosure/src/api/lodash-get.ts');
+});
+
+test('every JavaScript and CSS file of the resource, loaded or not, is at most 150 KB gzipped', () => {
   const assets = filesUnder(dist).filter((path) => /\.(js|css)$/.test(path));
-  expect(assets.some((path) => path.endsWith('.js'))).toBe(true);
-  expect(assets.some((path) => path.endsWith('.css'))).toBe(true);
-  const sizes = assets.map((path) => ({ path, gzipped: gzipSync(readFileSync(path)).length }));
+  const sizes = assets.map((path) => ({
+    fileName: relative(dist, path),
+    gzipped: gzipped(relative(dist, path)),
+  }));
   const total = sizes.reduce((sum, { gzipped }) => sum + gzipped, 0);
-  const report = sizes.map(({ path, gzipped }) => `${path.slice(dist.length + 1)} ${gzipped} B`);
-  expect(total, `gzipped total ${total} B:\n${report.join('\n')}`).toBeLessThanOrEqual(
-    BUDGET_BYTES,
+  const lines = sizes.map(({ fileName, gzipped }) => `${fileName} ${gzipped} B`);
+  expect(total, `gzipped total ${total} B:\n${lines.join('\n')}`).toBeLessThanOrEqual(
+    ALL_FILES_BUDGET,
   );
+});
+
+test('light and dark each define every token the built page uses', async () => {
+  const used = new Set<string>();
+  const defined = new Set<string>();
+  for (const path of filesUnder(dist).filter((p) => /\.(js|css)$/.test(p))) {
+    if (/atlassian-(light|dark)/.test(path)) continue;
+    const text = readFileSync(path, 'utf8');
+    for (const token of tokensNamedIn(text)) used.add(token);
+    // The mode-free themes (spacing, typography, shape) ship in the entry chunk.
+    for (const token of text.match(/--ds-[\w-]+(?=:)/g) ?? []) defined.add(token);
+  }
+  expect(used.size).toBeGreaterThan(40);
+  for (const name of ['atlassian-light.js', 'atlassian-dark.js']) {
+    const chunk = join(dist, chunkWith(name).fileName);
+    const { default: css } = (await import(pathToFileURL(chunk).href)) as { default: string };
+    const inTheme = tokensDefinedBy(name, css);
+    const missing = [...used].filter((token) => !inTheme.has(token) && !defined.has(token));
+    expect(missing, `${name} lacks`).toEqual([]);
+  }
 });
 
 test('the built page loads its scripts from files, with relative paths (no inline script)', () => {
