@@ -7,6 +7,7 @@ export { buildDocument } from './build.ts';
 export { hasText, listOf, say, sayPlural, textOf } from './compose.ts';
 export { formatDate } from './format.ts';
 export { retentionWords } from './retention.ts';
+export type { DataFlowBlock, DataFlowEdge, DataFlowNode, ResidencyStanding } from './data-flow.ts';
 export {
   SECTION_IDS,
   type BadgeRun,

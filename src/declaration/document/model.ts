@@ -1,4 +1,5 @@
 import type { Platform } from '../schema/index.ts';
+import type { DataFlowBlock } from './data-flow.ts';
 
 /**
  * Words of the vendor's, not the app's: rendered apart from the app's words around them (a
@@ -132,7 +133,8 @@ export type Block =
   | TableBlock
   | ListBlock
   | NotesBlock
-  | LinkBlock;
+  | LinkBlock
+  | DataFlowBlock;
 
 /** The identifiers of the sections the model can hold, in page order. */
 export const SECTION_IDS = [

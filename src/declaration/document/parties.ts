@@ -23,6 +23,7 @@ import {
   words,
 } from './blocks.ts';
 import { hasText, say, textOf } from './compose.ts';
+import { dataFlowBlocks } from './data-flow.ts';
 import type { Block, Flow, Inline, Row, Section } from './model.ts';
 import { placementBlocks } from './placement.ts';
 import {
@@ -166,6 +167,7 @@ export function locationsSection(declaration: Declaration, translator: Translato
     id: 'where-data-lives',
     title: translator.t('section.whereDataLives'),
     blocks: [
+      ...dataFlowBlocks(declaration, translator),
       ...(declaration.locations.length === 0
         ? paragraph([translator.t('value.noLocations')])
         : declaration.locations.map((location) => locationCard(declaration, location, translator))),

@@ -46,6 +46,23 @@ dl.summary { grid-template-columns: minmax(10rem, 16rem) minmax(0, 1fr); }
 dl.summary dd { font-weight: 600; }
 .action a { font-weight: 600; }
 footer { margin-top: 3rem; color: var(--muted); font-size: 0.875rem; }
+/* The data-flow diagram: the wide picture where it fits, else the narrow one; dashed and in words
+   what is outside the site's data residency, the colour only a second sign. */
+.data-flow { margin: 1rem 0 1.5rem; }
+.data-flow figcaption { font-weight: 600; margin-bottom: 0.5rem; }
+.data-flow-svg { display: block; max-width: 100%; height: auto; color: var(--text); margin: 0 0 0.75rem; }
+.data-flow-wide { display: none; }
+@media (min-width: 50.5rem) { .data-flow-wide { display: block; } .data-flow-narrow { display: none; } }
+.data-flow-svg .df-edge { stroke: var(--muted); }
+.data-flow-svg .df-head { fill: var(--muted); }
+.data-flow-svg .df-box { fill: var(--bg); stroke: var(--line); }
+.data-flow-svg .df-site .df-box { fill: var(--head); stroke: var(--muted); }
+.data-flow-svg .df-outside .df-box, .data-flow-svg .df-edge.df-outside { stroke: var(--danger); }
+.data-flow-svg .df-detail { fill: var(--muted); }
+.data-flow-svg .df-mark { fill: var(--danger); }
+.data-flow-svg .df-vendor { unicode-bidi: isolate; }
+.data-flow-text { color: var(--muted); font-size: 0.93em; }
+.data-flow-text ul { margin: 0.25rem 0 0; }
 @media (max-width: 40rem) {
   body { padding: 1.5rem 1rem; }
   dl { grid-template-columns: minmax(0, 1fr); }

@@ -3,6 +3,7 @@ import type { PublishedManifestFacts } from '../manifest/published.ts';
 import { ENGLISH, type Translator } from '../i18n/index.ts';
 import type { Declaration } from '../schema/index.ts';
 import { balanceBidi, isolate } from './bidi.ts';
+import { dataFlowSvgs, svgMarkup } from './data-flow-svg.ts';
 import { escapeHtml, htmlText } from './escape.ts';
 import { HTML_STYLE } from './html-style.ts';
 import { safeHref } from './links.ts';
@@ -92,7 +93,19 @@ function block(item: Block, depth: number): string {
       return `<div class="notes"><p class="notes-label">${htmlText(item.label)}</p><ul>${item.items.map((note) => `<li>${inline(note)}</li>`).join('')}</ul></div>`;
     case 'link':
       return `<p class="action">${inline([item.link])}</p>`;
+    case 'data-flow':
+      return dataFlow(item);
   }
+}
+
+/**
+ * The picture of where data goes: both layouts, the stylesheet showing the one that fits the
+ * window, and the list of what goes where beside them for screen readers and for print.
+ */
+function dataFlow(item: Extract<Block, { kind: 'data-flow' }>): string {
+  const svgs = dataFlowSvgs(item, 'data-flow').map(svgMarkup).join('\n');
+  const items = item.items.map((entry) => `<li>${inline(entry)}</li>`).join('');
+  return `<figure class="data-flow" data-testid="data-flow">\n<figcaption>${htmlText(item.title)}</figcaption>\n${svgs}\n<div class="data-flow-text"><p class="notes-label" id="data-flow-list">${htmlText(item.listLabel)}</p><ul aria-labelledby="data-flow-list">${items}</ul></div>\n</figure>`;
 }
 
 /**

@@ -79,6 +79,8 @@ function oneLine(flow: Flow): string {
           return inline([item.link]);
         case 'table':
           return '';
+        case 'data-flow':
+          return item.items.map((entry) => inline(entry)).join('; ');
       }
     })
     .filter(Boolean)
@@ -119,6 +121,12 @@ function block(item: Block, depth: number): string {
     }
     case 'link':
       return markdownLineStart(inline([item.link]));
+    case 'data-flow':
+      // The picture's text equivalent: what goes where, a line each.
+      return [
+        `**${markdownTextInMark(item.title)}**`,
+        item.items.map((entry) => `- ${markdownLineStart(inline(entry))}`).join('\n'),
+      ].join('\n\n');
   }
 }
 

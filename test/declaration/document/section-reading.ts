@@ -54,6 +54,8 @@ export function linesOf(blocks: Flow): string[] {
         return [block.label, ...block.items.map(textOf)];
       case 'link':
         return [textOf(block.link.text)];
+      case 'data-flow':
+        return [block.title, ...block.items.map(textOf)];
     }
   });
 }

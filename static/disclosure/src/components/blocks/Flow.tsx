@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Block, Flow as Blocks, HeadingBlock } from '@declaration/document/index.ts';
 import type { Platform } from '@declaration';
+import { DataFlow } from './DataFlow.tsx';
 import { Definitions } from './Definitions.tsx';
 import { Heading } from './Heading.tsx';
 import { Inline } from './Inline.tsx';
@@ -36,6 +37,8 @@ function BlockView({ block, options }: { block: Block; options: FlowOptions }) {
       return <Notes block={block} />;
     case 'link':
       return <LinkBlock block={block} />;
+    case 'data-flow':
+      return <DataFlow block={block} />;
   }
 }
 

@@ -1,5 +1,6 @@
 /** One React component per block kind of the document model, and the flows that hold them. */
 export { CellFlow, Flow, type FlowOptions, type PlatformFilter } from './Flow.tsx';
+export { DataFlow } from './DataFlow.tsx';
 export { Definitions } from './Definitions.tsx';
 export { Heading } from './Heading.tsx';
 export { Inline } from './Inline.tsx';
