@@ -46,6 +46,7 @@ export function viewOf(
     current?: ReviewRecord | null;
     lastReviewed?: ReviewRecord | null;
     manifest?: DisclosureView['manifest'];
+    material?: DisclosureView['material'];
   } = {},
 ): DisclosureView {
   const version = options.version ?? 1;
@@ -56,5 +57,6 @@ export function viewOf(
     canReview: options.canReview ?? true,
     marketplacePrivacyUrl: marketplacePrivacyUrl(declaration.app.marketplaceUrl),
     manifest: options.manifest ?? null,
+    material: options.material ?? null,
   };
 }

@@ -36,9 +36,13 @@ const reviewOfVersion1 = {
 function page(): VersionPage {
   return {
     versions: [
-      { ...versionMeta(exalate, 3, '2026-11-20T09:30:00.000Z'), reviews: [] },
-      { ...versionMeta(exalate, 2, '2026-10-15T09:30:00.000Z'), reviews: [] },
-      { ...versionMeta(exalate, 1, '2026-09-01T09:30:00.000Z'), reviews: [reviewOfVersion1] },
+      { ...versionMeta(exalate, 3, '2026-11-20T09:30:00.000Z'), reviews: [], material: null },
+      { ...versionMeta(exalate, 2, '2026-10-15T09:30:00.000Z'), reviews: [], material: null },
+      {
+        ...versionMeta(exalate, 1, '2026-09-01T09:30:00.000Z'),
+        reviews: [reviewOfVersion1],
+        material: null,
+      },
     ],
     nextCursor: null,
   };
@@ -294,7 +298,8 @@ describe('review', () => {
     expect(api.markReviewed).toHaveBeenCalledWith(3);
     await waitFor(() =>
       expect(screen.getByTestId('review-status').textContent).toContain(
-        'Reviewed by 712020:2d9f5e1c',
+        // No name to show (no product to ask here): the account id, isolated like a name.
+        'Reviewed by \u2068712020:2d9f5e1c\u2069',
       ),
     );
     expect(screen.getByTestId('version-3').textContent).toContain('712020:2d9f5e1c');

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ApiError, DisclosureView } from '@declaration';
-import { getDisclosure, type HostContext } from './api/index.ts';
+import { getDisclosure, productOf, type HostContext } from './api/index.ts';
 import { DisclosurePage } from './components/DisclosurePage.tsx';
 import { Empty, LoadError, Loading } from './components/States.tsx';
 
@@ -44,6 +44,6 @@ export function App({ host }: { host: Pick<HostContext, 'extensionType'> }) {
     case 'empty':
       return <Empty />;
     case 'ready':
-      return <DisclosurePage view={state.view} />;
+      return <DisclosurePage view={state.view} product={productOf(host.extensionType)} />;
   }
 }

@@ -1,21 +1,50 @@
-import { useState } from 'react';
 import { CLOSED_ACCOUNT_ID, type ReviewRecord } from '@declaration/api.ts';
-import { markReviewed } from '../api/index.ts';
 import type { Translator } from '@declaration/i18n/index.ts';
 import { formatDateTime, useT } from '../i18n/index.ts';
-import { dataOf, failed, loading, type RequestState } from './request.ts';
+import { isolateText } from './isolate.tsx';
+import type { ReviewState } from './review-state.ts';
+
+/** The reviewer's display name when the product gave one, else the account id. */
+export function reviewerName(accountId: string, names: Record<string, string>): string {
+  return names[accountId] ?? accountId;
+}
 
 /** Who reviewed a version and when, in the reader's words and date format. */
-export function reviewedBy(review: ReviewRecord, t: Translator): string {
+export function reviewedBy(
+  review: ReviewRecord,
+  t: Translator,
+  names: Record<string, string> = {},
+): string {
   if (review.accountId === CLOSED_ACCOUNT_ID) {
     return t.t('review.reviewedByClosedAccount', {
       date: formatDateTime(review.reviewedAt, t.locale),
     });
   }
   return t.t('review.reviewedBy', {
-    accountId: review.accountId,
+    // A person's name is theirs, in their script: isolated from the words around it.
+    reviewer: isolateText(reviewerName(review.accountId, names)),
     date: formatDateTime(review.reviewedAt, t.locale),
   });
+}
+
+/**
+ * One review in words; the account id stays at hand in the tooltip (never for a closed account,
+ * whose id was erased).
+ */
+export function ReviewedBy({
+  review,
+  names,
+}: {
+  review: ReviewRecord;
+  names: Record<string, string>;
+}) {
+  const t = useT();
+  const title = review.accountId === CLOSED_ACCOUNT_ID ? undefined : review.accountId;
+  return (
+    <span title={title} data-testid="reviewed-by">
+      {reviewedBy(review, t, names)}
+    </span>
+  );
 }
 
 /**
@@ -24,41 +53,28 @@ export function reviewedBy(review: ReviewRecord, t: Translator): string {
  */
 export function Review({
   version,
-  current,
-  lastReviewed,
+  review,
   canReview,
-  onReviewed,
+  names,
 }: {
   version: number;
-  current: ReviewRecord | null;
-  lastReviewed: ReviewRecord | null;
+  review: ReviewState;
   canReview: boolean;
-  onReviewed: (review: ReviewRecord) => void;
+  names: Record<string, string>;
 }) {
   const t = useT();
-  // The review this admin records here; until then, the one the page was loaded with.
-  const [marking, setMarking] = useState<RequestState<ReviewRecord>>(() =>
-    current ? { status: 'ready', data: current } : { status: 'idle' },
-  );
-  const shown = dataOf(marking) ?? null;
-
-  const record = async () => {
-    setMarking(loading);
-    const result = await markReviewed(version);
-    if (result.ok) {
-      setMarking({ status: 'ready', data: result.data.review });
-      onReviewed(result.data.review);
-    } else setMarking((state) => failed(state, result.error));
-  };
+  const { current, lastReviewed, marking } = review;
 
   return (
     <div className="review" data-testid="review">
       <p data-testid="review-status" aria-live="polite">
-        {shown
-          ? reviewedBy(shown, t)
-          : lastReviewed && lastReviewed.version !== version
-            ? t.t('review.notYetOlder', { version: lastReviewed.version })
-            : t.t('review.notYet')}
+        {current ? (
+          <ReviewedBy review={current} names={names} />
+        ) : lastReviewed && lastReviewed.version !== version ? (
+          t.t('review.notYetOlder', { version: lastReviewed.version })
+        ) : (
+          t.t('review.notYet')
+        )}
       </p>
       {canReview && (
         <button
@@ -66,7 +82,7 @@ export function Review({
           className="button button-primary"
           data-testid="review-button"
           disabled={marking.status === 'loading'}
-          onClick={() => void record()}
+          onClick={() => void review.mark()}
         >
           {t.t(marking.status === 'loading' ? 'review.marking' : 'review.mark')}
         </button>

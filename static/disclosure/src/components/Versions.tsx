@@ -1,11 +1,15 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { DeclarationDiff, DisclosureView } from '@declaration';
-import { diffVersions, listVersions } from '../api/index.ts';
+import { localize } from '@declaration/present/index.ts';
+import { diffVersions, listVersions, type UserProduct } from '../api/index.ts';
 import { useT } from '../i18n/index.ts';
 import { DiffView } from './DiffView.tsx';
 import { Review } from './Review.tsx';
 import { Section } from './common.tsx';
-import { dataOf, failed, loading, mapData, type RequestState } from './request.ts';
+import { dataOf, failed, loading, type RequestState } from './request.ts';
+import { ReviewHistoryDownload } from './ReviewHistoryDownload.tsx';
+import { useReviewerNames } from './reviewer-names.ts';
+import { useReviewState, withRecorded, type ReviewState } from './review-state.ts';
 import { policyVersionText, VersionTable, type VersionRow } from './VersionTable.tsx';
 
 /** Compare from the version last reviewed when it is older, else from the one before. */
@@ -22,9 +26,26 @@ interface VersionList {
   cursor: string | null;
 }
 
-/** The versions this site was shown, what changed between two of them, and the review record. */
-export function Versions({ view }: { view: DisclosureView }) {
+/** The id of the "What changed" heading, where the review banner's "See what changed" leads. */
+export const WHAT_CHANGED_HEADING = 'what-changed-heading';
+
+/**
+ * The versions this site was shown, what changed between two of them, and the review record.
+ * `review` is the page's one review state (the banner marks through it too; shown alone, the
+ * section keeps its own); `product` is whose user API names the reviewers (none: account ids).
+ */
+export function Versions({
+  view,
+  review: pageReview,
+  product = null,
+}: {
+  view: DisclosureView;
+  review?: ReviewState;
+  product?: UserProduct | null;
+}) {
   const t = useT();
+  const ownReview = useReviewState(view);
+  const review = pageReview ?? ownReview;
   const current = view.version.version;
   const fromId = useId();
   const toId = useId();
@@ -33,9 +54,22 @@ export function Versions({ view }: { view: DisclosureView }) {
   const [from, setFrom] = useState<number | null>(() => defaultFrom(view));
   const [to, setTo] = useState<number>(current);
   const sinceReviewed = view.review.lastReviewed?.version;
-  const rows = dataOf(list)?.rows ?? [];
+  // The reviews recorded on this page are shown with the rows as soon as they are recorded.
+  const rows = (dataOf(list)?.rows ?? []).map((row) => ({
+    ...row,
+    reviews: withRecorded(row.version, row.reviews, review.recorded),
+  }));
   const cursor = dataOf(list)?.cursor ?? null;
   const diff = dataOf(comparison);
+  // Everyone shown is looked up at once, when the first page is in (or failed), then only new ids.
+  const names = useReviewerNames(
+    [
+      ...(review.current ? [review.current.accountId] : []),
+      ...rows.flatMap((row) => row.reviews.map((record) => record.accountId)),
+    ],
+    product,
+    list.status !== 'loading' || dataOf(list) !== undefined,
+  );
 
   const loadPage = useCallback(async (after?: string) => {
     setList(loading);
@@ -85,26 +119,9 @@ export function Versions({ view }: { view: DisclosureView }) {
 
   return (
     <Section id="versions" title={t.t('versions.title')}>
-      <Review
-        version={current}
-        current={view.review.current}
-        lastReviewed={view.review.lastReviewed}
-        canReview={view.canReview}
-        onReviewed={(record) =>
-          setList((state) =>
-            mapData(state, (data) => ({
-              ...data,
-              rows: data.rows.map((row) =>
-                row.version === record.version
-                  ? { ...row, reviews: [record, ...row.reviews] }
-                  : row,
-              ),
-            })),
-          )
-        }
-      />
+      <Review version={current} review={review} canReview={view.canReview} names={names} />
       <p>{t.t('versions.intro')}</p>
-      {rows.length > 0 && <VersionTable rows={rows} current={current} />}
+      {rows.length > 0 && <VersionTable rows={rows} current={current} names={names} />}
       {list.status === 'loading' && <p role="status">{t.t('versions.loading')}</p>}
       {list.status === 'error' && (
         <p role="alert" className="inline-error">
@@ -129,7 +146,19 @@ export function Versions({ view }: { view: DisclosureView }) {
         </button>
       )}
 
-      <h3>{t.t('diff.title')}</h3>
+      {view.canReview && (
+        <ReviewHistoryDownload
+          rows={dataOf(list) ? rows : null}
+          cursor={cursor}
+          recorded={review.recorded}
+          product={product}
+          appName={localize(view.declaration.app.name, 'en')}
+        />
+      )}
+
+      <h3 id={WHAT_CHANGED_HEADING} tabIndex={-1}>
+        {t.t('diff.title')}
+      </h3>
       {current === 1 && rows.length <= 1 ? (
         <p data-testid="diff-only-one">{t.t('diff.onlyOne')}</p>
       ) : (
