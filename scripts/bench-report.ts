@@ -91,7 +91,7 @@ export function formatReport(results: BenchResults): string {
   );
   lines.push(
     '',
-    'Beside it: first contentful paint, presentation of the declaration paint, settled',
+    'Beside it: the first contentful paint (the loading state, where the page shows one first), and the paint after the last change, once nothing was loading',
   );
   for (const c of results.cases) {
     lines.push(

@@ -70,7 +70,8 @@ export async function measureView(browser: Browser, options: ViewOptions): Promi
     let lastActivity = performance.now();
     let inFlight = 0;
     const invokes: Record<string, number> = {};
-    const bodies: Promise<FetchedFile | null>[] = [];
+    // Read and gzipped only once the view is measured: the bench shares the machine's cores.
+    const responses: Response[] = [];
     let resolveDeclaration!: () => void;
     const declarationPainted = new Promise<void>((resolve) => (resolveDeclaration = resolve));
 
@@ -109,18 +110,7 @@ export async function measureView(browser: Browser, options: ViewOptions): Promi
     page.on('requestfailed', finished);
     page.on('response', (response) => {
       if (!counts(response)) return;
-      bodies.push(
-        response.body().then(
-          (body) => ({
-            url: response.url(),
-            type: response.request().resourceType(),
-            bytes: body.length,
-            gzipped: gzipSync(body).length,
-          }),
-          // A redirect or an aborted response has no body to count.
-          () => null,
-        ),
-      );
+      responses.push(response);
     });
 
     await page.goto(options.url, { waitUntil: 'commit' });
@@ -155,7 +145,14 @@ export async function measureView(browser: Browser, options: ViewOptions): Promi
       const report = reports.get(kind);
       return report ? report.timeOrigin + report.time - topOrigin : null;
     };
-    const files = (await Promise.all(bodies)).filter((file): file is FetchedFile => !!file);
+    const files: FetchedFile[] = [];
+    for (const response of responses) {
+      // A redirect or an aborted response has no body to count.
+      const body = await response.body().catch(() => null);
+      if (!body) continue;
+      const type = response.request().resourceType();
+      files.push({ url: response.url(), type, bytes: body.length, gzipped: gzipSync(body).length });
+    }
     return {
       declaration: onTop('declaration')!,
       firstContentfulPaint: onTop('firstContentfulPaint'),
