@@ -9,6 +9,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = new URL('../', import.meta.url);
+const rootDir = fileURLToPath(root);
 const source = new URL('src/cli/main.ts', root);
 // Written by scripts/build-cli.ts, which says what the inputs record holds.
 const bundle = new URL('.build/cli/privacy-disclosure.mjs', root);
@@ -24,7 +25,7 @@ function staleness() {
   }
   if (record?.format !== 1 || !existsSync(bundle)) return 'the CLI is not bundled yet';
   for (const [path, fingerprint] of Object.entries(record.inputs)) {
-    const stats = statSync(fileURLToPath(new URL(path, root)), { throwIfNoEntry: false });
+    const stats = statSync(`${rootDir}${path}`, { throwIfNoEntry: false });
     if (stats === undefined) return `${path} is gone since the CLI was bundled`;
     if (`${stats.mtimeMs}:${stats.size}:${stats.ino}` !== fingerprint) {
       return `${path} changed since the CLI was bundled`;
@@ -53,11 +54,36 @@ async function repositoryEntry() {
   }
 }
 
-let entry = new URL('../dist/cli/main.js', import.meta.url);
-if (existsSync(source)) {
-  entry = await repositoryEntry();
-  // Stack traces of the bundle name the TypeScript sources and their lines.
-  if (entry === bundle) process.setSourceMapsEnabled(true);
+/**
+ * The error with each place of the bundle in its stack named by its TypeScript source and line.
+ * Node does this itself with source maps enabled, but then it reads the map on every start, a
+ * tenth of a run; here it is read only when the CLI fails.
+ */
+async function namingSources(error) {
+  if (!(error instanceof Error) || typeof error.stack !== 'string') return error;
+  try {
+    const { SourceMap } = await import('node:module');
+    const map = new SourceMap(JSON.parse(readFileSync(new URL(`${bundle.href}.map`), 'utf8')));
+    error.stack = error.stack.replace(
+      /(file:\/\/[^\s()]+):(\d+):(\d+)/g,
+      (whole, url, line, column) => {
+        const found = url === bundle.href && map.findEntry(Number(line) - 1, Number(column) - 1);
+        if (!found?.originalSource) return whole;
+        const file = fileURLToPath(new URL(found.originalSource, bundle));
+        return `${file}:${found.originalLine + 1}:${found.originalColumn + 1}`;
+      },
+    );
+  } catch {
+    // No map (or a damaged one): the bundle's own places, which still name each function.
+  }
+  return error;
 }
+
+let entry = new URL('../dist/cli/main.js', import.meta.url);
+if (existsSync(source)) entry = await repositoryEntry();
 const { run } = await import(entry.href);
-process.exitCode = await run(process.argv.slice(2));
+try {
+  process.exitCode = await run(process.argv.slice(2));
+} catch (error) {
+  throw entry === bundle ? await namingSources(error) : error;
+}

@@ -8,8 +8,8 @@
  * - privacy-disclosure.mjs, the CLI with yaml and zod inside it; Forge's tools and TypeScript stay
  *   outside, since forge-check loads them from the vendor's app at run time;
  * - privacy-disclosure.mjs.map, so that stack traces name the TypeScript sources;
- * - privacy-disclosure.inputs.json, each file the bundle was built from with its modification
- *   time, size and inode. bin/privacy-disclosure.js stats those files (it reads none of them) and
+ * - privacy-disclosure.inputs.json, each source the bundle was built from (and each bundled
+ *   package's package.json) with its modification time, size and inode. bin/privacy-disclosure.js stats those files (it reads none of them) and
  *   rebuilds the bundle, or runs the sources through tsx, when one differs.
  *
  * Installed as a package, the CLI runs the JavaScript that `npm run build:package` compiles into
@@ -89,6 +89,19 @@ function replaceFile(file: string, contents: Uint8Array | string): void {
   renameSync(temporary, file);
 }
 
+/**
+ * The files the inputs record names: each source, and for a package from node_modules (yaml,
+ * zod) only its package.json, which npm writes anew (a new inode) whenever it installs the
+ * package again. Statting a package's every file would take longer than the rest of the check.
+ */
+function recorded(inputs: string[]): string[] {
+  const files = inputs.map((input) => {
+    const bundled = /^(.*\bnode_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
+    return bundled ? `${bundled[1]}/package.json` : input;
+  });
+  return [...new Set(files)];
+}
+
 /** A file changed in the last moments of a build may not be in it (file times are coarse). */
 const CHANGE_MARGIN_MS = 50;
 
@@ -129,7 +142,7 @@ export async function buildCli(root: string = ROOT, attempt = 1): Promise<{ inpu
     throw new CliBuildError(first ? describe(first) : String(error));
   });
 
-  const inputs = [...Object.keys(result.metafile.inputs), 'scripts/build-cli.ts'];
+  const inputs = recorded([...Object.keys(result.metafile.inputs), 'scripts/build-cli.ts']);
   const record: BundleInputs = { format: 1, inputs: {} };
   let changedDuringBuild = false;
   for (const input of inputs) {
