@@ -2,6 +2,12 @@ import english from '../../locales/en-US.json' with { type: 'json' };
 import type { DiffEntry, DiffSection } from './api.ts';
 import type { Catalogue, MessageKey, Translator } from './i18n/index.ts';
 
+/**
+ * The vendor entry's label (`DiffEntry.label`) when the declaration names neither a legal nor a
+ * trading name; the page says "The vendor" from its catalogue instead.
+ */
+export const UNNAMED_VENDOR_LABEL = 'Vendor';
+
 /** A declaration field the catalogue names, e.g. `legalBasis`. */
 type FieldName = keyof Catalogue['diff']['field'];
 

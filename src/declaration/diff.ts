@@ -1,5 +1,6 @@
 import type { DeclarationDiff, DiffEntry, DiffNames, DiffSection, FieldChange } from './api.ts';
 import { canonicalJson, canonicallyEqual } from './canonical.ts';
+import { UNNAMED_VENDOR_LABEL } from './diff-labels.ts';
 import { diffManifestFacts } from './diff-manifest.ts';
 import type { PublishedManifestFacts } from './manifest/published.ts';
 import { materialChanges } from './material.ts';
@@ -266,7 +267,7 @@ function byId(item: { id: string }): string {
 
 function vendorLabel(declaration: Declaration): string {
   const { legalName, tradingName } = declaration.vendor;
-  return legalName ? en(legalName) : tradingName ? en(tradingName) : 'Vendor';
+  return legalName ? en(legalName) : tradingName ? en(tradingName) : UNNAMED_VENDOR_LABEL;
 }
 
 function withoutRetention<T extends { retention: unknown }>(item: T): Omit<T, 'retention'> {

@@ -2,6 +2,7 @@ import type { Declaration, DiffEntry, DiffNames, DiffSection, Text } from '@decl
 import {
   diffFieldLabel,
   diffValueLabel,
+  UNNAMED_VENDOR_LABEL,
   wholeEntryLabel,
   type ValueKind,
 } from '@declaration/diff-labels.ts';
@@ -221,7 +222,9 @@ function ownName(entry: DiffEntry, context: ValueContext): EntryTitle | undefine
     const translation = translationFor(name, t.locale);
     if (translation) return { ...translation, vendorText: true };
   }
-  if (entry.section === 'vendor' && (entry.label === 'Vendor' || !entry.label)) return undefined;
+  if (entry.section === 'vendor' && (entry.label === UNNAMED_VENDOR_LABEL || !entry.label)) {
+    return undefined;
+  }
   return { text: entry.label, vendorText: true };
 }
 
