@@ -64,3 +64,33 @@ export class StorageFaults {
     return planned ?? this.byOperation.get(op);
   }
 }
+
+/** An answer a fault makes the product API give: a status and, if wanted, a body. */
+export interface ProductFaultAnswer {
+  status: number;
+  body?: unknown;
+}
+
+/**
+ * Faults injected into product requests, by path (`/rest/api/3/user/bulk`): every request to it
+ * answers with the fault until cleared, so a test sees what the page does when a look-up fails.
+ */
+export class ProductFaults {
+  private readonly byPath = new Map<string, ProductFaultAnswer>();
+
+  failPath(path: string, answer: ProductFaultAnswer = { status: 500 }): void {
+    const pathname = new URL(path, 'https://local-forge.invalid').pathname;
+    if (!Number.isInteger(answer.status) || answer.status < 100 || answer.status > 599)
+      throw new Error(`failProduct(path, answer) needs an HTTP status, got ${answer.status}.`);
+    this.byPath.set(pathname, { ...answer });
+  }
+
+  clear(): void {
+    this.byPath.clear();
+  }
+
+  /** The fault that answers a request to `path`, if any. */
+  next(path: string): ProductFaultAnswer | undefined {
+    return this.byPath.get(new URL(path, 'https://local-forge.invalid').pathname);
+  }
+}

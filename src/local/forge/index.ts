@@ -8,7 +8,13 @@
  * Personal data reporting: `privacy.reportPersonalData` arrives as `POST /app/report-accounts`
  * with `remote: 'stargate'` (see `personal-data.ts`); tests say which accounts are closed.
  */
-import { StorageFaults, normaliseOperation, type FaultAnswer } from './faults.ts';
+import {
+  ProductFaults,
+  StorageFaults,
+  normaliseOperation,
+  type FaultAnswer,
+  type ProductFaultAnswer,
+} from './faults.ts';
 import { handleStorageOperation, type StorageAnswer } from './kvs-handler.ts';
 import { KvsError } from './kvs-rules.ts';
 import { KvsStore } from './kvs-store.ts';
@@ -34,6 +40,8 @@ export interface LocalForgeUser {
   accountId: string;
   jiraAdmin: boolean;
   confluenceAdmin: boolean;
+  /** The name Jira's and Confluence's user look-ups give; without one, they do not know them. */
+  displayName?: string;
 }
 
 /** How to create a local Forge runtime. */
@@ -54,6 +62,15 @@ export interface LocalForge {
   setActingUser(accountId: string | null): void;
   /** Adds or replaces a user and their permissions. */
   setUser(user: LocalForgeUser): void;
+  /**
+   * A product REST request from the app's page as the acting user: what `@forge/bridge`'s
+   * `requestJira` / `requestConfluence` reach (the same product API as `asUser()`).
+   */
+  fetchProduct(
+    product: 'jira' | 'confluence',
+    path: string,
+    init?: { method?: string },
+  ): Promise<Response>;
   /** Atlassian's personal data reporting API: which accounts are closed, and what was reported. */
   readonly personalData: LocalPersonalData;
   /** Counts of storage requests (one per HTTP call the SDK makes), total and per op. */
@@ -65,7 +82,7 @@ export interface LocalForge {
     byOperation: Record<string, number>;
     reset(): void;
   };
-  /** Faults injected into storage calls (product calls are never faulted). */
+  /** Faults injected into storage calls, and into product calls by path. */
   readonly faults: {
     /** Make the n-th storage call from now (1 = the next) fail with a 500 (or the given answer). */
     failCall(n: number, answer?: { status: number; code: string; message: string }): void;
@@ -75,6 +92,9 @@ export interface LocalForge {
     delay(ms: number): void;
     /** Answer the next `times` storage calls with 429 RATE_LIMIT_EXCEEDED (or Atlassian's real code). */
     rateLimit(times: number): void;
+    /** Make every product request to `path` (e.g. `/rest/api/3/user/bulk`) answer `answer` (500). */
+    failProduct(path: string, answer?: ProductFaultAnswer): void;
+    /** Clears storage and product faults. */
     clear(): void;
   };
   /** Every stored key and value (plain JSON), for tests asserting nothing changed. */
@@ -154,6 +174,7 @@ export function createLocalForge(options: LocalForgeOptions = {}): LocalForge {
   const store = new KvsStore(options.persistFile);
   const users = new Map((options.users ?? []).map((u) => [u.accountId, { ...u }]));
   const faults = new StorageFaults();
+  const productFaults = new ProductFaults();
   const personalData = createLocalPersonalData();
   let actingUser: string | null = null;
   let saved: { had: boolean; fetch: ForgeFetch | undefined } | undefined;
@@ -199,6 +220,8 @@ export function createLocalForge(options: LocalForgeOptions = {}): LocalForge {
     }
     if (spec?.type === 'fpp') {
       stats.productCalls += 1;
+      const fault = productFaults.next(path);
+      if (fault) return respond(fault.status, fault.body);
       const answer = handleProductRequest(spec, path, init?.method ?? 'GET', actingUser, users);
       return respond(answer.status, answer.body);
     }
@@ -227,6 +250,8 @@ export function createLocalForge(options: LocalForgeOptions = {}): LocalForge {
     setUser(user) {
       users.set(user.accountId, { ...user });
     },
+    fetchProduct: (product, path, init) =>
+      forgeFetch({ type: 'fpp', provider: 'user', remote: product }, path, init),
     personalData,
     stats,
     faults: {
@@ -234,7 +259,11 @@ export function createLocalForge(options: LocalForgeOptions = {}): LocalForge {
       failOperation: (op, answer) => faults.failOperation(op, answer),
       delay: (ms) => faults.delay(ms),
       rateLimit: (times) => faults.rateLimit(times),
-      clear: () => faults.clear(),
+      failProduct: (path, answer) => productFaults.failPath(path, answer),
+      clear: () => {
+        faults.clear();
+        productFaults.clear();
+      },
     },
     snapshot: () => store.snapshot(),
     clear: () => store.clear(),

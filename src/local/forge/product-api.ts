@@ -3,6 +3,8 @@ export interface ProductUser {
   accountId: string;
   jiraAdmin: boolean;
   confluenceAdmin: boolean;
+  /** The name the products show for them; without one, they are unknown to user look-ups. */
+  displayName?: string;
 }
 
 /** How `@forge/api` describes a product request to `__forge_fetch__`. */
@@ -73,7 +75,7 @@ function confluenceCurrentUser(user: ProductUser, url: URL): ProductAnswer {
     type: 'known',
     accountId: user.accountId,
     accountType: user.accountId === 'local-forge-app-user' ? 'app' : 'atlassian',
-    displayName: user.accountId,
+    displayName: user.displayName ?? user.accountId,
   };
   if (expand.includes('operations')) {
     body.operations = [
@@ -84,9 +86,85 @@ function confluenceCurrentUser(user: ProductUser, url: URL): ProductAnswer {
   return { status: 200, body };
 }
 
+const badRequest = (message: string): ProductAnswer => ({
+  status: 400,
+  body: { errorMessages: [message], errors: {} },
+});
+
+/** The site's users with a display name among `ids`, in the order asked, each once. */
+function known(ids: string[], users: Map<string, ProductUser>): ProductUser[] {
+  return [...new Set(ids)].flatMap((id) => {
+    const user = users.get(id);
+    return user?.displayName ? [user] : [];
+  });
+}
+
+/** A whole number from a query parameter, or `fallback`; null when it is not one. */
+function whole(url: URL, name: string, fallback: number): number | null {
+  const value = url.searchParams.get(name);
+  if (value === null) return fallback;
+  return /^\d+$/.test(value) ? Number(value) : null;
+}
+
+/**
+ * Jira's `GET /rest/api/3/user/bulk`: `accountId` repeated, paged by `startAt` and `maxResults`
+ * (default 10, as Jira's; at most 200 here). Accounts it does not know are left out.
+ */
+function jiraUserBulk(url: URL, users: Map<string, ProductUser>): ProductAnswer {
+  const ids = url.searchParams.getAll('accountId').filter(Boolean);
+  if (ids.length === 0) return badRequest('The accountId query parameter was not provided.');
+  const startAt = whole(url, 'startAt', 0);
+  const maxResults = whole(url, 'maxResults', 10);
+  if (startAt === null || maxResults === null)
+    return badRequest('startAt and maxResults must be whole numbers.');
+  const found = known(ids, users);
+  const values = found.slice(startAt, startAt + Math.min(maxResults, 200));
+  return {
+    status: 200,
+    body: {
+      maxResults,
+      startAt,
+      total: found.length,
+      isLast: startAt + values.length >= found.length,
+      values: values.map((user) => ({
+        accountId: user.accountId,
+        accountType: 'atlassian',
+        active: true,
+        displayName: user.displayName,
+      })),
+    },
+  };
+}
+
+/**
+ * Confluence's `GET /wiki/rest/api/user/bulk`: `accountId` as one comma-separated list, at most
+ * `limit` (1 to 200) users answered. Accounts it does not know are left out.
+ */
+function confluenceUserBulk(url: URL, users: Map<string, ProductUser>): ProductAnswer {
+  const ids = (url.searchParams.get('accountId') ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
+  if (ids.length === 0) return badRequest('The accountId query parameter was not provided.');
+  const limit = whole(url, 'limit', 200);
+  if (limit === null || limit < 1 || limit > 200)
+    return badRequest('limit must be a whole number from 1 to 200.');
+  const results = known(ids, users)
+    .slice(0, limit)
+    .map((user) => ({
+      type: 'known',
+      accountId: user.accountId,
+      accountType: 'atlassian',
+      displayName: user.displayName,
+      publicName: user.displayName,
+    }));
+  return { status: 200, body: { results, start: 0, limit, size: results.length } };
+}
+
 /**
  * Answers a Jira or Confluence REST request for the acting user: the two permission endpoints
- * this app relies on, 401 when asUser() is called with nobody acting, 404 for anything else.
+ * this app relies on, the two user look-ups its page makes, 401 when asUser() is called with
+ * nobody acting, 404 for anything else.
  */
 export function handleProductRequest(
   spec: ProductRequestSpec,
@@ -111,5 +189,9 @@ export function handleProductRequest(
     return jiraMyPermissions(user, url);
   if (spec.remote === 'confluence' && url.pathname === '/wiki/rest/api/user/current')
     return confluenceCurrentUser(user, url);
+  if (spec.remote === 'jira' && url.pathname === '/rest/api/3/user/bulk')
+    return jiraUserBulk(url, users);
+  if (spec.remote === 'confluence' && url.pathname === '/wiki/rest/api/user/bulk')
+    return confluenceUserBulk(url, users);
   return notFound(`${spec.remote ?? 'unknown product'} ${url.pathname}`);
 }

@@ -87,10 +87,11 @@ export async function createPreviewBackend(
   const openForge = (): LocalForge =>
     createLocalForge({
       ...(persistFile ? { persistFile } : {}),
-      users: PREVIEW_USERS.map(({ accountId, jiraAdmin, confluenceAdmin }) => ({
+      users: PREVIEW_USERS.map(({ accountId, jiraAdmin, confluenceAdmin, displayName }) => ({
         accountId,
         jiraAdmin,
         confluenceAdmin,
+        displayName,
       })),
     }).install();
   let store: PreviewStoreStatus = {
@@ -173,6 +174,25 @@ export async function createPreviewBackend(
       }),
     invoke: (functionKey: string, payload: unknown, context: InvocationContext) =>
       serial(() => callHandler(live(), functionKey, payload, context)),
+    fetchProduct: (request) =>
+      serial(async () => {
+        // While the store is damaged nothing runs, look-ups included: the page shows account ids.
+        const runtime = live();
+        runtime.setActingUser(request.user.accountId);
+        try {
+          const answer = await runtime.fetchProduct(request.product, request.restPath, {
+            method: request.method,
+          });
+          return {
+            status: answer.status,
+            statusText: answer.statusText,
+            headers: Object.fromEntries(answer.headers.entries()),
+            body: await answer.text(),
+          };
+        } finally {
+          runtime.setActingUser(null);
+        }
+      }),
     close: () => forge?.uninstall(),
   };
 }

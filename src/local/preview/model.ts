@@ -137,6 +137,23 @@ export interface PreviewInvokeRequest {
 /** Answer of `POST /__preview/invoke`: what the resolver returned, or why the call failed. */
 export type PreviewInvokeResponse = { ok: true; body: unknown } | { ok: false; error: string };
 
+/**
+ * The preview's answer to a product request from the app's page (`requestJira`,
+ * `requestConfluence`): the product's answer in the shape `@forge/bridge` expects from the host
+ * for `fetchProduct`, the body as text.
+ */
+export type PreviewProductResponse =
+  | {
+      ok: true;
+      response: {
+        status: number;
+        statusText: string;
+        headers: Record<string, string>;
+        body: string;
+      };
+    }
+  | { ok: false; error: string };
+
 /** A located problem in the previewed declaration file, as the host page shows it. */
 export interface PreviewIssue {
   file: string;

@@ -18,6 +18,7 @@ import {
   type PreviewUser,
 } from './model.ts';
 import { ownAddresses, refusal, type OwnAddresses, type RequestKind } from './request-guard.ts';
+import { productRoute, type ProductBackend } from './product-route.ts';
 import { invokeRoute, startOverRoute } from './write-routes.ts';
 
 /** Where and as whom a resolver is called: what Forge puts in the invocation's context. */
@@ -33,7 +34,7 @@ export interface InvocationContext {
 }
 
 /** The app's backend as the preview runs it: the real resolver over local storage. */
-export interface PreviewBackend extends DeclarationSink {
+export interface PreviewBackend extends DeclarationSink, ProductBackend {
   /**
    * Runs the real resolver handler; resolves with what the resolver returned. Rejects with a
    * `SinkUnavailableError` while the store is damaged.
@@ -86,12 +87,17 @@ const REPOSITORY = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** Where the host page calls resolvers. */
 const INVOKE_PATH = '/__preview/invoke';
+/** Where the host page sends the app page's product requests (requestJira, requestConfluence). */
+const PRODUCT_PATH = '/__preview/product';
 /** Where the host page's "start over" button moves a damaged store aside. */
 const START_OVER_PATH = '/__preview/store/start-over';
 /** GET routes that answer data rather than a page or a file. */
 const DATA_PATHS: ReadonlySet<string> = new Set(['/__preview/status']);
-/** POST routes; each changes state. */
-const WRITE_PATHS: ReadonlySet<string> = new Set([INVOKE_PATH, START_OVER_PATH]);
+/**
+ * POST routes; each changes state or acts as the preview's user (a product request reads what
+ * that user may see), so each gets the write checks.
+ */
+const WRITE_PATHS: ReadonlySet<string> = new Set([INVOKE_PATH, START_OVER_PATH, PRODUCT_PATH]);
 
 const APP_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
@@ -156,6 +162,8 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     }
     if (method === 'POST' && path === INVOKE_PATH)
       return invokeRoute(request, response, backend, options.moduleKeys, log);
+    if (method === 'POST' && path === PRODUCT_PATH)
+      return productRoute(request, response, backend, log);
     if (method === 'POST' && path === START_OVER_PATH)
       return startOverRoute(request, response, backend, source, log);
     if (method !== 'GET' && method !== 'HEAD') {

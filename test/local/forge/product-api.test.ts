@@ -93,3 +93,82 @@ describe('product permission API', () => {
     expect(forge.stats.storageCalls).toBe(0);
   });
 });
+
+describe('user look-ups (what the page asks through requestJira / requestConfluence)', () => {
+  beforeEach(() => {
+    forge.setUser({
+      accountId: JIRA_ADMIN,
+      jiraAdmin: true,
+      confluenceAdmin: false,
+      displayName: 'Mia Krystof',
+    });
+    forge.setUser({
+      accountId: CONFLUENCE_ADMIN,
+      jiraAdmin: false,
+      confluenceAdmin: true,
+      displayName: 'Alex Admin',
+    });
+    forge.setActingUser(READER);
+  });
+
+  const json = async (response: Response) => ({
+    status: response.status,
+    body: (await response.json()) as Record<string, unknown>,
+  });
+
+  it('Jira user/bulk pages by startAt and maxResults and leaves out accounts it does not know', async () => {
+    const path = `/rest/api/3/user/bulk?accountId=${JIRA_ADMIN}&accountId=${READER}&accountId=${CONFLUENCE_ADMIN}`;
+    const first = await json(await forge.fetchProduct('jira', `${path}&maxResults=1`));
+    expect(first).toEqual({
+      status: 200,
+      body: {
+        maxResults: 1,
+        startAt: 0,
+        total: 2,
+        isLast: false,
+        values: [
+          {
+            accountId: JIRA_ADMIN,
+            accountType: 'atlassian',
+            active: true,
+            displayName: 'Mia Krystof',
+          },
+        ],
+      },
+    });
+    const rest = await json(await forge.fetchProduct('jira', `${path}&startAt=1&maxResults=5`));
+    expect(rest.body).toMatchObject({ isLast: true, values: [{ displayName: 'Alex Admin' }] });
+    expect((await forge.fetchProduct('jira', '/rest/api/3/user/bulk')).status).toBe(400);
+  });
+
+  it('Confluence user/bulk takes the ids comma-separated, and a limit from 1 to 200', async () => {
+    const { body } = await json(
+      await forge.fetchProduct(
+        'confluence',
+        `/wiki/rest/api/user/bulk?accountId=${CONFLUENCE_ADMIN},${JIRA_ADMIN}&limit=2`,
+      ),
+    );
+    expect(body.results).toEqual([
+      expect.objectContaining({ accountId: CONFLUENCE_ADMIN, displayName: 'Alex Admin' }),
+      expect.objectContaining({ accountId: JIRA_ADMIN, displayName: 'Mia Krystof' }),
+    ]);
+    const tooMany = await forge.fetchProduct(
+      'confluence',
+      `/wiki/rest/api/user/bulk?accountId=${JIRA_ADMIN}&limit=500`,
+    );
+    expect(tooMany.status).toBe(400);
+  });
+
+  it('a product fault answers every request to its path until cleared, and is counted', async () => {
+    forge.faults.failProduct('/rest/api/3/user/bulk', { status: 429 });
+    forge.stats.reset();
+    const path = `/rest/api/3/user/bulk?accountId=${JIRA_ADMIN}`;
+    expect((await forge.fetchProduct('jira', path)).status).toBe(429);
+    expect((await forge.fetchProduct('jira', path)).status).toBe(429);
+    expect(await isJiraAdmin()).toBe(false);
+    expect(forge.stats.productCalls).toBe(3);
+    forge.faults.clear();
+    expect((await forge.fetchProduct('jira', path)).status).toBe(200);
+    expect(() => forge.faults.failProduct('/x', { status: 42 })).toThrow(/needs an HTTP status/);
+  });
+});

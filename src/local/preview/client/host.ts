@@ -9,6 +9,7 @@ import {
   type BridgeCallMessage,
   type BridgeResultMessage,
   type PreviewInvokeResponse,
+  type PreviewProductResponse,
   type PreviewStartOverResponse,
   type PreviewStatus,
   type PreviewStoreStatus,
@@ -86,6 +87,26 @@ async function invoke(payload: {
   return payload.metadata ? { body: answer.body, metadata: {} } : answer.body;
 }
 
+/**
+ * A product REST request from the app (`requestJira`, `requestConfluence`), answered by the
+ * preview's local product API as this page's user, in the shape the bridge expects back.
+ */
+async function fetchProduct(payload: {
+  product?: unknown;
+  restPath?: unknown;
+  fetchRequestInit?: { method?: unknown };
+}): Promise<unknown> {
+  const response = await postJson('/__preview/product', {
+    product: payload.product,
+    restPath: payload.restPath,
+    method: payload.fetchRequestInit?.method ?? 'GET',
+    user: config.userId,
+  });
+  const answer = (await response.json()) as PreviewProductResponse;
+  if (!answer.ok) throw new Error(answer.error);
+  return { ...answer.response, isAttachment: false };
+}
+
 function describeLocation(location: Record<string, unknown>): string {
   if (typeof location.url === 'string') return location.url;
   const { type: _type, ...target } = location;
@@ -134,6 +155,8 @@ async function answer(op: string, payload: unknown): Promise<unknown> {
       return context();
     case 'invoke':
       return invoke(payload as { functionKey: string; payload?: unknown; metadata?: unknown });
+    case 'fetchProduct':
+      return fetchProduct(payload as Parameters<typeof fetchProduct>[0]);
     case 'navigate':
       showOpenRequest(payload as Record<string, unknown>);
       return undefined;
