@@ -30,7 +30,7 @@ Exit codes: 0 done (or nothing to do), 1 the app cannot be changed (errors say w
   build: `Usage: privacy-disclosure build [--declaration FILE] [--dir DIR] [--ui DIR]
 
 Checks that manifest.yml gives the disclosure what its pages need (storage:app,
-report:personal-data, the scopes that check an admin, permissions.content.styles, the
+report:personal-data, the scopes that check an admin and name reviewers, permissions.content.styles, the
 install/upgrade trigger, its UI resource), and warns about a page whose function does not serve it; validates the app's declaration; bundles it
 as data into src/privacy-disclosure.generated.ts (or .js) with the disclosure's admin pages from
 manifest.yml, and refreshes the UI copy in the disclosure's resource folder. Nothing is written
