@@ -71,8 +71,8 @@ export interface LayoutOptions {
 export const NARROW_WIDTH = 296;
 /** The width of the wide layout. */
 export const WIDE_WIDTH = 880;
-/** Below this container width the page shows the narrow layout (the wide text would shrink under 12 px). */
-export const WIDE_FROM = 760;
+/** Below this container width (px) the page shows the narrow layout: the wide one's 13 px text would shrink under 12 px (styles.css and html-style.ts say the same). */
+export const WIDE_FROM = 820;
 
 const NAME_SIZE = 14;
 const DETAIL_SIZE = 13;
@@ -87,7 +87,7 @@ const HEAD = 8;
 const ENTRY = 20;
 
 /** Lines each part of a box may take before it is cut short with "…". */
-const MAX_LINES: Record<LineTone, number> = { name: 4, detail: 3, mark: 2 };
+const MAX_LINES: Record<LineTone, number> = { name: 4, detail: 4, mark: 2 };
 
 /** East Asian wide and full-width characters, which take about twice the width of a letter. */
 const WIDE =
@@ -95,14 +95,27 @@ const WIDE =
 /** Characters that take no width: combining marks, joiners, direction controls. */
 const ZERO = /[\p{M}\p{Cf}]/u;
 
-/** The estimated width of a text in px: a letter about 0.57 em (0.61 bold), a wide character 1 em. */
+/** Letters narrower than most: about 0.3 em in common sans-serif faces. */
+const THIN = /[\s.,:;'’|!()[\]{}ijlftrI-]/u;
+/** Letters wider than most. */
+const BROAD = /[A-HJ-Zmw0-9@%&]/u;
+
+/**
+ * The estimated width of a text in px, on the wide side of common sans-serif faces (DejaVu Sans,
+ * which is wider than most): a thin letter 0.3 em, a capital, digit, m or w 0.7 to 0.85, other
+ * letters 0.6, a wide (CJK) character 1 em; bold 15 % wider.
+ */
 export function textWidth(text: string, size: number, bold = false): number {
   let units = 0;
   for (const char of text) {
     if (ZERO.test(char)) continue;
-    units += WIDE.test(char) ? 1 : bold ? 0.61 : 0.57;
+    if (WIDE.test(char)) units += 1;
+    else if (THIN.test(char)) units += 0.3;
+    else if (char === 'm' || char === 'w' || char === 'M' || char === 'W') units += 0.85;
+    else if (BROAD.test(char)) units += 0.7;
+    else units += 0.6;
   }
-  return units * size;
+  return units * size * (bold ? 1.15 : 1);
 }
 
 interface Atom {

@@ -56,8 +56,9 @@ export interface DataFlowBlock {
   legend: Inline;
 }
 
-/** How many kinds of data an arrow names before "and N more". */
+/** How many kinds of data a box names before "and N more", and in about how many characters. */
 const BRIEF = 2;
+const BRIEF_LENGTH = 48;
 
 const OUTSIDE_RESIDENCY = new Set(['global', 'excluded']);
 
@@ -112,11 +113,23 @@ function mark(translator: Translator, standing: ResidencyStanding | undefined): 
   return standing ? [translator.t(MARK_KEYS[standing])] : [];
 }
 
-/** Names in a list, the first few and "N more". */
+/**
+ * Names in a list, briefly: as many as fit in about `BRIEF_LENGTH` characters (at least one, at
+ * most `BRIEF`), then "N more".
+ */
 function brief(translator: Translator, names: Inline[]): Inline {
-  if (names.length <= BRIEF + 1) return joinedList(translator, names);
-  const more = sayPlural(translator, 'dataFlow.more', names.length - BRIEF);
-  return joinedList(translator, [...names.slice(0, BRIEF), more]);
+  let shown = 0;
+  let length = 0;
+  for (const name of names.slice(0, BRIEF)) {
+    length += textOf(name).length;
+    if (shown > 0 && length > BRIEF_LENGTH) break;
+    shown++;
+  }
+  if (names.length === shown || (names.length === shown + 1 && shown === BRIEF)) {
+    return joinedList(translator, names);
+  }
+  const more = sayPlural(translator, 'dataFlow.more', names.length - shown);
+  return joinedList(translator, [...names.slice(0, shown), more]);
 }
 
 function categoryNames(categories: DataCategory[], translator: Translator): Inline[] {
@@ -255,30 +268,32 @@ export function dataFlowBlock(declaration: Declaration, translator: Translator):
     ...declaration.recipients.map((recipient) => recipientNode(declaration, recipient, translator)),
   ];
   const byId = new Map(nodes.map((node) => [node.id, node]));
-  const edges: DataFlowEdge[] = [...edgesOf(declaration).values()].map((edge) => {
-    const target = declaration.locations.find((l) => `location-${l.id}` === edge.to);
-    return {
-      from: edge.from,
-      to: edge.to,
-      categories: categoryNames(edge.categories, translator),
-      outside: target?.followsDataResidency === 'no' || edge.categories.some(isOutside),
-    };
-  });
-  const flowItems = nodes.flatMap((target) => {
-    const incoming = edges.filter((edge) => edge.to === target.id);
-    if (incoming.length === 0) return [];
+  const raw = [...edgesOf(declaration).values()];
+  const followsNot = (id: string) =>
+    declaration.locations.some((l) => `location-${l.id}` === id && l.followsDataResidency === 'no');
+  const edges: DataFlowEdge[] = raw.map((edge) => ({
+    from: edge.from,
+    to: edge.to,
+    categories: categoryNames(edge.categories, translator),
+    outside: followsNot(edge.to) || edge.categories.some(isOutside),
+  }));
+  const flowItems = raw.map((edge) => {
     const flow = say(translator, 'dataFlow.flow', {
-      from: joinedList(
-        translator,
-        incoming.map((edge) =>
-          edge.from === 'site' ? [translator.t('dataFlow.siteInText')] : byId.get(edge.from)!.name,
-        ),
-      ),
-      to: nodeWithPlace(translator, target),
-      categories: joinedList(translator, unique(incoming.flatMap((edge) => edge.categories))),
+      from:
+        edge.from === 'site' ? [translator.t('dataFlow.siteInText')] : byId.get(edge.from)!.name,
+      to: nodeWithPlace(translator, byId.get(edge.to)!),
+      categories: joinedList(translator, categoryNames(edge.categories, translator)),
     });
-    const outside = outsideOf(declaration, target, translator);
-    return [hasText(outside) ? sentences(translator, flow, outside) : flow];
+    const outside = edge.categories.filter(isOutside);
+    const words: Inline =
+      followsNot(edge.to) || (outside.length > 0 && outside.length === edge.categories.length)
+        ? [translator.t('dataFlow.outside')]
+        : outside.length > 0
+          ? say(translator, 'dataFlow.outsideOnly', {
+              categories: joinedList(translator, categoryNames(outside, translator)),
+            })
+          : [];
+    return sentences(translator, flow, words);
   });
   const backupItems = declaration.locations.flatMap((location) => {
     const place = backupPlace(declaration, location, translator);
@@ -292,7 +307,12 @@ export function dataFlowBlock(declaration: Declaration, translator: Translator):
       : [];
   });
   const unreached = nodes
-    .filter((node) => node.kind !== 'site' && !edges.some((edge) => edge.to === node.id))
+    .filter(
+      (node) =>
+        node.kind !== 'site' &&
+        !edges.some((edge) => edge.to === node.id) &&
+        !declaration.locations.some((l) => `location-${l.backups?.location}` === node.id),
+    )
     .map((node) => nodeWithPlace(translator, node));
   return {
     kind: 'data-flow',
@@ -318,40 +338,6 @@ function nodeWithPlace(translator: Translator, node: DataFlowNode): Inline {
   return hasText(node.where)
     ? say(translator, 'value.withDetail', { value: node.name, detail: node.where })
     : node.name;
-}
-
-/** Runs with the same words once, in their first order. */
-function unique(runs: Inline[]): Inline[] {
-  const seen = new Set<string>();
-  return runs.filter((item) => {
-    const text = textOf(item);
-    if (seen.has(text)) return false;
-    seen.add(text);
-    return true;
-  });
-}
-
-/**
- * What of a node's data is outside the site's data residency, in words: all of it (a location
- * that does not follow it), or the kinds of data the declaration keeps out of it.
- */
-function outsideOf(declaration: Declaration, node: DataFlowNode, translator: Translator): Inline {
-  const location = declaration.locations.find((l) => `location-${l.id}` === node.id);
-  if (location?.followsDataResidency === 'no' || node.residency === 'outside') {
-    return [translator.t('dataFlow.outside')];
-  }
-  if (node.residency !== 'partly-outside') return [];
-  const recipient = declaration.recipients.find((r) => `recipient-${r.id}` === node.id);
-  const outside = declaration.dataCategories.filter(
-    (category) =>
-      isOutside(category) &&
-      (location
-        ? storedAt(category).has(location.id)
-        : receivedBy(category).has(recipient?.id ?? '')),
-  );
-  return say(translator, 'dataFlow.outsideOnly', {
-    categories: joinedList(translator, categoryNames(outside, translator)),
-  });
 }
 
 /** The parts of a place that its name does not say already ("Belgium" in "Exalate Cloud, Belgium"). */

@@ -52,7 +52,7 @@ footer { margin-top: 3rem; color: var(--muted); font-size: 0.875rem; }
 .data-flow figcaption { font-weight: 600; margin-bottom: 0.5rem; }
 .data-flow-svg { display: block; max-width: 100%; height: auto; color: var(--text); margin: 0 0 0.75rem; }
 .data-flow-wide { display: none; }
-@media (min-width: 50.5rem) { .data-flow-wide { display: block; } .data-flow-narrow { display: none; } }
+@media (min-width: 54.5rem) { .data-flow-wide { display: block; } .data-flow-narrow { display: none; } }
 .data-flow-svg .df-edge { stroke: var(--muted); }
 .data-flow-svg .df-head { fill: var(--muted); }
 .data-flow-svg .df-box { fill: var(--bg); stroke: var(--line); }
