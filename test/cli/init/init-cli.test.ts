@@ -81,9 +81,11 @@ function endToEnd(run: Runner) {
 }
 
 describe('init and build as processes', () => {
+  // Five processes that each compile the CLI's TypeScript: on a busy machine, past 20 seconds.
   it(
     'through the modules under tsx: dry run, init, a second init, build, a usage error',
     endToEnd(viaModule),
+    60_000,
   );
 
   it('through the installed command, bin/privacy-disclosure.js: the same steps', endToEnd(viaBin));
