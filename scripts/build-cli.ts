@@ -7,7 +7,8 @@
  * It writes, in .build/cli/ (git-ignored, never packed):
  * - privacy-disclosure.mjs, the CLI with yaml and zod inside it; Forge's tools and TypeScript stay
  *   outside, since forge-check loads them from the vendor's app at run time;
- * - privacy-disclosure.mjs.map, so that stack traces name the TypeScript sources;
+ * - privacy-disclosure.mjs.map, which the bin reads when the CLI fails, so that the stack trace
+ *   names the TypeScript sources;
  * - privacy-disclosure.inputs.json, each source the bundle was built from (and each bundled
  *   package's package.json) with its modification time, size and inode. bin/privacy-disclosure.js stats those files (it reads none of them) and
  *   rebuilds the bundle, or runs the sources through tsx, when one differs.
