@@ -67,8 +67,11 @@ export interface LayoutOptions {
   columns: 1 | 3;
 }
 
-/** The width of the narrow layout: at 320 px a page has about 288 px, so 13 px text stays above 12. */
-export const NARROW_WIDTH = 296;
+/**
+ * The width of the narrow layout: a 320 px screen leaves a page 272 to 288 px (its padding, and a
+ * body margin where no reset removes it), so its 13 px text is never drawn smaller.
+ */
+export const NARROW_WIDTH = 272;
 /** The width of the wide layout. */
 export const WIDE_WIDTH = 880;
 /** Below this container width (px) the page shows the narrow layout: the wide one's 13 px text would shrink under 12 px (styles.css and html-style.ts say the same). */
