@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import type { ApiError, ReviewRecord } from '@declaration';
-import { toReviewCsv } from '@declaration/export/review-csv.ts';
 import { displayNames, listVersions, type UserProduct } from '../api/index.ts';
 import { fileSlug, saveTextFile } from '../download.ts';
 import { useT } from '../i18n/index.ts';
@@ -56,23 +55,36 @@ export function ReviewHistoryDownload({
 
   const download = async () => {
     setState({ status: 'working' });
-    const walked = await allVersions(rows ?? [], rows ? cursor : null);
-    if (!walked.ok) {
-      setState({ status: 'error', error: walked.error });
-      return;
+    try {
+      const problem = await save();
+      setState(problem ? { status: 'error', error: problem } : { status: 'idle' });
+    } catch (error) {
+      // The CSV writer's chunk did not load, or the browser refused the file.
+      const message = error instanceof Error ? error.message : String(error);
+      setState({ status: 'error', error: { code: 'INTERNAL', message } });
     }
+  };
+
+  /** Walks, names and saves; the API error of a page that could not be read, else null. */
+  const save = async (): Promise<ApiError | null> => {
+    const walked = await allVersions(rows ?? [], rows ? cursor : null);
+    if (!walked.ok) return walked.error;
     const versions = walked.rows.map((row) => ({
       ...row,
       reviews: withRecorded(row.version, row.reviews, recorded),
     }));
     const ids = versions.flatMap((version) => version.reviews.map((review) => review.accountId));
-    const names = await displayNames(ids, product);
+    const [names, { toReviewCsv }] = await Promise.all([
+      displayNames(ids, product),
+      // The CSV writer is not part of the page's first view: it loads when an admin asks for it.
+      import('@declaration/export/review-csv.ts'),
+    ]);
     saveTextFile(
       `${fileSlug(appName)}-review-history.csv`,
       'text/csv',
       toReviewCsv(versions, names, t),
     );
-    setState({ status: 'idle' });
+    return null;
   };
 
   return (
