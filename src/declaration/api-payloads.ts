@@ -16,6 +16,11 @@ export const GetDisclosurePayload = z.strictObject({});
 export const ListVersionsPayload = z.strictObject({
   cursor: z.string().max(200).optional(),
   limit: z.number().int().min(1).max(50).optional(),
+  /**
+   * With the first page: also what changed from the version last reviewed (when older than the
+   * served one) or else the one before, to the served version; the page's default comparison.
+   */
+  withDefaultDiff: z.boolean().optional(),
 });
 /** Payload of `versions/get`. */
 export const GetVersionPayload = z.strictObject({ version: VersionNumber });

@@ -226,6 +226,12 @@ export interface VersionPage {
     material: MaterialChanges | null;
   })[];
   nextCursor: string | null;
+  /**
+   * Asked for with `withDefaultDiff` on the first page: the served version's default comparison
+   * (from the version last reviewed when it is older, else from the one before), or null when
+   * there is nothing to compare (version 1 alone). Absent when not asked for.
+   */
+  defaultDiff?: DeclarationDiff | null;
 }
 
 /** Answer of `versions/get`. */
