@@ -249,9 +249,16 @@ describe('privacy-disclosure forge-check', () => {
       expect(linted).toContain('src/backend/personal-data.ts');
       expect(linted.filter((file) => /^src\/(cli|local)\//.test(file))).toEqual([]);
       // storage:app is for @forge/kvs and report:personal-data for privacy.reportPersonalData,
-      // neither of which the permission rule looks at (it checks product REST calls).
+      // neither of which the permission rule looks at (it checks product REST calls);
+      // read:jira-user is for the page's own requestJira (reviewers' names), and the lint reads
+      // the Forge functions, not the Custom UI.
       expect(report.declaredScopes).toEqual(
-        [...(report.neededScopes ?? []), 'report:personal-data', 'storage:app'].sort(),
+        [
+          ...(report.neededScopes ?? []),
+          'read:jira-user',
+          'report:personal-data',
+          'storage:app',
+        ].sort(),
       );
       expect(report.neededScopes).toEqual(['read:confluence-user', 'read:jira-work']);
     },

@@ -188,13 +188,15 @@ describe('scopes', () => {
   it('the data a scope reads is declared when a category names it, even as not stored', () => {
     const facts = manifestFacts('manifest.yml');
     const subject = declaration(OWN);
-    // Without the categories that name administrators, read:jira-work and read:confluence-user read undeclared data.
+    // Without the categories that name administrators and reviewers, read:jira-work,
+    // read:confluence-user and read:jira-user read undeclared data.
     subject.dataCategories = subject.dataCategories.filter(
       (category) => category.id === 'declaration-versions',
     );
     expect(found(subject, facts)).toEqual([
       '94 contradiction scope-data-undeclared',
       '97 contradiction scope-data-undeclared',
+      '100 contradiction scope-data-undeclared',
     ]);
   });
 
