@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
-import { parseDeclaration, toHtml, toMarkdown, type Declaration } from '@declaration';
+import { ENGLISH, parseDeclaration, toHtml, toMarkdown, type Declaration } from '@declaration';
 import { DisclosurePage } from '../../../static/disclosure/src/components/DisclosurePage.tsx';
+import { TranslatorContext } from '../../../static/disclosure/src/i18n/index.ts';
 import { viewOf } from '../../static/render.tsx';
 import { loadDeclaration } from '../export/load.ts';
 import { leavesOf, valueAt, withValue, type Leaf } from './leaves.ts';
@@ -27,7 +28,13 @@ const RENDERERS = {
   html: (declaration: Declaration) => readerView(toHtml(declaration)),
   markdown: (declaration: Declaration) => toMarkdown(declaration),
   page: (declaration: Declaration) =>
-    readerView(renderToStaticMarkup(<DisclosurePage view={viewOf(declaration)} />)),
+    readerView(
+      renderToStaticMarkup(
+        <TranslatorContext.Provider value={ENGLISH}>
+          <DisclosurePage view={viewOf(declaration)} />
+        </TranslatorContext.Provider>,
+      ),
+    ),
 };
 
 function valid(declaration: Declaration): Declaration | null {

@@ -34,7 +34,8 @@ vi.stubGlobal('fetch', async (url: string) => {
 });
 
 const { i18n } = await import('@forge/bridge');
-const { loadTranslator } = await import('../../../static/disclosure/src/i18n/index.ts');
+const { loadTranslator, NoCatalogueError } =
+  await import('../../../static/disclosure/src/i18n/index.ts');
 
 beforeEach(() => {
   i18n.resetTranslationsCache();
@@ -55,27 +56,40 @@ describe('loadTranslator', () => {
     expect((await loadTranslator('pt-PT')).locale).toBe('pt-BR');
   });
 
-  it('reads English without a request: it ships inside the page', async () => {
+  it('reads English through Forge as well: the page bundles no catalogue', async () => {
     const t = await loadTranslator('en-GB');
     expect(t.locale).toBe('en-US');
     expect(t.t('manifest.pageTitle')).toBe('Privacy disclosure');
-    expect(requested).toEqual([]);
+    expect(requested).toEqual(['./__LOCALES__/i18n-info.json', './__LOCALES__/en-US.json']);
   });
 
-  it('reads a key the catalogue lacks in English', async () => {
+  it('reads one catalogue: a key it lacks shows as the key, English is not fetched for it', async () => {
     serve({ 'de-DE': { locale: { unused: 'x' } } });
     const t = await loadTranslator('de-DE');
     expect(t.locale).toBe('de-DE');
-    expect(t.t('manifest.pageTitle')).toBe('Privacy disclosure');
+    expect(t.t('manifest.pageTitle')).toBe('manifest.pageTitle');
+    expect(requested).toEqual(['./__LOCALES__/i18n-info.json', './__LOCALES__/de-DE.json']);
   });
 
-  it('shows the page in English, and says why, when the catalogue cannot be fetched', async () => {
-    served = new Map();
+  it("shows the page in English, and says why, when the locale's catalogue cannot be fetched", async () => {
+    served.delete('__LOCALES__/ja-JP.json');
     const warn = vi.fn();
     const t = await loadTranslator('ja-JP', warn);
     expect(t.locale).toBe('en-US');
+    expect(t.t('manifest.pageTitle')).toBe('Privacy disclosure');
     expect(warn).toHaveBeenCalledWith(
-      'Could not load the catalogue for ja-JP: Failed to get i18n info config The page is shown in English.',
+      expect.stringMatching(
+        /^Could not load the catalogue for ja-JP: .+ The page is shown in English\.$/,
+      ),
+    );
+  });
+
+  it('says why in an error when no catalogue can be fetched, not even English', async () => {
+    served = new Map();
+    const failure = loadTranslator('ja-JP', vi.fn());
+    await expect(failure).rejects.toBeInstanceOf(NoCatalogueError);
+    await expect(failure).rejects.toThrow(
+      'Could not load the catalogue for ja-JP: Failed to get i18n info config Could not load the catalogue for en-US: Failed to get i18n info config',
     );
   });
 

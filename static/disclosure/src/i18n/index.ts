@@ -4,7 +4,7 @@
  */
 export { formatDate, formatDateTime, formatList, formatListParts, formatNumber } from './format.ts';
 export { TranslatorContext, useT } from './context.ts';
-export { loadTranslator } from './translator.ts';
+export { loadTranslator, NoCatalogueError } from './translator.ts';
 export type {
   MessageKey,
   Params,

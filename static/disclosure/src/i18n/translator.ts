@@ -1,31 +1,42 @@
-import { ENGLISH } from '@declaration/i18n/english.ts';
-import { resolveLocale } from '@declaration/i18n/locales.ts';
-import { createTranslator, type Translator } from '@declaration/i18n/translator.ts';
+import { FALLBACK_LOCALE, resolveLocale } from '@declaration/i18n/locales.ts';
+import { translatorOver, type Translator } from '@declaration/i18n/translate.ts';
 import { getTranslations } from '../api/index.ts';
+
+/** No catalogue could be loaded, not even English: the page has no words to show anything in. */
+export class NoCatalogueError extends Error {
+  override name = 'NoCatalogueError';
+}
+
+/** The catalogue Forge serves for `locale`, as a translator, or why there is none. */
+async function load(locale: string): Promise<Translator | string> {
+  const result = await getTranslations(resolveLocale(locale));
+  if (!result.ok) return result.message;
+  try {
+    return translatorOver(result.locale, result.translations);
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
 
 /**
  * The translator for the host's locale (`context.locale`), following Forge's fallback rules: the
- * locale is matched to a shipped catalogue (`de-AT` reads German), Forge serves that catalogue
- * from the resource, and any key it lacks reads the English text bundled with the page. When
- * the catalogue cannot be loaded or is damaged, the page is English rather than broken; `warn`
- * hears why.
+ * locale is matched to a shipped catalogue (`de-AT` reads German) and Forge serves that catalogue
+ * from the resource. English is loaded the same way, as data: bundling it as the fallback cost
+ * the first view 9.5 KB gzipped. Each shipped catalogue is complete (a test holds every key in
+ * every locale), so one catalogue is all the page reads. When the locale's catalogue cannot be
+ * loaded or is damaged, the page is English rather than broken, and `warn` hears why; when
+ * English cannot be loaded either, a {@link NoCatalogueError} says both reasons.
  */
 export async function loadTranslator(
   hostLocale: string,
   warn: (message: string) => void = (message) => console.warn(message),
 ): Promise<Translator> {
   const locale = resolveLocale(hostLocale);
-  // The English catalogue ships inside the page as the fallback: no request needed for it.
-  if (locale === ENGLISH.locale) return ENGLISH;
-  const result = await getTranslations(locale);
-  if (!result.ok) {
-    warn(`${result.message} The page is shown in English.`);
-    return ENGLISH;
-  }
-  try {
-    return createTranslator(result.locale, result.translations);
-  } catch (error) {
-    warn(`${(error as Error).message} The page is shown in English.`);
-    return ENGLISH;
-  }
+  const loaded = await load(locale);
+  if (typeof loaded !== 'string') return loaded;
+  if (locale === FALLBACK_LOCALE) throw new NoCatalogueError(loaded);
+  const english = await load(FALLBACK_LOCALE);
+  if (typeof english === 'string') throw new NoCatalogueError(`${loaded} ${english}`);
+  warn(`${loaded} The page is shown in English.`);
+  return english;
 }
