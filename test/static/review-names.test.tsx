@@ -151,7 +151,8 @@ const view = () =>
 describe('reviewers by name', () => {
   test('every reviewer shown is looked up in one request, and shown by name with the id at hand', async () => {
     renderWithLocale(<DisclosurePage view={view()} product="jira" />);
-    const status = screen.getByTestId('review-status');
+    // The versions section's body loads its code first.
+    const status = await screen.findByTestId('review-status');
     await waitFor(() =>
       expect(status.textContent).toContain('Reviewed by \u2068Mia Krystof\u2069 on'),
     );
@@ -228,7 +229,10 @@ describe('the review history download', () => {
           op === 'invoke' && (p as { functionKey: string }).functionKey === 'versions/list',
       )
       .map(([, p]) => (p as { payload: unknown }).payload);
-    expect(listed).toEqual([{ limit: 20 }, { cursor: 'after-2', limit: 50 }]);
+    expect(listed).toEqual([
+      { limit: 20, withDefaultDiff: true },
+      { cursor: 'after-2', limit: 50 },
+    ]);
   });
 
   test('a page that cannot be read fails the download and says so', async () => {

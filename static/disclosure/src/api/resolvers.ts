@@ -58,10 +58,23 @@ export function getDisclosure(): Promise<ApiResult<DisclosureView>> {
   return call(key, (invoke) => invoke(key, {}));
 }
 
-/** `versions/list`: one page of the versions this site was shown, newest first. */
-export function listVersions(cursor?: string, limit = 20): Promise<ApiResult<VersionPage>> {
+/**
+ * `versions/list`: one page of the versions this site was shown, newest first. With
+ * `withDefaultDiff` (first page only), also the served version's default comparison.
+ */
+export function listVersions(
+  cursor?: string,
+  limit = 20,
+  options: { withDefaultDiff?: boolean } = {},
+): Promise<ApiResult<VersionPage>> {
   const key = RESOLVER_KEYS.listVersions;
-  return call(key, (invoke) => invoke(key, cursor ? { cursor, limit } : { limit }));
+  const withDefaultDiff = !cursor && options.withDefaultDiff === true;
+  return call(key, (invoke) =>
+    invoke(
+      key,
+      cursor ? { cursor, limit } : withDefaultDiff ? { limit, withDefaultDiff } : { limit },
+    ),
+  );
 }
 
 /** `versions/get`: one published version with its declaration. */

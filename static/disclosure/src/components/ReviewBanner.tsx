@@ -5,7 +5,7 @@ import { materialCountText } from '@declaration/material-words.ts';
 import { formatDateTime, useT } from '../i18n/index.ts';
 import { Inline } from './blocks/index.ts';
 import type { ReviewState } from './review-state.ts';
-import { policyVersionText } from './VersionTable.tsx';
+import { policyVersionText } from './version-words.ts';
 
 /**
  * Whether the page nudges the admin: an admin module, a current version nobody has reviewed,

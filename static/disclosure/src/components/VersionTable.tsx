@@ -5,20 +5,10 @@ import { formatDateTime, formatNumber, useT } from '../i18n/index.ts';
 import { Inline } from './blocks/index.ts';
 import { ReviewedBy } from './Review.tsx';
 import { DataTable } from './common.tsx';
-import { isolate, isolateText } from './isolate.tsx';
+import { isolate } from './isolate.tsx';
 
 /** One version this site was shown, with its reviews. */
 export type VersionRow = VersionPage['versions'][number];
-
-/**
- * The vendor's label for a policy version, in a direction isolate (`isolateText`, for text-only
- * places); the format's `not-stated` is the app's own words, in the reader's language.
- */
-export function policyVersionText(policyVersion: string, t: Translator): string {
-  return policyVersion === 'not-stated'
-    ? t.t('versions.policyNotStated')
-    : isolateText(policyVersion);
-}
 
 /**
  * "3 material changes" for a version whose changes were stored at publication, "None" for none;

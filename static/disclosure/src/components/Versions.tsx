@@ -1,36 +1,50 @@
-import { useCallback, useEffect, useId, useState } from 'react';
-import type { DeclarationDiff, DisclosureView } from '@declaration';
-import { localize } from '@declaration/present/index.ts';
-import { diffVersions, listVersions, type UserProduct } from '../api/index.ts';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { DisclosureView } from '@declaration';
+import { describeError } from '../api/bridge.ts';
+import type { UserProduct } from '../api/index.ts';
 import { useT } from '../i18n/index.ts';
-import { DiffView } from './DiffView.tsx';
-import { Review } from './Review.tsx';
 import { Section } from './common.tsx';
-import { dataOf, failed, loading, type RequestState } from './request.ts';
-import { ReviewHistoryDownload } from './ReviewHistoryDownload.tsx';
-import { useReviewerNames } from './reviewer-names.ts';
-import { useReviewState, withRecorded, type ReviewState } from './review-state.ts';
-import { policyVersionText, VersionTable, type VersionRow } from './VersionTable.tsx';
-
-/** Compare from the version last reviewed when it is older, else from the one before. */
-function defaultFrom(view: DisclosureView): number | null {
-  const current = view.version.version;
-  const reviewed = view.review.lastReviewed?.version;
-  if (reviewed !== undefined && reviewed < current) return reviewed;
-  return current > 1 ? current - 1 : null;
-}
-
-/** The versions loaded so far, newest first, and where the next page starts (null: none left). */
-interface VersionList {
-  rows: VersionRow[];
-  cursor: string | null;
-}
+import { useReviewState, type ReviewState } from './review-state.ts';
+import type * as Body from './VersionHistory.tsx';
 
 /** The id of the "What changed" heading, where the review banner's "See what changed" leads. */
 export const WHAT_CHANGED_HEADING = 'what-changed-heading';
 
 /**
+ * How near the viewport the section starts loading its code: a screen or so ahead of the reader.
+ * (Inside a cross-origin frame, as Forge's, browsers apply no margin to the top viewport: the
+ * code then loads when the section itself comes into view.)
+ */
+export const VERSIONS_LOAD_MARGIN = '800px 0px';
+
+/**
+ * The section's body (the table, the review record, the diff and its words, the review CSV:
+ * 8 KB gzipped), loaded once per page view, when wanted: it is below the fold, not part of the
+ * first view. A failed load is forgotten, so Retry asks again.
+ */
+let body: typeof Body | undefined;
+let bodyLoading: Promise<typeof Body> | undefined;
+function loadBody(): Promise<typeof Body> {
+  bodyLoading ??= import('./VersionHistory.tsx').then(
+    (module) => (body = module),
+    (error: unknown) => {
+      bodyLoading = undefined;
+      throw error;
+    },
+  );
+  return bodyLoading;
+}
+
+type Code =
+  | { status: 'idle' | 'loading' }
+  | { status: 'ready'; body: typeof Body }
+  | { status: 'error'; message: string };
+
+/**
  * The versions this site was shown, what changed between two of them, and the review record.
+ * The section's heading is drawn at once; its body loads when the section comes near the
+ * viewport, when the reader reaches into it, or when "What changed" is asked for (the review
+ * banner focuses its heading), with the first page of history the page already fetched.
  * `review` is the page's one review state (the banner marks through it too; shown alone, the
  * section keeps its own); `product` is whose user API names the reviewers (none: account ids).
  */
@@ -46,177 +60,74 @@ export function Versions({
   const t = useT();
   const ownReview = useReviewState(view);
   const review = pageReview ?? ownReview;
-  const current = view.version.version;
-  const fromId = useId();
-  const toId = useId();
-  const [list, setList] = useState<RequestState<VersionList>>({ status: 'loading' });
-  const [comparison, setComparison] = useState<RequestState<DeclarationDiff>>({ status: 'idle' });
-  const [from, setFrom] = useState<number | null>(() => defaultFrom(view));
-  const [to, setTo] = useState<number>(current);
-  const sinceReviewed = view.review.lastReviewed?.version;
-  // The reviews recorded on this page are shown with the rows as soon as they are recorded.
-  const rows = (dataOf(list)?.rows ?? []).map((row) => ({
-    ...row,
-    reviews: withRecorded(row.version, row.reviews, review.recorded),
-  }));
-  const cursor = dataOf(list)?.cursor ?? null;
-  const diff = dataOf(comparison);
-  // Everyone shown is looked up at once, when the first page is in (or failed), then only new ids.
-  const names = useReviewerNames(
-    [
-      ...(review.current ? [review.current.accountId] : []),
-      ...rows.flatMap((row) => row.reviews.map((record) => record.accountId)),
-    ],
-    product,
-    list.status !== 'loading' || dataOf(list) !== undefined,
+  const [code, setCode] = useState<Code>(() =>
+    body ? { status: 'ready', body } : { status: 'idle' },
   );
+  // "What changed" was asked for before the body was there: it takes focus once drawn.
+  const [focusWhatChanged, setFocusWhatChanged] = useState(false);
+  const pending = useRef<HTMLDivElement>(null);
 
-  const loadPage = useCallback(async (after?: string) => {
-    setList(loading);
-    const result = await listVersions(after);
-    if (!result.ok) {
-      setList((state) => failed(state, result.error));
-      return;
-    }
-    setList((state) => ({
-      status: 'ready',
-      data: {
-        rows: [...(dataOf(state)?.rows ?? []), ...result.data.versions],
-        cursor: result.data.nextCursor,
-      },
-    }));
-  }, []);
-
-  const compare = useCallback(async (older: number, newer: number) => {
-    setComparison(loading);
-    const result = await diffVersions(Math.min(older, newer), Math.max(older, newer));
-    if (result.ok) setComparison({ status: 'ready', data: result.data });
-    else setComparison((state) => failed(state, result.error));
+  const load = useCallback(() => {
+    setCode((state) => (state.status === 'ready' ? state : { status: 'loading' }));
+    loadBody().then(
+      (loaded) => setCode({ status: 'ready', body: loaded }),
+      (error: unknown) => setCode({ status: 'error', message: describeError(error) }),
+    );
   }, []);
 
   useEffect(() => {
-    void loadPage();
-    const initialFrom = defaultFrom(view);
-    if (initialFrom !== null) void compare(initialFrom, view.version.version);
-    // Only on mount: the page is re-created when the view changes.
-  }, []);
+    if (code.status !== 'idle') return;
+    const target = pending.current;
+    // Without IntersectionObserver (an old browser, jsdom), nothing tells when: load now.
+    if (!target || typeof IntersectionObserver === 'undefined') return load();
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) load();
+      },
+      { rootMargin: VERSIONS_LOAD_MARGIN },
+    );
+    observer.observe(target);
+    return () => observer.disconnect();
+  }, [code.status, load]);
 
-  const numbers = [
-    ...new Set([current, ...(from ? [from] : []), ...rows.map((r) => r.version)]),
-  ].sort((a, b) => b - a);
-  // An option holds only text: the vendor's version label is isolated with Unicode's own marks.
-  const option = (version: number) => {
-    const policyVersion =
-      rows.find((row) => row.version === version)?.policyVersion ??
-      (version === current ? view.version.policyVersion : undefined);
-    return policyVersion === undefined
-      ? t.t('versions.optionWithoutPolicy', { version })
-      : t.t('versions.option', {
-          version,
-          policyVersion: policyVersionText(policyVersion, t),
-        });
-  };
-
+  const History = code.status === 'ready' ? code.body.VersionHistory : null;
   return (
     <Section id="versions" title={t.t('versions.title')}>
-      <Review version={current} review={review} canReview={view.canReview} names={names} />
-      <p>{t.t('versions.intro')}</p>
-      {rows.length > 0 && <VersionTable rows={rows} current={current} names={names} />}
-      {list.status === 'loading' && <p role="status">{t.t('versions.loading')}</p>}
-      {list.status === 'error' && (
-        <p role="alert" className="inline-error">
-          {t.t('versions.loadFailed', { reason: list.error.message })}{' '}
-          <button
-            type="button"
-            className="button"
-            onClick={() => void loadPage(cursor ?? undefined)}
-          >
-            {t.t('state.retry')}
-          </button>
-        </p>
-      )}
-      {list.status === 'ready' && cursor && (
-        <button
-          type="button"
-          className="button"
-          data-testid="versions-load-more"
-          onClick={() => void loadPage(cursor)}
-        >
-          {t.t('versions.loadMore')}
-        </button>
-      )}
-
-      {view.canReview && (
-        <ReviewHistoryDownload
-          rows={dataOf(list) ? rows : null}
-          cursor={cursor}
-          recorded={review.recorded}
+      {History ? (
+        <History
+          view={view}
+          review={review}
           product={product}
-          appName={localize(view.declaration.app.name, 'en')}
+          focusWhatChanged={focusWhatChanged}
         />
-      )}
-
-      <h3 id={WHAT_CHANGED_HEADING} tabIndex={-1}>
-        {t.t('diff.title')}
-      </h3>
-      {current === 1 && rows.length <= 1 ? (
-        <p data-testid="diff-only-one">{t.t('diff.onlyOne')}</p>
       ) : (
-        <form
-          className="compare"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (from !== null && from !== to) void compare(from, to);
-          }}
+        <div
+          ref={pending}
+          data-testid="versions-pending"
+          onPointerEnter={() => code.status === 'idle' && load()}
         >
-          <label htmlFor={fromId}>{t.t('diff.from')}</label>
-          <select
-            id={fromId}
-            data-testid="diff-from"
-            value={from ?? ''}
-            onChange={(event) => setFrom(Number(event.target.value))}
+          {code.status === 'error' ? (
+            <p role="alert" className="inline-error">
+              {t.t('versions.loadFailed', { reason: code.message })}{' '}
+              <button type="button" className="button" onClick={load}>
+                {t.t('state.retry')}
+              </button>
+            </p>
+          ) : (
+            <p role="status">{t.t('versions.loading')}</p>
+          )}
+          <h3
+            id={WHAT_CHANGED_HEADING}
+            tabIndex={-1}
+            onFocus={() => {
+              setFocusWhatChanged(true);
+              if (code.status !== 'loading') load();
+            }}
           >
-            {from === null && <option value="" />}
-            {numbers.map((n) => (
-              <option key={n} value={n}>
-                {option(n)}
-              </option>
-            ))}
-          </select>
-          <label htmlFor={toId}>{t.t('diff.to')}</label>
-          <select
-            id={toId}
-            data-testid="diff-to"
-            value={to}
-            onChange={(event) => setTo(Number(event.target.value))}
-          >
-            {numbers.map((n) => (
-              <option key={n} value={n}>
-                {option(n)}
-              </option>
-            ))}
-          </select>
-          <button
-            type="submit"
-            className="button"
-            data-testid="diff-compare"
-            disabled={from === null || from === to || comparison.status === 'loading'}
-          >
-            {t.t(comparison.status === 'loading' ? 'diff.comparing' : 'diff.compare')}
-          </button>
-        </form>
+            {t.t('diff.title')}
+          </h3>
+        </div>
       )}
-      {from !== null && from === to && <p>{t.t('diff.sameVersion')}</p>}
-      {diff &&
-        sinceReviewed !== undefined &&
-        diff.from === sinceReviewed &&
-        diff.to === current && <p>{t.t('diff.sinceReviewed', { version: sinceReviewed })}</p>}
-      {comparison.status === 'error' && (
-        <p role="alert" className="inline-error" data-testid="diff-error">
-          {t.t('diff.failed', { reason: comparison.error.message })}
-        </p>
-      )}
-      {diff && <DiffView diff={diff} declaration={view.declaration} />}
     </Section>
   );
 }
