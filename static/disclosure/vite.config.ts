@@ -94,6 +94,23 @@ function smallLodashGet(): Plugin {
   };
 }
 
+/**
+ * The bridge's packages (`@forge/bridge`, `@forge/i18n`, `@forge/egress`) are CommonJS compiled
+ * with TypeScript's `importHelpers`: each `require("tslib")`, which keeps all of tslib's helpers
+ * (5 KB gzipped) for the three they call. Only for those importers it resolves to
+ * `src/api/tslib-helpers.ts`, those three as tslib writes them (a test holds the list).
+ */
+function onlyUsedTslibHelpers(): Plugin {
+  return {
+    name: 'only-used-tslib-helpers',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      const fromForge = importer !== undefined && /[\\/]@forge[\\/]/.test(importer);
+      return source === 'tslib' && fromForge ? here('./src/api/tslib-helpers.ts') : null;
+    },
+  };
+}
+
 /** The theme modules of @atlaskit/tokens the page imports (`src/theme/install.ts`). */
 const TOKEN_THEME =
   /[\\/]@atlaskit[\\/]tokens[\\/]dist[\\/]esm[\\/]artifacts[\\/]themes[\\/]([\w-]+)\.js$/;
@@ -176,7 +193,14 @@ function config(command: 'build' | 'serve') {
     // the repository's development options (JSX, DOM) like the typecheck does.
     tsconfig: here('../../tsconfig.dev.json'),
     base: './',
-    plugins: [react(), forgeLocales(), withoutIframeResizer(), smallLodashGet(), onlyUsedTokens()],
+    plugins: [
+      react(),
+      forgeLocales(),
+      withoutIframeResizer(),
+      smallLodashGet(),
+      onlyUsedTslibHelpers(),
+      onlyUsedTokens(),
+    ],
     // A build is always the production page, even when started from a test runner that sets
     // NODE_ENV=test (React would otherwise ship its development build, three times larger).
     define: command === 'build' ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
