@@ -5,6 +5,8 @@ import type { KvsStore, StoreChange } from './kvs-store.ts';
 
 /** Most operations one transaction may hold (Forge docs, "KVS Transactions", limitations). */
 export const MAX_TRANSACTION_OPERATIONS = 25;
+/** Most keys one batch get, set or delete may name (Forge docs, "Executing batch operations"). */
+export const MAX_BATCH_KEYS = 25;
 
 interface BatchItem {
   key?: unknown;
@@ -23,6 +25,11 @@ const itemRef = (item: BatchItem): { key: string; entityName?: string } => ({
 /** Rejects a batch Forge rejects as a whole: empty, or naming one key twice. */
 function checkBatch(items: unknown[], what: string): BatchItem[] {
   if (items.length === 0) badRequest('EMPTY_BATCH', `A batch ${what} needs at least one item.`);
+  if (items.length > MAX_BATCH_KEYS)
+    badRequest(
+      'TOO_MANY_KEYS',
+      `Each batch operation can contain a maximum of ${MAX_BATCH_KEYS} keys; this batch ${what} has ${items.length}.`,
+    );
   const seen = new Set<string>();
   for (const item of items as BatchItem[]) {
     if (typeof item !== 'object' || item === null)
