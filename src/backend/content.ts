@@ -67,14 +67,27 @@ function split(json: string): string[] {
 }
 
 /**
- * Reassembles stored pieces and checks them: every piece present, the hash matching, the JSON and
- * the declaration valid. Throws CORRUPT_DATA otherwise, so a damaged version is never served.
+ * Reassembles stored pieces and checks them: every piece present and the hash matching, else
+ * CORRUPT_DATA, so a damaged version is never served.
  *
- * The declaration's own `schemaVersion` is its record version. One stored in an older format is
- * migrated in memory and served in the current one; its hash is of the bytes stored, so it still
- * verifies. One in a newer format (stored by a later release, before a downgrade) is refused as
- * UNSUPPORTED_VERSION, not called damaged. The hash is checked over the pieces and the manifest
- * facts of the version's record, so facts changed in storage do not verify either.
+ * A declaration in the current format whose hash matches is `JSON.parse`d and served as it is,
+ * without the schema, the reference checks and the warnings again (a quarter of a page view on a
+ * large declaration). That is safe because of who can write and what the hash covers:
+ * - Only this app's own code writes its Forge storage: KVS is per installation of the app
+ *   (`storage:app`), out of reach of other apps, of the site's users and of the page, whose
+ *   payloads only ever reach validated resolvers.
+ * - The hash is SHA-256 over the canonical JSON the publication wrote, after validating it
+ *   ({@link encodeDeclaration}), and over the manifest facts; it is kept in the version record,
+ *   which is created once. A piece lost, truncated, mixed with another version's or changed in a
+ *   single byte no longer matches and is refused as CORRUPT_DATA, as is any JSON the hash matches
+ *   that does not parse or is not an object.
+ * - A format's schema never becomes stricter without a new `schemaVersion`: anything the current
+ *   release must check again is in an older format. So a declaration in an older format goes
+ *   through `parseDeclaration` and its migrations and is served in the current one; its hash is
+ *   of the bytes stored, so it still verifies. One in a newer format (stored by a later release,
+ *   before a downgrade) is refused as UNSUPPORTED_VERSION, not called damaged.
+ * The hash is checked over the pieces and the manifest facts of the version's record, so facts
+ * changed in storage do not verify either.
  */
 export async function decodeDeclaration(
   version: number,
@@ -101,6 +114,7 @@ export async function decodeDeclaration(
       `declaration format ${CURRENT_SCHEMA_VERSION}`,
     );
   }
+  if (format === CURRENT_SCHEMA_VERSION && isObject(value)) return value as Declaration;
   const parsed = parseDeclaration(value);
   if (!parsed.ok) {
     const first = parsed.issues[0];
@@ -110,4 +124,8 @@ export async function decodeDeclaration(
     );
   }
   return parsed.declaration;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
