@@ -35,6 +35,7 @@ import {
   uiMarkerText,
   uiSourceProblem,
 } from './prebuilt-ui.ts';
+import { firstPaintFiles, firstPaintLocale, plainIndexFile } from './prerender-ui.ts';
 import { writeAllOrNothing } from './staged-writes.ts';
 
 /** A path as the vendor reads it: relative to the app's root, with forward slashes. */
@@ -58,9 +59,16 @@ function fail(io: CliIo, message: string): number {
   return EXIT.invalid;
 }
 
-/** `privacy-disclosure build [--declaration FILE] [--dir DIR] [--ui DIR]`; returns the exit code. */
-export async function runBuild(args: string[], io: CliIo): Promise<number> {
-  const options = parseCommand(
+/**
+ * `privacy-disclosure build [--declaration FILE] [--dir DIR] [--ui DIR]`; returns the exit code.
+ * `options.prerenderModule` is another pre-render module than the package's (tests).
+ */
+export async function runBuild(
+  args: string[],
+  io: CliIo,
+  options: { prerenderModule?: string } = {},
+): Promise<number> {
+  const command = parseCommand(
     'build',
     args,
     {
@@ -71,8 +79,8 @@ export async function runBuild(args: string[], io: CliIo): Promise<number> {
     },
     io,
   );
-  if (typeof options === 'number') return options;
-  const dir = resolve(options.dir ?? '.');
+  if (typeof command === 'number') return command;
+  const dir = resolve(command.dir ?? '.');
   let manifestText: string;
   try {
     manifestText = await readFile(join(dir, 'manifest.yml'), 'utf8');
@@ -113,10 +121,10 @@ export async function runBuild(args: string[], io: CliIo): Promise<number> {
       `src/${HANDLER_MODULE}.ts (or .js) is missing: run privacy-disclosure init to write it.`,
     );
   }
-  const declarationPath = options.declaration
-    ? resolve(options.declaration)
+  const declarationPath = command.declaration
+    ? resolve(command.declaration)
     : join(dir, DECLARATION_PATH);
-  const declarationName = options.declaration ?? DECLARATION_PATH;
+  const declarationName = command.declaration ?? DECLARATION_PATH;
   const read = await readDeclarationFile(declarationPath);
   if (!read.ok) return fail(io, `cannot read ${declarationName}: ${read.reason}`);
   const result = validateDeclarationBytes(read.bytes, declarationName);
@@ -147,8 +155,8 @@ export async function runBuild(args: string[], io: CliIo): Promise<number> {
       `${resource.path} is not the disclosure's UI copy (it has no ${UI_MARKER}); move it aside so build can copy the UI there. Nothing was written.`,
     );
   }
-  const uiSource = prebuiltUiDir(options.ui);
-  const uiProblem = uiSourceProblem(uiSource, options.ui !== undefined);
+  const uiSource = prebuiltUiDir(command.ui);
+  const uiProblem = uiSourceProblem(uiSource, command.ui !== undefined);
   if (uiProblem) return fail(io, `${uiProblem}. Nothing was written.`);
   const answered = await pageFunctions(dir, parts.pages, moduleLists(parsed.value).function ?? []);
   for (const warning of pageWarnings(parsed, parts, answered)) {
@@ -173,10 +181,30 @@ export async function runBuild(args: string[], io: CliIo): Promise<number> {
       `warning: ${shown(dir, handlerPath)} does not pass MANIFEST_FACTS to createDisclosureBackend, so the page says the declaration was not checked against a manifest. Import MANIFEST_FACTS from ./${GENERATED_MODULE} and add manifestFacts: MANIFEST_FACTS to its options.\n`,
     );
   }
+  // The page's first paint, rendered from what is bundled: without it the page still works.
+  const firstPaint = await firstPaintFiles(
+    uiSource,
+    result.declaration,
+    checked.facts,
+    firstPaintLocale(parsed.value),
+    options.prerenderModule,
+  );
+  if (!firstPaint.ok) {
+    io.stderr(
+      `warning: ${firstPaint.problem}; the UI's index.html is copied without a pre-rendered first paint (the page paints when its script has run).\n`,
+    );
+  }
   try {
     await writeAllOrNothing(
       previous === bundle.text ? [] : [{ path: modulePath, text: bundle.text }],
-      [{ path: uiTarget, from: uiSource, marker: { name: UI_MARKER, text: uiMarkerText() } }],
+      [
+        {
+          path: uiTarget,
+          from: uiSource,
+          marker: { name: UI_MARKER, text: uiMarkerText() },
+          files: firstPaint.ok ? firstPaint.files : await plainIndexFile(uiSource),
+        },
+      ],
     );
   } catch (error) {
     return fail(io, `cannot write: ${describeFsError(error)}. Nothing was changed.`);
@@ -185,7 +213,7 @@ export async function runBuild(args: string[], io: CliIo): Promise<number> {
     `Bundled ${declarationName} (sha256 ${bundle.contentHash.slice(0, 12)}…) into ${shown(dir, modulePath)}${previous === bundle.text ? ' (unchanged)' : ''}.\n` +
       `Checked against manifest.yml: ${checked.counts}; Runs on Atlassian: ${checked.runsOnAtlassian ? 'yes' : 'no'}.\n` +
       `${reviewPagesLine(parts, answered)}\n` +
-      `Copied the UI to ${resource.path}/ (${await countFiles(uiSource)} files).\n`,
+      `Copied the UI to ${resource.path}/ (${await countFiles(uiSource)} files)${firstPaint.ok ? `, its first paint pre-rendered in ${firstPaint.paint.locale} (sha256 ${firstPaint.paint.contentHash.slice(0, 12)}…)` : ''}.\n`,
   );
   return EXIT.ok;
 }

@@ -19,6 +19,8 @@ export interface FolderCopy {
   path: string;
   from: string;
   marker: { name: string; text: string };
+  /** Files written into the copy over the copied ones (the UI's pre-rendered index.html). */
+  files?: { name: string; text: string }[];
 }
 
 function temporaryName(path: string, suffix: string): string {
@@ -84,6 +86,9 @@ export async function writeAllOrNothing(
       staged.push({ temporary, target: folder.path, folder: true });
       await cp(folder.from, temporary, { recursive: true, errorOnExist: true, force: false });
       await writeFile(join(temporary, folder.marker.name), folder.marker.text, 'utf8');
+      for (const file of folder.files ?? []) {
+        await writeFile(join(temporary, file.name), file.text, 'utf8');
+      }
     }
   } catch (error) {
     await Promise.all(

@@ -13,6 +13,7 @@ import {
   uiMarkerText,
   uiSourceProblem,
 } from '../build/prebuilt-ui.ts';
+import { plainIndexFile } from '../build/prerender-ui.ts';
 import { writeAllOrNothing, type FolderCopy } from '../build/staged-writes.ts';
 import { planInit } from './plan-init.ts';
 import { readApp } from './read-app.ts';
@@ -76,7 +77,9 @@ export async function runInit(
       io.stderr(`privacy-disclosure init: ${problem}. Nothing was written.\n`);
       return EXIT.invalid;
     }
-    folder = { path: uiTarget, from, marker: { name: UI_MARKER, text: uiMarkerText() } };
+    // Without the first paint the package's own index.html may carry: build renders the vendor's.
+    const files = await plainIndexFile(from);
+    folder = { path: uiTarget, from, marker: { name: UI_MARKER, text: uiMarkerText() }, files };
     ui = { path: uiPath, files: await countFiles(from) };
   }
   if (options['dry-run']) {
