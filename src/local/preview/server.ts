@@ -1,9 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { GATE_FILE } from '../../cli/build/prerender-ui.ts';
 import { APP_PREFIX, serveAppFile } from './app-files.ts';
 import { clientScript, designTokensCss } from './assets.ts';
 import { DeclarationSource, type DeclarationSink } from './declaration-source.ts';
+import { previewFirstPaint } from './first-paint.ts';
 import { HOST_CSS } from './host-css.ts';
 import { renderHostPage, renderIndexPage } from './host-page.ts';
 import { send, sendJson } from './http.ts';
@@ -68,6 +70,8 @@ export interface PreviewServerOptions {
   log?: (line: string) => void;
   debounceMs?: number;
   pollMs?: number;
+  /** Another pre-render module than the package's (tests); see `first-paint.ts`. */
+  prerenderModule?: string;
 }
 
 /** A running preview. */
@@ -138,6 +142,12 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   });
   await source.start();
   const status = (): PreviewStatus => ({ ...source.status, store: backend.store() });
+  const firstPaint = previewFirstPaint({
+    backend,
+    moduleKeys: options.moduleKeys,
+    log,
+    ...(options.prerenderModule !== undefined && { modulePath: options.prerenderModule }),
+  });
   let own: OwnAddresses | undefined;
   // Each kind of refusal is told once: a hostile page looping requests must not flood the terminal.
   const refusalsTold = new Set<string>();
@@ -209,9 +219,18 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     }
     if (path === APP_PREFIX.slice(0, -1))
       return send(response, 302, 'text/plain', '', { location: APP_PREFIX });
+    if (path === `${APP_PREFIX}${GATE_FILE}`) {
+      const gate = await firstPaint.gate();
+      if (gate !== null) return send(response, 200, 'text/javascript; charset=utf-8', gate);
+    }
     if (path.startsWith(APP_PREFIX)) {
       const file = await serveAppFile(options.uiDir, path, options.appDir ?? REPOSITORY);
-      return send(response, file.status, file.contentType, file.body, {
+      // The page itself, with the first paint of the version published now.
+      const body =
+        file.status === 200 && file.contentType.startsWith('text/html')
+          ? await firstPaint.page(String(file.body))
+          : file.body;
+      return send(response, file.status, file.contentType, body, {
         'content-security-policy': APP_CSP,
       });
     }

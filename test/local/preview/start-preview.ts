@@ -47,7 +47,16 @@ export interface TestPreview {
   remove(): void;
 }
 
-async function start(dir: string, declarationFile: string): Promise<TestPreview> {
+/** What a test may set of the preview: another pre-render module than the package's. */
+export interface TestPreviewOptions {
+  prerenderModule?: string;
+}
+
+async function start(
+  dir: string,
+  declarationFile: string,
+  options: TestPreviewOptions = {},
+): Promise<TestPreview> {
   const storeFile = join(dir, '.preview-data', 'kvs.json');
   const log: string[] = [];
   // Paths named as `npm start` names them: relative to the folder it was started in.
@@ -67,6 +76,7 @@ async function start(dir: string, declarationFile: string): Promise<TestPreview>
       debounceMs: 30,
       pollMs: 200,
       log: (line) => log.push(line),
+      ...options,
     });
   } catch (error) {
     await backend.close();
@@ -82,7 +92,7 @@ async function start(dir: string, declarationFile: string): Promise<TestPreview>
     restart: async (whileStopped) => {
       await server.close();
       whileStopped?.();
-      return start(dir, declarationFile);
+      return start(dir, declarationFile, options);
     },
     stop: () => server.close(),
     remove: () => rmSync(dir, { recursive: true, force: true }),
@@ -91,7 +101,10 @@ async function start(dir: string, declarationFile: string): Promise<TestPreview>
 }
 
 /** Starts a preview of a copy of `example` (a path relative to the repository root). */
-export async function startTestPreview(example: string): Promise<TestPreview> {
+export async function startTestPreview(
+  example: string,
+  options: TestPreviewOptions = {},
+): Promise<TestPreview> {
   const dir = mkdtempSync(join(tmpdir(), 'privacy-preview-'));
   mkdirSync(join(dir, 'dist', 'assets'), { recursive: true });
   mkdirSync(join(dir, 'privacy'));
@@ -99,7 +112,7 @@ export async function startTestPreview(example: string): Promise<TestPreview> {
   writeFileSync(join(dir, 'dist', 'assets', 'index-Cq1x9.js'), 'console.log("app bundle");');
   const declarationFile = join(dir, 'privacy', basename(example));
   copyFileSync(join(ROOT, example), declarationFile);
-  return start(dir, declarationFile);
+  return start(dir, declarationFile, options);
 }
 
 /** Calls the invoke endpoint as the host page does. */
