@@ -88,6 +88,8 @@ describe('the packed package', () => {
         'dist/cli/forge-check/command.js',
         'bin/privacy-disclosure.js',
         'static/disclosure/dist/index.html',
+        // The pre-render module build runs to write the page's first paint into the app's UI.
+        'static/disclosure/prerender/prerender.js',
         'schema/declaration.schema.json',
         // The catalogues: the declaration core and the CLI import them from the package root.
         'locales/en-US.json',
@@ -225,6 +227,8 @@ describe("a vendor's Forge app, from the tarball to forge-check", () => {
     for (const command of ['init', 'build']) {
       const step = npx([command]);
       expect(step.status, `${command}: ${step.stdout}${step.stderr}`).toBe(0);
+      // From the installed package, build pre-renders the vendor's declaration into its UI copy.
+      if (command === 'build') expect(step.stdout).toContain('first paint pre-rendered in en-US');
     }
     const check = npx(['forge-check', '--json'], specs);
     const report = JSON.parse(check.stdout) as ForgeCheckReport;
