@@ -5,7 +5,6 @@ import type {
   MarkReviewedResult,
   ReviewRecord,
   VersionDetail,
-  VersionPage,
 } from '../declaration/api.ts';
 import { diffDeclarations } from '../declaration/diff.ts';
 import { marketplacePrivacyUrl } from '../declaration/present/marketplace-url.ts';
@@ -15,8 +14,7 @@ import { verifiedHead } from './check-head.ts';
 import type { StorageContext } from './context.ts';
 import { DisclosureError } from './errors.ts';
 import { KEY_SAFE, MAX_ACCOUNT_ID_LENGTH } from './keys.ts';
-import { versionsFrom } from './published-versions.ts';
-import { materialOf, StoredReviewRecord, toStored } from './records.ts';
+import { isNewer, materialOf, parseStored, StoredReviewRecord, toStored } from './records.ts';
 import {
   checkedReview,
   listReviews,
@@ -24,9 +22,10 @@ import {
   readVersionRecord,
   reviewOf,
 } from './repository.ts';
+import { reviewListOf, saveReviewList, StoredReviewList } from './review-list.ts';
 import { loadServedVersion, servedHead } from './served-version.ts';
 
-const DEFAULT_PAGE_SIZE = 20;
+export { listVersions } from './version-history.ts';
 
 /** What the operations need: storage, the admin modules and the declaration this app ships. */
 export interface ServiceContext extends StorageContext {
@@ -57,54 +56,6 @@ export async function getDisclosure(
   };
 }
 
-/**
- * `versions/list`: newest first; the cursor is the next (older) version number to show. A
- * damaged or missing older record is reported and left out rather than failing the whole list.
- */
-export async function listVersions(
-  context: ServiceContext,
-  payload: { cursor?: string | undefined; limit?: number | undefined },
-): Promise<VersionPage> {
-  const { current } = await servedHead(context);
-  const newest = current.meta.version;
-  const start = payload.cursor === undefined ? newest : Number(payload.cursor);
-  if (!/^\d{1,7}$/.test(payload.cursor ?? '1') || start < 1 || start > newest) {
-    throw new DisclosureError(
-      'INVALID_PAYLOAD',
-      'cursor: not a cursor this app gave out; ask for the first page without one.',
-    );
-  }
-  // Only the versions the site was shown: a number held by a publication that never finished,
-  // or by a damaged record that was stepped over, is not part of the history.
-  const page = versionsFrom(current.published, start, payload.limit ?? DEFAULT_PAGE_SIZE);
-  const numbers = page.versions;
-  const versions = await Promise.all(
-    numbers.map(async (version) => {
-      const [record, reviews] = await Promise.all([
-        readVersionRecord(context, version, current).catch((error: unknown) => {
-          if (!(error instanceof DisclosureError)) throw error;
-          // Storage failing, or a record a newer release wrote: the history would be wrong.
-          if (error.code === 'STORAGE_ERROR' || error.code === 'UNSUPPORTED_VERSION') throw error;
-          context.report(`The history leaves out version ${version}: ${error.message}`);
-          return null;
-        }),
-        listReviews(context, version),
-      ]);
-      return record
-        ? [{ ...record.meta, reviews: newestFirst(reviews), material: materialOf(record) }]
-        : [];
-    }),
-  );
-  return {
-    versions: versions.flat(),
-    nextCursor: page.next === null ? null : String(page.next),
-  };
-}
-
-function newestFirst(reviews: ReviewRecord[]): ReviewRecord[] {
-  return [...reviews].sort((a, b) => b.reviewedAt.localeCompare(a.reviewedAt));
-}
-
 /** `versions/get`: one published version with its declaration. */
 export async function getVersion(context: ServiceContext, version: number): Promise<VersionDetail> {
   const { current } = await servedHead(context);
@@ -132,7 +83,15 @@ export async function diffVersions(
   );
 }
 
-/** `review/mark`: records that a product administrator reviewed a published version. */
+/**
+ * `review/mark`: records that a product administrator reviewed a published version. The review's
+ * own key, both newest-review copies and the version's review list (built from the version's
+ * review keys, so a version reviewed before lists existed gets its whole list) are written in one
+ * transaction. Forge's transactions cannot write a key only if it is unchanged, so the list is
+ * then written again from the review keys with {@link saveReviewList}, which keeps whatever a
+ * concurrent review wrote. A review key a newer release wrote refuses the review
+ * (UNSUPPORTED_VERSION): the list would leave it out.
+ */
 export async function markReviewed(
   context: ServiceContext,
   version: number,
@@ -151,20 +110,38 @@ export async function markReviewed(
   }
   await readVersionRecord(context, version, head.current);
   const { keys } = context;
-  // The newest-review keys are overwritten: never one a newer release wrote (it is refused).
+  // The newest-review keys and the list are overwritten: never one a newer release wrote (it is
+  // refused); a damaged list is written again from the review keys.
   reviewOf(head.latestReview);
-  const newestOfVersion = await context.store.get(keys.versionLatestReview(version));
+  const listKey = keys.versionReviews(version);
+  const stored = await context.store.getMany([keys.versionLatestReview(version), listKey]);
+  const newestOfVersion = stored.get(keys.versionLatestReview(version));
   if (newestOfVersion !== undefined) {
     checkedReview(context, keys.versionLatestReview(version), newestOfVersion, () =>
       keys.versionLatestReview(version),
     );
   }
+  const list = parseStored(StoredReviewList, listKey, stored.get(listKey));
+  if (isNewer(list) && !list.ok) throw list.error;
+  const earlier = await listReviews(context, version);
   const review: ReviewRecord = { version, accountId, reviewedAt: context.now().toISOString() };
-  const stored = toStored(StoredReviewRecord, `the review of version ${version}`, review);
+  const value = toStored(StoredReviewRecord, `the review of version ${version}`, review);
   await context.store.setAll([
-    { key: keys.review(version, review.reviewedAt, accountId), value: stored },
-    { key: keys.versionLatestReview(version), value: stored },
-    { key: keys.latestReview, value: stored },
+    { key: keys.review(version, review.reviewedAt, accountId), value },
+    { key: keys.versionLatestReview(version), value },
+    { key: keys.latestReview, value },
+    {
+      key: listKey,
+      value: toStored(StoredReviewList, listKey, reviewListOf(version, [review, ...earlier])),
+    },
   ]);
+  // Another admin's review of the version recorded at the same time wrote the list from what it
+  // read: the list is written again from every review key, merging what it replaces.
+  try {
+    await saveReviewList(context, version, await listReviews(context, version));
+  } catch (error) {
+    if (!(error instanceof DisclosureError)) throw error;
+    context.report(`The review list of version ${version} was not checked: ${error.message}`);
+  }
   return { review };
 }

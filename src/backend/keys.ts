@@ -2,7 +2,8 @@
  * Every Forge storage key the disclosure uses, in one place, all built from one prefix so that a
  * vendor's app that embeds the disclosure keeps the rest of its storage to itself.
  *
- * Layout under the prefix P, chosen so a page view costs two queries once published:
+ * Layout under the prefix P, chosen so a page view costs two queries once published, and a page
+ * of the history a constant number of requests (batches of 25 keys) whatever its length:
  * - `P head:current`             the version being served (a copy of its publication record)
  * - `P head:latest-review`       the newest review of any version
  * - `P meta:<v>`                 the immutable record of version v, created with FAIL_IF_EXISTS
@@ -10,6 +11,8 @@
  * - `P v:<v>:published`          that version v was shown (its publication record), written with
  *                                the pointer in one transaction: the commit of a publication
  * - `P v:<v>:latest-review`      the newest review of version v
+ * - `P v:<v>:reviews`            the newest reviews of version v and their count, written with
+ *                                each review: a page of history reads every row's in one batch
  * - `P review:<v>:<time>:<id>`   every review, one key each, so concurrent reviews never collide
  * - `P migration:bare-keys`      set once the storage from before the prefix has been copied
  * Version numbers are zero-padded so that keys sort in version order. Every value that is an
@@ -69,6 +72,8 @@ export interface StorageKeys {
   published(version: number): string;
   /** The newest review of one version. */
   versionLatestReview(version: number): string;
+  /** The newest reviews of one version, with their count (`review-list.ts`). */
+  versionReviews(version: number): string;
   /** All reviews of one version. */
   reviewPrefix(version: number): string;
   /** Every review of every version: what the personal data report lists. */
@@ -152,6 +157,7 @@ export function storageKeys(prefix: string): StorageKeys {
       checked(`${versionPrefix(version)}chunk:${contentHash}:${String(index).padStart(3, '0')}`),
     published: (version) => checked(`${versionPrefix(version)}published`),
     versionLatestReview: (version) => checked(`${versionPrefix(version)}latest-review`),
+    versionReviews: (version) => checked(`${versionPrefix(version)}reviews`),
     reviewPrefix,
     reviewsPrefix: `${prefix}review:`,
     review(version, reviewedAt, accountId) {

@@ -2,8 +2,17 @@ import { kvs } from '@forge/kvs';
 import type { ReviewRecord } from '../declaration/api.ts';
 import { CLOSED_ACCOUNT_ID } from './closed-account.ts';
 import { DisclosureError } from './errors.ts';
-import { readCopy, type FoundCopy, type LayoutInventory } from './personal-data-inventory.ts';
+import {
+  foundList,
+  mentions,
+  readCopy,
+  readInRounds,
+  type FoundCopy,
+  type FoundList,
+  type LayoutInventory,
+} from './personal-data-inventory.ts';
 import { StoredReviewRecord, toStored } from './records.ts';
+import { StoredReviewList } from './review-list.ts';
 import { forgeStore, type KeyValueStore, type StoredEntry } from './store.ts';
 
 /**
@@ -14,6 +23,12 @@ import { forgeStore, type KeyValueStore, type StoredEntry } from './store.ts';
  * newest-review copy of it is rewritten in the same transaction, so no copy ever names a review
  * that is no longer stored. A record that cannot be read (damaged, or written by a newer release)
  * is deleted: its key holds the account id, and no page shows it.
+ *
+ * Each version's review list is rewritten after its reviews, with the same mark in place of the
+ * account id; one that cannot be read and holds the account id is deleted (the history reads the
+ * review keys instead, and writes it again). A run that stops between the two leaves the account
+ * id in the list, where the next run finds it, reports it and erases it. So does a review of the
+ * same version recorded during the erasure, which may merge the entry back into the list.
  */
 
 /** Forge's limit on the operations of one transaction. */
@@ -40,7 +55,7 @@ export const forgeErasingStore: ErasingStore = {
 export interface Erased {
   /** Review records whose account id was replaced by the closed-account mark, or deleted. */
   reviews: number;
-  /** Newest-review copies rewritten with the closed-account mark. */
+  /** Newest-review copies and review lists rewritten with the closed-account mark, or deleted. */
   copies: number;
 }
 
@@ -81,7 +96,12 @@ async function currentCopies(
   return read.filter((copy): copy is FoundCopy => copy?.review.accountId === accountId);
 }
 
-function stepsFor(inventory: LayoutInventory, accountId: string, copies: FoundCopy[]): Step[] {
+function stepsFor(
+  inventory: LayoutInventory,
+  accountId: string,
+  copies: FoundCopy[],
+  lists: FoundList[],
+): Step[] {
   const { keys } = inventory;
   const left = [...copies];
   const takeCopies = (review: { version: number; reviewedAt: string }): StoredEntry[] =>
@@ -113,7 +133,54 @@ function stepsFor(inventory: LayoutInventory, accountId: string, copies: FoundCo
     const sets = takeCopies(copy.review);
     steps.push({ sets, deletes: [], reviews: 0, copies: sets.length });
   }
+  for (const found of lists) {
+    if (!found.list) {
+      steps.push({ sets: [], deletes: [found.key], reviews: 0, copies: 1 });
+      continue;
+    }
+    const list = {
+      ...found.list,
+      reviews: found.list.reviews.map((review) =>
+        review.accountId === accountId ? tombstone(review) : review,
+      ),
+    };
+    const value = toStored(StoredReviewList, found.key, list);
+    steps.push({ sets: [{ key: found.key, value }], deletes: [], reviews: 0, copies: 1 });
+  }
   return steps;
+}
+
+/**
+ * The review lists that name `accountId` now, read again just before the erasure like the copies:
+ * those of every version the account reviewed or a list of which named it in the inventory.
+ */
+async function currentLists(
+  store: KeyValueStore,
+  inventory: LayoutInventory,
+  accountId: string,
+): Promise<FoundList[]> {
+  const { keys } = inventory;
+  const versions = new Set<number>();
+  for (const review of inventory.reviews) {
+    if (review.accountId === accountId) versions.add(review.version);
+  }
+  for (const found of inventory.lists) {
+    if (mentions(found.value, accountId)) versions.add(found.version);
+  }
+  const wanted = [...versions].sort((a, b) => a - b);
+  const values = await readInRounds(
+    store,
+    wanted.map((version) => keys.versionReviews(version)),
+  );
+  return wanted.flatMap((version) => {
+    const value = values.get(keys.versionReviews(version));
+    if (value === undefined) return [];
+    const found = foundList(keys, version, value);
+    const names = found.list
+      ? found.list.reviews.some((review) => review.accountId === accountId)
+      : mentions(value, accountId);
+    return names ? [found] : [];
+  });
 }
 
 /** Steps packed into transactions of at most 25 operations; a step is never split. */
@@ -148,7 +215,8 @@ export async function eraseAccount(
   const erased: Erased = { reviews: 0, copies: 0 };
   for (const inventory of inventories) {
     const copies = await currentCopies(store, inventory, accountId);
-    for (const transaction of transactions(stepsFor(inventory, accountId, copies))) {
+    const lists = await currentLists(store, inventory, accountId);
+    for (const transaction of transactions(stepsFor(inventory, accountId, copies, lists))) {
       try {
         await store.transact(transaction.sets, transaction.deletes);
       } catch (error) {

@@ -2,12 +2,14 @@ import type { ReviewRecord } from '../declaration/api.ts';
 import { CLOSED_ACCOUNT_ID } from './closed-account.ts';
 import type { StorageKeys } from './keys.ts';
 import { parseStored, StoredReviewRecord } from './records.ts';
+import { StoredReviewList } from './review-list.ts';
 import type { KeyValueStore } from './store.ts';
 
 /**
  * Where the disclosure keeps account ids: each review key ends with one
  * (`review:<version>:<time>:<account id>`) and its value holds it, and the newest-review copies
- * (`head:latest-review`, `v:<version>:latest-review`) hold one. This finds every one of them, under
+ * (`head:latest-review`, `v:<version>:latest-review`) hold one, and each version's review list
+ * (`v:<version>:reviews`) holds those of its newest reviews. This finds every one of them, under
  * one key layout, read straight from storage: a record that is damaged, misplaced or written by a
  * newer release is not shown on the page, but the account id in its key is still stored.
  */
@@ -28,11 +30,22 @@ export interface FoundCopy {
   review: ReviewRecord;
 }
 
+/** A version's review list as stored. */
+export interface FoundList {
+  key: string;
+  version: number;
+  /** The list, when it reads; null when it is damaged or written by a newer release. */
+  list: StoredReviewList | null;
+  /** What is stored, to find an account id in a list that does not read. */
+  value: unknown;
+}
+
 /** Every account id stored under one key layout. */
 export interface LayoutInventory {
   keys: StorageKeys;
   reviews: FoundReview[];
   copies: FoundCopy[];
+  lists: FoundList[];
 }
 
 const REVIEW_KEY_REST = /^(\d{7}):(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z):(.+)$/;
@@ -81,12 +94,38 @@ export async function readCopy(
   return review ? { key, review } : null;
 }
 
+/** A stored review list, read or not. */
+export function foundList(keys: StorageKeys, version: number, value: unknown): FoundList {
+  const key = keys.versionReviews(version);
+  const read = parseStored(StoredReviewList, key, value);
+  return { key, version, list: read.ok ? read.data : null, value };
+}
+
+/** Whether a stored value holds `accountId` anywhere: for a record that does not read. */
+export function mentions(value: unknown, accountId: string): boolean {
+  return JSON.stringify(value ?? null).includes(JSON.stringify(accountId).slice(1, -1));
+}
+
+/** Keys read per round of batch reads: ten batches of 25 at once, then the next ten. */
+const KEYS_PER_ROUND = 250;
+
+/** The values of `wanted`, read in rounds so that a long history never floods storage. */
+export async function readInRounds(
+  store: KeyValueStore,
+  wanted: readonly string[],
+): Promise<Map<string, unknown>> {
+  const values = new Map<string, unknown>();
+  for (let start = 0; start < wanted.length; start += KEYS_PER_ROUND) {
+    const round = await store.getMany(wanted.slice(start, start + KEYS_PER_ROUND));
+    for (const [key, value] of round) values.set(key, value);
+  }
+  return values;
+}
+
 /** The keys of every newest-review copy that may exist: the head's and one per version known. */
 function copyKeys(keys: StorageKeys, versions: Iterable<number>): string[] {
   return [keys.latestReview, ...[...versions].map((version) => keys.versionLatestReview(version))];
 }
-
-const PARALLEL_READS = 10;
 
 /** Every review key and newest-review copy under `keys`, in key order. */
 export async function inventoryLayout(
@@ -106,18 +145,22 @@ export async function inventoryLayout(
     const version = keys.versionOfMetaKey(key);
     if (version !== undefined) versions.add(version);
   }
-  const wanted = copyKeys(
-    keys,
-    [...versions].sort((a, b) => a - b),
-  );
-  const copies: FoundCopy[] = [];
-  for (let start = 0; start < wanted.length; start += PARALLEL_READS) {
-    const read = await Promise.all(
-      wanted.slice(start, start + PARALLEL_READS).map((key) => readCopy(store, keys, key)),
-    );
-    for (const copy of read) if (copy) copies.push(copy);
-  }
-  return { keys, reviews, copies };
+  const known = [...versions].sort((a, b) => a - b);
+  const wanted = copyKeys(keys, known);
+  const values = await readInRounds(store, [
+    ...wanted,
+    ...known.map((version) => keys.versionReviews(version)),
+  ]);
+  const copies = wanted.flatMap((key): FoundCopy[] => {
+    const value = values.get(key);
+    const review = value === undefined ? null : readReviewValue(keys, key, value);
+    return review ? [{ key, review }] : [];
+  });
+  const lists = known.flatMap((version): FoundList[] => {
+    const value = values.get(keys.versionReviews(version));
+    return value === undefined ? [] : [foundList(keys, version, value)];
+  });
+  return { keys, reviews, copies, lists };
 }
 
 /**
@@ -134,9 +177,12 @@ export function storedAccounts(inventories: readonly LayoutInventory[]): Map<str
       newest.set(accountId, new Date(Date.parse(reviewedAt)).toISOString());
     }
   };
-  for (const { reviews, copies } of inventories) {
+  for (const { reviews, copies, lists } of inventories) {
     for (const review of reviews) note(review.accountId, review.reviewedAt);
     for (const { review } of copies) note(review.accountId, review.reviewedAt);
+    for (const { list } of lists) {
+      for (const review of list?.reviews ?? []) note(review.accountId, review.reviewedAt);
+    }
   }
   return new Map([...newest].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

@@ -68,7 +68,7 @@ export interface PersonalDataResult {
   updated: number;
   /** Review records erased (their account id replaced, or a damaged record deleted). */
   erasedReviews: number;
-  /** Newest-review copies rewritten without the account id. */
+  /** Newest-review copies and review lists rewritten without the account id, or deleted. */
   erasedCopies: number;
 }
 
@@ -236,5 +236,5 @@ export function createPersonalDataReport(
 }
 
 function summary(result: PersonalDataResult): string {
-  return `${result.accounts} account id(s) stored, ${result.batches} request(s) answered; ${result.closed} closed account(s) erased from ${result.erasedReviews} review(s) and ${result.erasedCopies} newest-review copies; ${result.updated} updated (only account ids are stored: nothing to refresh).`;
+  return `${result.accounts} account id(s) stored, ${result.batches} request(s) answered; ${result.closed} closed account(s) erased from ${result.erasedReviews} review(s) and ${result.erasedCopies} newest-review copies and review lists; ${result.updated} updated (only account ids are stored: nothing to refresh).`;
 }

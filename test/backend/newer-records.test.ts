@@ -126,7 +126,9 @@ describe('a record written by a newer release', () => {
     const [review] = Object.keys(forge().snapshot()).filter((key) =>
       key.startsWith(K.reviewPrefix(2)),
     );
+    // A release records a review with the version's review list, in one transaction.
     await fromLaterRelease(review!);
+    await fromLaterRelease(K.versionReviews(2));
     expect(await outcomes()).toEqual([
       `${RESOLVER_KEYS.getDisclosure} ok`,
       `${RESOLVER_KEYS.listVersions} refused`,

@@ -64,7 +64,8 @@ describe('the weekly personal data report', () => {
     expect(storedText(forge())).not.toContain(SITE_ADMIN.accountId);
     expect(text).not.toContain(SITE_ADMIN.accountId);
     expect(text).toContain(
-      '1 closed account(s) erased from 2 review(s) and 1 newest-review copies',
+      // Two reviews; the served version's newest-review copy and both versions' review lists.
+      '1 closed account(s) erased from 2 review(s) and 3 newest-review copies and review lists',
     );
 
     // The history still says who-kind-of and when: version 2 and 1 were reviewed by a closed account.

@@ -86,7 +86,7 @@ describe.each([
     expect(touched.length).toBeGreaterThan(10);
     expect(touched.filter((key) => !key.startsWith(expected))).toEqual([]);
     expect(new Set(recorder.accesses.map((access) => access.op))).toEqual(
-      new Set(['query', 'get', 'set', 'transaction']),
+      new Set(['query', 'get', 'batch/get', 'set', 'transaction']),
     );
     expect(JSON.stringify(vendorKeysNow())).toBe(before);
     const stored = Object.keys(forge().snapshot()).filter((key) => !(key in VENDOR_KEYS));

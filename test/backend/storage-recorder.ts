@@ -38,7 +38,7 @@ function keysOf(op: string, body: unknown): string[] {
         Array.isArray(record[name]) ? (record[name] as unknown[]).map(key) : [],
       );
     default:
-      // batch/*, secret/*, entity/*: the backend uses none of them; flag it for the test.
+      // batch/*: the keys it names; secret/* and entity/*, which the backend never uses: flagged.
       return Array.isArray(body) ? body.map(key) : [`<${op}>`];
   }
 }
