@@ -55,9 +55,16 @@ export function previewFirstPaint(options: {
   moduleKeys: ModuleKeys;
   log: (line: string) => void;
   modulePath?: string;
+  /**
+   * Changes whenever the served version may have (the version the preview published, the
+   * store's state): while it does not, the page is not asked for again, so serving index.html
+   * costs no resolver call, as a deployed app's static file costs none.
+   */
+  servedKey?: () => string;
 }): PreviewFirstPaint {
   let module: Promise<PrerenderModule | null> | undefined;
   let rendered: { contentHash: string; paint: Promise<FirstPaint> } | undefined;
+  let confirmed: { key: string; paint: FirstPaint } | undefined;
   const told = new Set<string>();
   const tell = (problem: string) => {
     if (told.has(problem)) return;
@@ -84,6 +91,11 @@ export function previewFirstPaint(options: {
       const html = withoutFirstPaint(built);
       const prerender = await load();
       if (!prerender) return html;
+      const key = options.servedKey?.();
+      if (key !== undefined && confirmed?.key === key) {
+        const page = withFirstPaint(html, confirmed.paint, prerender);
+        return page.ok ? page.html : html;
+      }
       try {
         const view = await servedView(options.backend, options.moduleKeys);
         if (typeof view === 'string') {
@@ -103,6 +115,7 @@ export function previewFirstPaint(options: {
           tell(`the pre-render's hash ${paint.contentHash} is not the served ${contentHash}`);
           return html;
         }
+        if (key !== undefined) confirmed = { key, paint };
         const page = withFirstPaint(html, paint, prerender);
         if (!page.ok) tell(page.problem);
         return page.ok ? page.html : html;

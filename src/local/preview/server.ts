@@ -147,6 +147,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     moduleKeys: options.moduleKeys,
     log,
     ...(options.prerenderModule !== undefined && { modulePath: options.prerenderModule }),
+    servedKey: () => JSON.stringify([source.status.publishedVersion, backend.store().state]),
   });
   let own: OwnAddresses | undefined;
   // Each kind of refusal is told once: a hostile page looping requests must not flood the terminal.

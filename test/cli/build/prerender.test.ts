@@ -12,6 +12,7 @@ import { runBuild } from '../../../src/cli/build/index.ts';
 import {
   firstPaintLocale,
   GATE_FILE,
+  loadPrerenderModule,
   withFirstPaint,
   withoutFirstPaint,
 } from '../../../src/cli/build/prerender-ui.ts';
@@ -168,6 +169,15 @@ describe('init', () => {
 });
 
 describe('the page with a first paint', () => {
+  it('names the gate and the hidden class as the page reads them', async () => {
+    const markers = await import('../../../static/disclosure/src/prerender-markers.ts');
+    expect(GATE_FILE).toBe(markers.PRERENDER_GATE_FILE);
+    const loaded = await loadPrerenderModule(MODULE);
+    if (!loaded.ok) throw new Error(loaded.problem);
+    expect(loaded.module.HIDDEN_RULE).toContain(`html.${markers.PRERENDER_HIDDEN_CLASS} #root`);
+    expect(loaded.module.gateScript()).toContain(`'${markers.PRERENDER_HIDDEN_CLASS}'`);
+  });
+
   it('keeps the vendor’s text out of the markup around it, whatever it holds', () => {
     const page = withFirstPaint(
       readFileSync(join(ui, 'index.html'), 'utf8'),

@@ -68,6 +68,15 @@ describe('the preview’s app page', () => {
     expect(gate.text).toContain('prerender-hidden');
   });
 
+  it('is served again without a resolver call while the published version stays', async () => {
+    preview = await startTestPreview(EXAMPLE, { prerenderModule: MODULE });
+    const first = (await get(preview, '/app/index.html')).text;
+    const calls = vi.spyOn(preview.backend, 'invoke');
+    const again = (await get(preview, '/app/index.html')).text;
+    expect(calls).not.toHaveBeenCalled();
+    expect(again).toBe(first);
+  });
+
   it('is painted again from the new version after a republish', async () => {
     preview = await startTestPreview(EXAMPLE, { prerenderModule: MODULE });
     const before = paintedHash((await get(preview, '/app/index.html')).text);
