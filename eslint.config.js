@@ -10,6 +10,7 @@ export default tseslint.config(
       'dist/**',
       '.build/**',
       'static/*/dist/**',
+      'static/*/prerender/**',
       'coverage/**',
       '.preview-data/**',
     ],
