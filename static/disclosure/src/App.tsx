@@ -1,8 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ApiError, DisclosureView } from '@declaration';
+import type { ApiError, ApiResult, DisclosureView } from '@declaration';
 import { getDisclosure, productOf, type HostContext } from './api/index.ts';
 import { DisclosurePage } from './components/DisclosurePage.tsx';
+import { FirstPaintNotice } from './components/FirstPaintNotice.tsx';
 import { Empty, LoadError, Loading } from './components/States.tsx';
+import type { FirstPaint } from './first-paint.ts';
+import { useT } from './i18n/index.ts';
 
 type State =
   | { kind: 'loading' }
@@ -16,31 +19,77 @@ type State =
  */
 const READ_ONLY_MODULE_TYPES = new Set(['jira:globalPage', 'confluence:globalPage']);
 
-/** Loads the disclosure once and shows it, or says what failed with a way to retry. */
-export function App({ host }: { host: Pick<HostContext, 'extensionType'> }) {
-  const [state, setState] = useState<State>({ kind: 'loading' });
+/** The state an answer of `disclosure/get` puts the page in. */
+function stateOf(result: ApiResult<DisclosureView>, extensionType: string): State {
+  if (result.ok) {
+    const canReview = result.data.canReview && !READ_ONLY_MODULE_TYPES.has(extensionType);
+    return { kind: 'ready', view: { ...result.data, canReview } };
+  }
+  // NOT_FOUND means nothing was published on this site yet: a state, not a failure.
+  if (result.error.code === 'NOT_FOUND') return { kind: 'empty' };
+  return { kind: 'error', error: result.error };
+}
 
-  const load = useCallback(async () => {
+/** The build's first paint, as it was before the page's script ran (its markup, unchanged). */
+function FirstPaintMarkup({ firstPaint }: { firstPaint: FirstPaint }) {
+  // The build's own output (React's markup, every vendor text escaped), put back as it was.
+  return <div className="first-paint" dangerouslySetInnerHTML={{ __html: firstPaint.html }} />;
+}
+
+/**
+ * Loads the disclosure once and shows it, or says what failed with a way to retry. `first` is
+ * the first `disclosure/get`, asked for at start-up: its answer when it is already in (the page
+ * then draws it in its first render), or the answer on its way; absent, the page asks itself.
+ * `firstPaint` is the build's pre-rendered document on screen: while loading it stays as it is
+ * (when it is in the reader's language), and when loading fails it stays readable under a notice
+ * that it may be out of date.
+ */
+export function App({
+  host,
+  first,
+  firstPaint = null,
+}: {
+  host: Pick<HostContext, 'extensionType'>;
+  first?: ApiResult<DisclosureView> | Promise<ApiResult<DisclosureView>>;
+  firstPaint?: FirstPaint | null;
+}) {
+  const t = useT();
+  const [state, setState] = useState<State>(() =>
+    first && !(first instanceof Promise) ? stateOf(first, host.extensionType) : { kind: 'loading' },
+  );
+
+  const show = useCallback(
+    (answer: Promise<ApiResult<DisclosureView>>) =>
+      answer.then((result) => setState(stateOf(result, host.extensionType))),
+    [host.extensionType],
+  );
+  const load = useCallback(() => {
     setState({ kind: 'loading' });
-    const result = await getDisclosure();
-    if (result.ok) {
-      const canReview = result.data.canReview && !READ_ONLY_MODULE_TYPES.has(host.extensionType);
-      setState({ kind: 'ready', view: { ...result.data, canReview } });
-    }
-    // NOT_FOUND means nothing was published on this site yet: a state, not a failure.
-    else if (result.error.code === 'NOT_FOUND') setState({ kind: 'empty' });
-    else setState({ kind: 'error', error: result.error });
-  }, [host.extensionType]);
+    void show(getDisclosure());
+  }, [show]);
 
   useEffect(() => {
-    void load();
-  }, [load]);
+    if (first instanceof Promise) void show(first);
+    else if (!first) void show(getDisclosure());
+    // Only on mount: `first` is one answer, the start-up's.
+  }, []);
 
   switch (state.kind) {
     case 'loading':
-      return <Loading />;
+      return firstPaint?.locale === t.locale ? (
+        <FirstPaintMarkup firstPaint={firstPaint} />
+      ) : (
+        <Loading />
+      );
     case 'error':
-      return <LoadError error={state.error} onRetry={() => void load()} />;
+      return firstPaint ? (
+        <>
+          <FirstPaintNotice error={state.error} onRetry={load} />
+          <FirstPaintMarkup firstPaint={firstPaint} />
+        </>
+      ) : (
+        <LoadError error={state.error} onRetry={load} />
+      );
     case 'empty':
       return <Empty />;
     case 'ready':

@@ -35,6 +35,12 @@ function loadBody(): Promise<typeof Body> {
   return bodyLoading;
 }
 
+/** Forgets the loaded body, so that a test sees it load again (a page view loads it once). */
+export function forgetVersionsBody(): void {
+  body = undefined;
+  bodyLoading = undefined;
+}
+
 type Code =
   | { status: 'idle' | 'loading' }
   | { status: 'ready'; body: typeof Body }
