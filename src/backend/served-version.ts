@@ -24,6 +24,15 @@ async function orPublished(context: ServiceContext, head: Head): Promise<ServedH
   return { current: record, latestReview: head.latestReview };
 }
 
+/**
+ * The head as read, publishing first when nothing can be served, its pointer not yet compared
+ * with the publication record of its version: for a reader that reads that record anyway, in a
+ * request it makes for more (a page view, a page of the history), and checks it.
+ */
+export async function unverifiedHead(context: ServiceContext): Promise<ServedHead> {
+  return orPublished(context, await readHead(context));
+}
+
 /** The checked head for the history, a version, a diff or a review (see `verifiedHead`). */
 export async function servedHead(context: ServiceContext): Promise<ServedHead> {
   return orPublished(context, await verifiedHead(context));

@@ -3,10 +3,28 @@ import { diffDeclarations } from '../declaration/diff.ts';
 import type { ServiceContext } from './disclosure-service.ts';
 import { DisclosureError } from './errors.ts';
 import { versionsFrom } from './published-versions.ts';
-import { materialOf, versionRecordOf, type StoredVersionRecord } from './records.ts';
-import { listReviews, loadVersion, parseVersionRecord, type LoadedVersion } from './repository.ts';
+import {
+  materialOf,
+  samePublication,
+  versionRecordOf,
+  type StoredVersionRecord,
+} from './records.ts';
+import {
+  listReviews,
+  loadFrom,
+  loadVersion,
+  parsePublication,
+  parseVersionRecord,
+  versionEntries,
+  type LoadedVersion,
+} from './repository.ts';
 import { listedReviews, newestFirst, rebuildReviewList } from './review-list.ts';
-import { loadServedVersion, servedHead, type ServedHead } from './served-version.ts';
+import {
+  loadServedVersion,
+  servedHead,
+  unverifiedHead,
+  type ServedHead,
+} from './served-version.ts';
 
 const DEFAULT_PAGE_SIZE = 20;
 
@@ -21,21 +39,36 @@ export interface VersionsRequest {
  * `versions/list`: newest first; the cursor is the next (older) version number to show. A
  * damaged or missing older record is reported and left out rather than failing the whole list.
  *
- * A page costs the same number of storage requests whatever the length of the history: the head
- * (two requests), then every row's version record, review list and newest review in one batch
- * request per 25 keys, sent at once (three for a page of 20). With `withDefaultDiff` on the first
- * page, the served version's pieces are read as a page view reads them (checking the pointer on
- * the way), and the pieces of the version compared with in one request more. A version whose list
- * cannot be trusted, or that has more reviews than a list keeps, costs a query of its reviews.
+ * A page costs the same number of storage requests whatever the length of the history: the head,
+ * then, at once, every row's version record, review list and newest review with the served
+ * version's publication record in one batch request per 25 keys (three for a page of 20: four
+ * requests in all). With `withDefaultDiff` on the first page, the served version's pieces (with
+ * its publication record) and those of the version compared with are read at the same time, one
+ * query each (six in all, in two round trips). A pointer that does not agree with its publication
+ * record is repaired first, and the page read again. A version whose list cannot be trusted, or
+ * that has more reviews than a list keeps, costs a query of its reviews.
  */
 export async function listVersions(
   context: ServiceContext,
   payload: VersionsRequest,
 ): Promise<VersionPage> {
+  return (await readPage(context, payload, false)) ?? (await readPage(context, payload, true))!;
+}
+
+/**
+ * One page as {@link listVersions} answers it; `verified`: with the pointer checked (and
+ * repaired) first. Unverified, it answers null when the pointer does not agree with the
+ * publication record read with the page.
+ */
+async function readPage(
+  context: ServiceContext,
+  payload: VersionsRequest,
+  verified: boolean,
+): Promise<VersionPage | null> {
   const withDiff = payload.withDefaultDiff === true && payload.cursor === undefined;
-  const { head, loaded } = withDiff
-    ? await loadServedVersion(context)
-    : { head: await servedHead(context), loaded: null };
+  const checked = verified && withDiff ? await loadServedVersion(context) : null;
+  const head =
+    checked?.head ?? (verified ? await servedHead(context) : await unverifiedHead(context));
   const { current } = head;
   const newest = current.meta.version;
   const start = payload.cursor === undefined ? newest : Number(payload.cursor);
@@ -50,17 +83,29 @@ export async function listVersions(
   const page = versionsFrom(current.published, start, payload.limit ?? DEFAULT_PAGE_SIZE);
   const from = withDiff ? defaultFrom(head) : null;
   const { keys } = context;
-  // The served version's record is the pointer's copy, checked by the head: no request for it.
+  // The served version's record is the pointer's copy: no request for it.
   const recordsWanted = [...new Set([...page.versions, ...(from === null ? [] : [from])])].filter(
     (version) => version !== newest,
   );
-  const values = await context.store.getMany([
-    ...recordsWanted.map((version) => keys.meta(version)),
-    ...page.versions.flatMap((version) => [
-      keys.versionReviews(version),
-      keys.versionLatestReview(version),
+  const checksPointer = !verified && !withDiff;
+  const [values, served, fromEntries] = await Promise.all([
+    context.store.getMany([
+      ...recordsWanted.map((version) => keys.meta(version)),
+      ...page.versions.flatMap((version) => [
+        keys.versionReviews(version),
+        keys.versionLatestReview(version),
+      ]),
+      ...(checksPointer ? [keys.published(newest)] : []),
     ]),
+    checked ? checked.loaded : withDiff ? loadVersion(context, current).catch(unlessDamaged) : null,
+    from === null ? null : versionEntries(context, from),
   ]);
+  if (!verified) {
+    const publication = checksPointer
+      ? parsePublication(context, current, values.get(keys.published(newest)))
+      : (served?.publication ?? null);
+    if (!publication || !samePublication(publication, current)) return null;
+  }
   const records = new Map<number, StoredVersionRecord | null>([[newest, versionRecordOf(current)]]);
   for (const version of recordsWanted) {
     records.set(version, recordOf(context, version, values.get(keys.meta(version))));
@@ -88,11 +133,17 @@ export async function listVersions(
     versions: rows.flat(),
     nextCursor: page.next === null ? null : String(page.next),
   };
-  if (withDiff && loaded) {
+  if (withDiff && served) {
     const record = from === null ? null : (records.get(from) ?? null);
-    answer.defaultDiff = record ? await diffFrom(context, record, loaded) : null;
+    answer.defaultDiff =
+      record && fromEntries ? await diffFrom(context, record, fromEntries, served) : null;
   }
   return answer;
+}
+
+function unlessDamaged(error: unknown): null {
+  if (error instanceof DisclosureError && error.code === 'CORRUPT_DATA') return null;
+  throw error;
 }
 
 /**
@@ -130,17 +181,19 @@ function defaultFrom(head: ServedHead): number | null {
 }
 
 /**
- * What changed from `record`'s version to the served one. A version whose pieces are damaged is
- * reported and answered null: the history is still shown, and the admin picks another version.
+ * What changed from `record`'s version (its keys read already) to the served one. A version whose
+ * pieces are damaged is reported and answered null: the history is still shown, and the admin
+ * picks another version.
  */
 async function diffFrom(
   context: ServiceContext,
   record: StoredVersionRecord,
+  entries: Map<string, unknown>,
   served: LoadedVersion,
 ): Promise<DeclarationDiff | null> {
   let before: LoadedVersion;
   try {
-    before = await loadVersion(context, record);
+    before = await loadFrom(context, record, entries);
   } catch (error) {
     if (!(error instanceof DisclosureError) || error.code !== 'CORRUPT_DATA') throw error;
     context.report(`The default comparison was left out: ${error.message}`);

@@ -108,10 +108,10 @@ describe('material changes kept at publication', () => {
     expect(second.material.changes).toEqual(expect.arrayContaining(THE_UPGRADE));
     expect(first).toMatchObject({ version: 1, material: null });
     expect(first.reviews).toEqual([expect.objectContaining({ accountId: SITE_ADMIN.accountId })]);
-    // The head and its publication record, then per row its review list, its newest review and
-    // (but for the current version, which the pointer copies) its record, in one batch: nothing
-    // more for the material changes.
-    expect(recorder.accesses.map((access) => access.op)).toEqual(['query', 'get', 'batch/get']);
+    // The head, then in one batch its publication record and per row its review list, its newest
+    // review and (but for the current version, which the pointer copies) its record: nothing more
+    // for the material changes.
+    expect(recorder.accesses.map((access) => access.op)).toEqual(['query', 'batch/get']);
     expect(recorder.accesses.flatMap((access) => access.keys).sort()).toEqual(
       [
         K.headPrefix,

@@ -62,40 +62,50 @@ const DAMAGED_POINTERS: [string, Damage][] = [
 ];
 
 describe.each([
-  ['a page view', RESOLVER_KEYS.getDisclosure],
-  ['the history', RESOLVER_KEYS.listVersions],
-])('a pointer that disagrees with the records it copies, met first by %s,', (_name, first) => {
-  it.each(DAMAGED_POINTERS)(
-    '%s: is rebuilt, and version 2 is served as stored',
-    async (_n, damage) => {
-      const versions = await twoVersions();
-      await kvs.set(CURRENT, damage(versions.second, versions.first));
+  ['a page view', RESOLVER_KEYS.getDisclosure, {}],
+  ['the history', RESOLVER_KEYS.listVersions, {}],
+  ['the history with the default diff', RESOLVER_KEYS.listVersions, { withDefaultDiff: true }],
+])(
+  'a pointer that disagrees with the records it copies, met first by %s,',
+  (_name, first, payload) => {
+    it.each(DAMAGED_POINTERS)(
+      '%s: is rebuilt, and version 2 is served as stored',
+      async (_n, damage) => {
+        const versions = await twoVersions();
+        await kvs.set(CURRENT, damage(versions.second, versions.first));
 
-      const answer = await call(first, {}, READER);
-      expect(answer.ok, JSON.stringify(answer.error)).toBe(true);
-      expect(await kvs.get(CURRENT)).toEqual(versions.second);
-      expect(await kvs.get(`${P}v:0000002:published`)).toEqual(versions.second);
-      expect(logged()).toMatch(/privacy-disclosure:head:current/);
+        const answer = await call(first, payload, READER);
+        expect(answer.ok, JSON.stringify(answer.error)).toBe(true);
+        if (first === RESOLVER_KEYS.listVersions) {
+          expect(answer.data.versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+          expect(answer.data.versions[0]).toMatchObject(versions.second.meta);
+        }
+        if ('withDefaultDiff' in payload)
+          expect(answer.data.defaultDiff).toMatchObject({ from: 1, to: 2 });
+        expect(await kvs.get(CURRENT)).toEqual(versions.second);
+        expect(await kvs.get(`${P}v:0000002:published`)).toEqual(versions.second);
+        expect(logged()).toMatch(/privacy-disclosure:head:current/);
 
-      const view = await call(RESOLVER_KEYS.getDisclosure, {}, READER);
-      expect(view.data.version).toEqual(versions.second.meta);
-      expect(view.data.declaration).toEqual(exalate);
-      const list = await call(RESOLVER_KEYS.listVersions, {}, READER);
-      expect(list.data.versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+        const view = await call(RESOLVER_KEYS.getDisclosure, {}, READER);
+        expect(view.data.version).toEqual(versions.second.meta);
+        expect(view.data.declaration).toEqual(exalate);
+        const list = await call(RESOLVER_KEYS.listVersions, {}, READER);
+        expect(list.data.versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
 
-      // No pieces were written for version 2 under another version's hash.
-      const pieces = Object.keys(forge().snapshot()).filter((key) =>
-        key.startsWith(`${P}v:0000002:chunk:`),
-      );
-      expect(pieces.every((key) => key.includes(versions.second.meta.contentHash))).toBe(true);
+        // No pieces were written for version 2 under another version's hash.
+        const pieces = Object.keys(forge().snapshot()).filter((key) =>
+          key.startsWith(`${P}v:0000002:chunk:`),
+        );
+        expect(pieces.every((key) => key.includes(versions.second.meta.contentHash))).toBe(true);
 
-      // Repaired once: the next page view is back to two storage requests.
-      forge().stats.reset();
-      await call(RESOLVER_KEYS.getDisclosure, {}, READER);
-      expect(forge().stats.storageCalls).toBeLessThanOrEqual(2);
-    },
-  );
-});
+        // Repaired once: the next page view is back to two storage requests.
+        forge().stats.reset();
+        await call(RESOLVER_KEYS.getDisclosure, {}, READER);
+        expect(forge().stats.storageCalls).toBeLessThanOrEqual(2);
+      },
+    );
+  },
+);
 
 describe('a publication record of the served version', () => {
   it('that was lost is written again from the pointer when the pointer copies meta:<v>', async () => {
