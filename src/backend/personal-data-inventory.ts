@@ -11,7 +11,9 @@ import type { KeyValueStore } from './store.ts';
  * (`head:latest-review`, `v:<version>:latest-review`) hold one, and each version's review list
  * (`v:<version>:reviews`) holds those of its newest reviews. This finds every one of them, under
  * one key layout, read straight from storage: a record that is damaged, misplaced or written by a
- * newer release is not shown on the page, but the account id in its key is still stored.
+ * newer release is not shown on the page, but the account id in its key is still stored. A
+ * review list that does not read is not searched for ids to report (it was written from review
+ * keys, which are), but it is deleted when it holds an account being erased.
  */
 
 /** One review key, with what its key says and the record when it reads. */
