@@ -12,10 +12,6 @@ vi.mock(
   async () => (await import('./api-mock.ts')).api,
 );
 
-// The versions section's body is code loaded on demand: imported once here, so that its first
-// load in a test does not wait for the test runner to transform it.
-await import('../../static/disclosure/src/components/VersionHistory.tsx');
-
 const upsmith = example('upsmith-zendesk-sell-for-jsm');
 const jiraAdmin = { extensionType: 'jira:adminPage' };
 const confluenceGlobal = { extensionType: 'confluence:globalPage' };

@@ -8,6 +8,10 @@ import { createTranslator, resolveLocale } from '@declaration/i18n/index.ts';
 import { TranslatorContext } from '../../static/disclosure/src/i18n/index.ts';
 import { repoRoot } from './examples.ts';
 
+// The versions section's body is code the page loads on demand: imported once here, so that its
+// first load in a test that renders the page does not wait for the runner to transform it.
+await import('../../static/disclosure/src/components/VersionHistory.tsx');
+
 /** The translator the page gets for `locale`: its shipped catalogue, read as Forge serves it. */
 export function translatorFor(locale: string) {
   const file = join(repoRoot, 'locales', `${resolveLocale(locale)}.json`);

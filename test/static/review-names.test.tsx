@@ -8,10 +8,6 @@ import { DisclosurePage } from '../../static/disclosure/src/components/Disclosur
 import { example } from './examples.ts';
 import { renderWithLocale, versionMeta, viewOf } from './render.tsx';
 
-// The versions section's body is code loaded on demand: imported once here, so that its first
-// load in a test does not wait for the test runner to transform it.
-await import('../../static/disclosure/src/components/VersionHistory.tsx');
-
 /**
  * The page over the real api module and `@forge/bridge`, with the host stood in for: resolver
  * calls (`invoke`) and the product's user API (`fetchProduct`, what `requestJira` sends).
