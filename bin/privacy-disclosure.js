@@ -64,10 +64,13 @@ async function namingSources(error) {
   try {
     const { SourceMap } = await import('node:module');
     const map = new SourceMap(JSON.parse(readFileSync(new URL(`${bundle.href}.map`), 'utf8')));
+    // Node names an ES module's frames by URL or, depending on how it was loaded, by path.
+    const bundlePath = fileURLToPath(bundle);
     error.stack = error.stack.replace(
-      /(file:\/\/[^\s()]+):(\d+):(\d+)/g,
-      (whole, url, line, column) => {
-        const found = url === bundle.href && map.findEntry(Number(line) - 1, Number(column) - 1);
+      /((?:file:\/\/)?[^\s()]+):(\d+):(\d+)/g,
+      (whole, place, line, column) => {
+        const ours = place === bundle.href || place === bundlePath;
+        const found = ours && map.findEntry(Number(line) - 1, Number(column) - 1);
         if (!found?.originalSource) return whole;
         const file = fileURLToPath(new URL(found.originalSource, bundle));
         return `${file}:${found.originalLine + 1}:${found.originalColumn + 1}`;
