@@ -69,19 +69,40 @@ export async function startPreview(sourceFile: string): Promise<RunningPreview> 
   };
 }
 
-/** Opens a host page and answers the app's frame once the disclosure (or a state) has rendered. */
-export async function openApp(page: Page, url: string): Promise<Frame> {
+/**
+ * Opens a host page and answers the app's frame once the app itself has rendered the disclosure
+ * (or a state). The header alone is not enough: it is in the pre-rendered first paint, before the
+ * app runs; the Versions section is drawn only by the app. Its body (review record, versions
+ * table, what changed) loads when it comes into view, so it is scrolled into view and back, as a
+ * reader would, unless `history: false`.
+ */
+export async function openApp(
+  page: Page,
+  url: string,
+  { history = true }: { history?: boolean } = {},
+): Promise<Frame> {
   await page.goto(url);
   const handle = await page.waitForSelector('#app-frame');
   const frame = await handle.contentFrame();
   if (!frame) throw new Error(`No app frame on ${url}`);
-  await frame.waitForSelector(
-    '[data-testid="page-header"], [data-testid="state-error"], [data-testid="state-empty"]',
-    {
-      timeout: 20_000,
-    },
+  const shown = await frame.waitForSelector(
+    '[data-testid="section-versions"], [data-testid="state-error"], [data-testid="state-empty"]',
+    { timeout: 20_000 },
   );
+  if (history && (await shown.getAttribute('data-testid')) === 'section-versions') {
+    await showHistory(frame);
+    await frame.evaluate(() => window.scrollTo(0, 0));
+  }
   return frame;
+}
+
+/**
+ * Brings the Versions section into view, where the page loads its body (the review record, the
+ * versions table, what changed), and waits for it: as a reader scrolling down would.
+ */
+export async function showHistory(frame: Frame): Promise<void> {
+  await frame.evaluate(() => document.getElementById('versions')?.scrollIntoView());
+  await frame.waitForSelector('[data-testid="review-status"]', { timeout: 20_000 });
 }
 
 /** The app's frame of the page (after navigation or a reload of the frame). */

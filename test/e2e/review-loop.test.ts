@@ -9,6 +9,7 @@ import {
   openApp,
   RESULTS_DIR,
   ROOT,
+  showHistory,
   startPreview,
   type RunningPreview,
 } from './harness.ts';
@@ -150,7 +151,8 @@ describe('after an upgrade', () => {
     // A new page view remembers it.
     await page!.reload();
     frame = appFrame(page!);
-    await frame.waitForSelector('[data-testid="review-status"]');
+    await frame.waitForSelector('[data-testid="section-versions"]');
+    await showHistory(frame);
     expect(await frame.$('[data-testid="review-banner"]')).toBeNull();
     const table = (await frame.textContent('[data-testid="versions-table"]')) ?? '';
     expect(table).not.toContain('712020:');
