@@ -15,6 +15,7 @@ import {
   openApp,
   RESULTS_DIR,
   ROOT,
+  showHistory,
   startPreview,
   type RunningPreview,
 } from './harness.ts';
@@ -275,6 +276,9 @@ describe('the preview own page on a damaged store', () => {
       const frame = (document.getElementById('app-frame') as HTMLIFrameElement).contentDocument;
       return frame?.querySelector('h1')?.textContent?.includes('Exalate') ?? false;
     });
-    expect(await appFrame(page).textContent('[data-testid="review-status"]')).not.toMatch(REVIEWED);
+    const restarted = appFrame(page);
+    await restarted.waitForSelector('[data-testid="section-versions"]');
+    await showHistory(restarted);
+    expect(await restarted.textContent('[data-testid="review-status"]')).not.toMatch(REVIEWED);
   });
 });

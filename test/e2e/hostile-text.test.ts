@@ -106,7 +106,12 @@ function overridesOutsideIsolates(): string[] {
     const text = node.textContent ?? '';
     if (!text.includes('\u202E')) continue;
     const isolate = node.parentElement?.closest('bdi, [dir="auto"]');
-    if (isolate?.textContent !== text) {
+    // SVG text has no <bdi>: there vendor text is one Unicode isolate (FSI … PDI) of its own.
+    const unicodeIsolate =
+      node.parentElement?.closest('svg') != null &&
+      text.startsWith('\u2068') &&
+      text.indexOf('\u2069') === text.length - 1;
+    if (!unicodeIsolate && isolate?.textContent !== text) {
       const where = node.parentElement?.closest('[data-testid]')?.getAttribute('data-testid');
       problems.push(
         `${where ?? node.parentElement?.tagName}: ${JSON.stringify(text.slice(0, 60))}`,
