@@ -101,8 +101,15 @@ export async function openApp(
  * versions table, what changed), and waits for it: as a reader scrolling down would.
  */
 export async function showHistory(frame: Frame): Promise<void> {
-  await frame.evaluate(() => document.getElementById('versions')?.scrollIntoView());
-  await frame.waitForSelector('[data-testid="review-status"]', { timeout: 20_000 });
+  // Scrolled again at each poll: a frame the host loads again starts at its top once more.
+  await frame.waitForFunction(
+    () => {
+      document.getElementById('versions')?.scrollIntoView();
+      return document.querySelector('[data-testid="review-status"]') !== null;
+    },
+    undefined,
+    { timeout: 20_000, polling: 200 },
+  );
 }
 
 /** The app's frame of the page (after navigation or a reload of the frame). */
