@@ -3,6 +3,7 @@ import { canonicalJson, canonicallyEqual } from './canonical.ts';
 import { UNNAMED_VENDOR_LABEL } from './diff-labels.ts';
 import { diffManifestFacts } from './diff-manifest.ts';
 import type { PublishedManifestFacts } from './manifest/published.ts';
+import { en, keyed, placementKey, transferKey } from './diff-keys.ts';
 import { materialChanges } from './material.ts';
 import type { Declaration, Text } from './schema/index.ts';
 
@@ -252,10 +253,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function en(text: Text): string {
-  return typeof text === 'string' ? text : (text.en ?? Object.values(text)[0] ?? '');
-}
-
 /** What a location is called where it has no name: its provider, its service or where it is. */
 function locationName(location: Declaration['locations'][number]): Text | undefined {
   return location.name ?? location.provider ?? location.service ?? location.geography;
@@ -296,22 +293,6 @@ function rightsBasics(before: Declaration, after: Declaration): [unknown, unknow
   return [basics(before, changed), basics(after, changed)];
 }
 
-/**
- * A placement rule's key: its rule and the platforms it applies to ("pinned-realm@cloud"), so
- * that editing its realms is a change of the rule, not a new one.
- */
-function placementKey(rule: NonNullable<Declaration['placement']>[number]): string {
-  return rule.platforms?.length
-    ? `${rule.rule}@${[...rule.platforms].sort().join('+')}`
-    : rule.rule;
-}
-
-function transferKey(transfer: NonNullable<Declaration['transfers']>[number]): string {
-  const to = transfer.to?.join(', ') || (transfer.toGeography ? en(transfer.toGeography) : '');
-  const from = transfer.from ? `${en(transfer.from)} → ` : '';
-  return `${from}${to || transfer.mechanism}`;
-}
-
 function diffSingle(
   section: DiffSection,
   key: string,
@@ -324,18 +305,6 @@ function diffSingle(
   if (after === undefined) return [{ section, kind: 'removed', key, label, fields: [] }];
   const fields = fieldChanges(before, after, isRecord(before) && isRecord(after) ? '' : key);
   return fields.length > 0 ? [{ section, kind: 'changed', key, label, fields }] : [];
-}
-
-/** Keys made unique in list order: a second "Login cookies" becomes "Login cookies #2". */
-function keyed<T>(items: T[], keyOf: (item: T) => string): Map<string, T> {
-  const map = new Map<string, T>();
-  for (const item of items) {
-    const base = keyOf(item);
-    let key = base;
-    for (let n = 2; map.has(key); n += 1) key = `${base} #${n}`;
-    map.set(key, item);
-  }
-  return map;
 }
 
 function diffList<T>(

@@ -1,6 +1,6 @@
 import type { DiffRef, DiffSection, MaterialChange } from './api.ts';
 import { canonicallyEqual } from './canonical.ts';
-import { byId, onlyIn, refWhenChanged, transfersByKey, type Sides } from './material-keys.ts';
+import { byId, onlyIn, refWhenChanged, transfersByKey, type Sides } from './diff-keys.ts';
 import type { Declaration, StorageLocation, Text } from './schema/index.ts';
 
 /** Material changes to where data is: countries, hosting locations, recipients. */

@@ -1,6 +1,6 @@
 import type { DiffRef, MaterialChange } from './api.ts';
 import { canonicallyEqual } from './canonical.ts';
-import { byId, keyed, onlyIn, placementKey, refWhenChanged, type Sides } from './material-keys.ts';
+import { byId, keyed, onlyIn, placementKey, refWhenChanged, type Sides } from './diff-keys.ts';
 import {
   countryChanges,
   hostingChanges,

@@ -3,8 +3,9 @@ import { canonicallyEqual } from './canonical.ts';
 import type { Declaration, Text } from './schema/index.ts';
 
 /**
- * What the material changes share: the two sides, and the diff's keys for the items they point
- * at, written as `diffDeclarations` writes them (its tests hold the two to the same entries).
+ * The diff's keys for the items of a declaration, written once: `diffDeclarations` keys its
+ * entries with them and the material changes point at those entries with them (the tests hold
+ * the two to the same entries).
  */
 
 export interface Sides {
@@ -44,18 +45,27 @@ export function keyed<T>(items: readonly T[], keyOf: (item: T) => string): Map<s
   return map;
 }
 
+/** A text's English (or first) translation: the language the diff's keys and labels are in. */
 export function en(text: Text): string {
   return typeof text === 'string' ? text : (text.en ?? Object.values(text)[0] ?? '');
 }
 
-export function transfersByKey(declaration: Declaration) {
-  return keyed(declaration.transfers ?? [], (transfer) => {
-    const to = transfer.to?.join(', ') || (transfer.toGeography ? en(transfer.toGeography) : '');
-    const from = transfer.from ? `${en(transfer.from)} → ` : '';
-    return `${from}${to || transfer.mechanism}`;
-  });
+/** A transfer's key: where from and where to ("EU → US"), else its mechanism. */
+export function transferKey(transfer: NonNullable<Declaration['transfers']>[number]): string {
+  const to = transfer.to?.join(', ') || (transfer.toGeography ? en(transfer.toGeography) : '');
+  const from = transfer.from ? `${en(transfer.from)} → ` : '';
+  return `${from}${to || transfer.mechanism}`;
 }
 
+/** A declaration's transfers by their keys. */
+export function transfersByKey(declaration: Declaration) {
+  return keyed(declaration.transfers ?? [], transferKey);
+}
+
+/**
+ * A placement rule's key: its rule and the platforms it applies to ("pinned-realm@cloud"), so
+ * that editing its realms is a change of the rule, not a new one.
+ */
 export function placementKey(rule: NonNullable<Declaration['placement']>[number]): string {
   return rule.platforms?.length
     ? `${rule.rule}@${[...rule.platforms].sort().join('+')}`
