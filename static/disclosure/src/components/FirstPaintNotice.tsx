@@ -1,5 +1,6 @@
 import type { ApiError } from '@declaration';
 import { useT } from '../i18n/index.ts';
+import { FailureDetails, FailureHeadline } from './States.tsx';
 
 /**
  * Loading the disclosure failed while the build's pre-rendered first paint is on screen: the
@@ -11,21 +12,9 @@ export function FirstPaintNotice({ error, onRetry }: { error: ApiError; onRetry:
   return (
     <div className="first-paint-notice" data-testid="first-paint-notice" role="alert">
       <p>
-        <strong>
-          {t.t(error.code === 'UNSUPPORTED_VERSION' ? 'state.newerVersion' : 'state.loadFailed')}
-        </strong>{' '}
-        {t.t('state.firstPaintStale')}
+        <FailureHeadline error={error} /> {t.t('state.firstPaintStale')}
       </p>
-      <p data-testid="error-message">{error.message}</p>
-      <p className="cell-note">{t.t('state.errorCode', { code: error.code })}</p>
-      <button
-        type="button"
-        className="button button-primary"
-        data-testid="retry-button"
-        onClick={onRetry}
-      >
-        {t.t('state.retry')}
-      </button>
+      <FailureDetails error={error} onRetry={onRetry} />
     </div>
   );
 }

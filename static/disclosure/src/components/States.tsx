@@ -11,22 +11,23 @@ export function Loading() {
   );
 }
 
-/** Says what failed and offers to try again. */
-export function LoadError({ error, onRetry }: { error: ApiError; onRetry: () => void }) {
+/** What failed, in words: stored by a later release (upgrading is the fix), or not loaded. */
+export function FailureHeadline({ error }: { error: ApiError }) {
   const t = useT();
   return (
-    <main className="state" data-testid="state-error">
-      <h1>{t.t('app.title')}</h1>
-      <div role="alert">
-        <p>
-          <strong>
-            {/* Stored by a later release: upgrading is the fix, not trying again. */}
-            {t.t(error.code === 'UNSUPPORTED_VERSION' ? 'state.newerVersion' : 'state.loadFailed')}
-          </strong>
-        </p>
-        <p data-testid="error-message">{error.message}</p>
-        <p className="cell-note">{t.t('state.errorCode', { code: error.code })}</p>
-      </div>
+    <strong>
+      {t.t(error.code === 'UNSUPPORTED_VERSION' ? 'state.newerVersion' : 'state.loadFailed')}
+    </strong>
+  );
+}
+
+/** The failure's own message and code, and the button that tries again. */
+export function FailureDetails({ error, onRetry }: { error: ApiError; onRetry: () => void }) {
+  const t = useT();
+  return (
+    <>
+      <p data-testid="error-message">{error.message}</p>
+      <p className="cell-note">{t.t('state.errorCode', { code: error.code })}</p>
       <button
         type="button"
         className="button button-primary"
@@ -35,6 +36,22 @@ export function LoadError({ error, onRetry }: { error: ApiError; onRetry: () => 
       >
         {t.t('state.retry')}
       </button>
+    </>
+  );
+}
+
+/** Says what failed and offers to try again. */
+export function LoadError({ error, onRetry }: { error: ApiError; onRetry: () => void }) {
+  const t = useT();
+  return (
+    <main className="state" data-testid="state-error">
+      <h1>{t.t('app.title')}</h1>
+      <div role="alert">
+        <p>
+          <FailureHeadline error={error} />
+        </p>
+        <FailureDetails error={error} onRetry={onRetry} />
+      </div>
     </main>
   );
 }
