@@ -11,6 +11,7 @@ import { PRERENDER_HIDDEN_CLASS } from '../../static/disclosure/src/prerender-ma
 import { gateScript, prerender } from '../../static/disclosure/src/prerender.tsx';
 import { hostileDeclarations } from '../declaration/export/hostile/declarations.ts';
 import { api, resetApi } from './api-mock.ts';
+import { comparableMarkup } from './comparable-markup.ts';
 import { example, repoRoot } from './examples.ts';
 import { renderWithLocale, translatorFor, viewOf } from './render.tsx';
 
@@ -34,32 +35,6 @@ function ownFacts() {
   const read = readManifestFacts(readFileSync(join(repoRoot, 'manifest.yml'), 'utf8'));
   if (!read.ok) throw new Error(read.problems.map((problem) => problem.message).join('\n'));
   return publishedManifestFacts(read.facts);
-}
-
-/**
- * An element's markup as a browser holds it once parsed: comments (React's text separators in
- * server markup) dropped, adjacent text joined, and the ids `useId` made (which differ between a
- * server and a client render by design) numbered in order of appearance, and the option each
- * select shows marked the same way.
- */
-function comparable(element: Element): string {
-  const copy = element.cloneNode(true) as Element;
-  // The option a select shows: React's server markup says it with `selected`, a client render
-  // with the property; what the reader sees is the same.
-  const chosen = Array.from(element.querySelectorAll('option'), (option) => option.selected);
-  copy.querySelectorAll('option').forEach((option, index) => {
-    option.removeAttribute('selected');
-    if (chosen[index]) option.setAttribute('data-shown', '');
-  });
-  const walker = document.createTreeWalker(copy, NodeFilter.SHOW_COMMENT);
-  const comments: ChildNode[] = [];
-  while (walker.nextNode()) comments.push(walker.currentNode as ChildNode);
-  comments.forEach((comment) => comment.remove());
-  copy.normalize();
-  let html = copy.outerHTML;
-  const made = [...new Set(html.match(/[«_][rR][\w:]*?[»_](?=["\s#-]|[^\w])/g) ?? [])];
-  made.forEach((id, index) => (html = html.split(id).join(`«id${index}»`)));
-  return html;
 }
 
 /** The first paint parsed into a container, as the browser parses index.html. */
@@ -102,8 +77,8 @@ async function expectSameDocument(
   expect(Array.from(painted.children, (child) => child.tagName)).toEqual(['HEADER', 'NAV', 'MAIN']);
   for (const part of ['header', 'nav']) {
     expectSameMarkup(
-      comparable(painted.querySelector(`:scope > ${part}`)!),
-      comparable(live.querySelector(`:scope > ${part}`)!),
+      comparableMarkup(painted.querySelector(`:scope > ${part}`)!),
+      comparableMarkup(live.querySelector(`:scope > ${part}`)!),
       part,
     );
   }
@@ -111,7 +86,7 @@ async function expectSameDocument(
   const liveSections = Array.from(live.querySelector('main')!.children);
   expect(paintedSections.length).toBeGreaterThan(3);
   paintedSections.forEach((section, index) => {
-    expectSameMarkup(comparable(section), comparable(liveSections[index]!), section.id);
+    expectSameMarkup(comparableMarkup(section), comparableMarkup(liveSections[index]!), section.id);
   });
   // What the live page adds after the document part is its own: versions and downloads.
   expect(liveSections.slice(paintedSections.length).map((section) => section.id)).toEqual([

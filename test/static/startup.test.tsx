@@ -14,6 +14,7 @@ import {
 import { prerender } from '../../static/disclosure/src/prerender.tsx';
 import { FIRST_PAINT_STATE_ATTRIBUTE, start } from '../../static/disclosure/src/startup.tsx';
 import { api, resetApi } from './api-mock.ts';
+import { comparableMarkup } from './comparable-markup.ts';
 import { example, repoRoot } from './examples.ts';
 import { viewOf } from './render.tsx';
 
@@ -67,30 +68,14 @@ async function withFirstPaint(declaration: Declaration): Promise<string> {
   return painted.contentHash;
 }
 
-/**
- * An element's markup as the reader gets it: React's text separators in server markup (comments)
- * dropped, adjacent text joined, and `useId`'s ids (which differ between server and client
- * renders by design) numbered in order.
- */
-function comparable(element: Element): string {
-  const copy = element.cloneNode(true) as Element;
-  const walker = document.createTreeWalker(copy, NodeFilter.SHOW_COMMENT);
-  const comments: ChildNode[] = [];
-  while (walker.nextNode()) comments.push(walker.currentNode as ChildNode);
-  comments.forEach((comment) => comment.remove());
-  copy.normalize();
-  let html = copy.outerHTML;
-  const made = [...new Set(html.match(/[«_][rR][\w:]*?[»_](?=["\s#-]|[^\w])/g) ?? [])];
-  made.forEach((id, index) => (html = html.split(id).join(`«id${index}»`)));
-  return html;
-}
-
 /** The document part in `#root`: the header, the index and each section of the document. */
 function documentPart(): string[] {
   const sections = Array.from(root.querySelectorAll('main > section')).filter(
     (section) => !['versions', 'downloads'].includes(section.id),
   );
-  return [root.querySelector('header')!, root.querySelector('nav')!, ...sections].map(comparable);
+  return [root.querySelector('header')!, root.querySelector('nav')!, ...sections].map(
+    comparableMarkup,
+  );
 }
 
 beforeEach(() => {
