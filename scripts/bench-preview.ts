@@ -30,6 +30,8 @@ export interface BenchPreviewOptions {
   history: readonly Declaration[];
   /** The built UI the preview serves. */
   uiDir: string;
+  /** The pre-render module the preview writes the app page's first paint with. */
+  prerenderModule: string;
   /** The repository, whose manifest and catalogues the preview serves to the UI. */
   appDir: string;
 }
@@ -62,9 +64,12 @@ export async function startBenchPreview(options: BenchPreviewOptions): Promise<B
       declarationFile,
       displayName: 'privacy/declaration.yaml',
       uiDir: options.uiDir,
+      prerenderModule: options.prerenderModule,
       appDir: options.appDir,
       moduleKeys: PREVIEW_MODULE_KEYS,
       backend,
+      // A page served without its first paint is measured as what it is, and said so.
+      log: (line) => console.error(`  preview: ${line}`),
       // The file never changes during the bench: no polling beside the measured pages.
       pollMs: 3_600_000,
     });

@@ -34,6 +34,11 @@ export interface CaseResult {
   staticExport: PageTimes;
   /** Median app paint over median static export paint. */
   ratio: number;
+  /**
+   * How the app's page took over its pre-rendered first paint, counted over the runs:
+   * `confirmed`, `replaced`, or `none` (it was served without one).
+   */
+  firstPaints: Record<string, number>;
   firstView: FirstView;
   /** The static export's HTML, gzipped. */
   staticExportGzipped: number;
@@ -68,6 +73,19 @@ export function columns(rows: readonly (readonly string[])[]): string[] {
 
 const optional = (spread: Spread | null): string => (spread ? formatSpread(spread) : 'n/a');
 
+/** "pre-rendered 9/9", or what else the app's page did with its first paint. */
+export function formatFirstPaints(counts: Record<string, number>, runs: number): string {
+  const words: Record<string, string> = {
+    confirmed: 'pre-rendered',
+    replaced: 'pre-render replaced',
+    none: 'not pre-rendered',
+  };
+  return Object.entries(counts)
+    .sort(([a], [b]) => Object.keys(words).indexOf(a) - Object.keys(words).indexOf(b))
+    .map(([state, count]) => `${words[state] ?? state} ${count}/${runs}`)
+    .join(', ');
+}
+
 /** The readable report. */
 export function formatReport(results: BenchResults): string {
   const lines: string[] = [];
@@ -80,12 +98,13 @@ export function formatReport(results: BenchResults): string {
   );
   lines.push(
     ...columns([
-      ['declaration', 'app page', 'static HTML export', 'app/export'],
+      ['declaration', 'app page', 'static HTML export', 'app/export', 'first paint'],
       ...results.cases.map((c) => [
         c.label,
         formatSpread(c.app.declaration),
         formatSpread(c.staticExport.declaration),
         `${c.ratio.toFixed(2)}x`,
+        formatFirstPaints(c.firstPaints, results.runs),
       ]),
     ]),
   );

@@ -7,6 +7,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import type { Browser, Frame, Request, Response } from 'playwright-core';
+import { FIRST_PAINT_STATE_ATTRIBUTE } from '../static/disclosure/src/prerender-markers.ts';
 import { PROBE_BINDING, probeScript, type ProbeReport } from './bench-probe.ts';
 
 /** Which frame holds what is measured. */
@@ -34,6 +35,12 @@ export interface View {
   invokes: Record<string, number>;
   /** Every response the measured frame received. */
   files: FetchedFile[];
+  /**
+   * How the app's page took over its pre-rendered first paint (`#root[data-first-paint]`):
+   * `confirmed` (the first paint was the served version's), `replaced`, or null when it had none
+   * (or for a page that is not the app's).
+   */
+  firstPaint: string | null;
 }
 
 /** How to measure one view. */
@@ -141,6 +148,10 @@ export async function measureView(browser: Browser, options: ViewOptions): Promi
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     if (!measured) throw new Error(`${options.url}: the probe reported from no frame.`);
+    const firstPaint = await (measured as Frame).evaluate(
+      (attribute) => document.getElementById('root')?.getAttribute(attribute) ?? null,
+      FIRST_PAINT_STATE_ATTRIBUTE,
+    );
     const onTop = (kind: ProbeReport['kind']): number | null => {
       const report = reports.get(kind);
       return report ? report.timeOrigin + report.time - topOrigin : null;
@@ -159,6 +170,7 @@ export async function measureView(browser: Browser, options: ViewOptions): Promi
       settled: onTop('lastChange') ?? onTop('declaration')!,
       invokes,
       files,
+      firstPaint,
     };
   } finally {
     await context.close();

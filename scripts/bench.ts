@@ -78,12 +78,22 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-async function buildUi(outDir: string): Promise<void> {
+/**
+ * Builds the page and its pre-render module, as `npm run build:ui` does, into `outDir` and
+ * `prerenderDir`: the preview pre-renders the served version's first paint with that module, as
+ * a deployed app's build does.
+ */
+async function buildUi(outDir: string, prerenderDir: string): Promise<void> {
   const { build } = await import('vite');
   await build({
     configFile: join(ROOT, 'static/disclosure/vite.config.ts'),
     logLevel: 'warn',
     build: { outDir, emptyOutDir: true },
+  });
+  await build({
+    configFile: join(ROOT, 'static/disclosure/vite.prerender.config.ts'),
+    logLevel: 'warn',
+    build: { outDir: prerenderDir, emptyOutDir: true },
   });
 }
 
@@ -132,13 +142,18 @@ interface Case {
 async function measureCase(
   browser: Browser,
   { label, history }: Case,
-  uiDir: string,
+  ui: { dir: string; prerenderModule: string },
   runs: number,
 ): Promise<CaseResult> {
   const current = history.at(-1)!;
   const html = toHtml(current);
   const selector = lastSectionSelector(html);
-  const preview = await startBenchPreview({ history, uiDir, appDir: ROOT });
+  const preview = await startBenchPreview({
+    history,
+    uiDir: ui.dir,
+    prerenderModule: ui.prerenderModule,
+    appDir: ROOT,
+  });
   const page = await servePage(html);
   try {
     const app: View[] = [];
@@ -170,6 +185,11 @@ async function measureCase(
       app: appTimes,
       staticExport: staticTimes,
       ratio: appTimes.declaration.median / staticTimes.declaration.median,
+      firstPaints: app.reduce<Record<string, number>>((counts, view) => {
+        const state = view.firstPaint ?? 'none';
+        counts[state] = (counts[state] ?? 0) + 1;
+        return counts;
+      }, {}),
       firstView: {
         scriptAndStyleGzipped: files
           .filter((file) => isScriptOrStyle(file) && !isHostFile(file))
@@ -205,7 +225,11 @@ async function main(): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), 'privacy-bench-'));
   try {
     const uiDir = values['no-build'] ? join(ROOT, 'static/disclosure/dist') : join(scratch, 'ui');
-    if (!values['no-build']) await buildUi(uiDir);
+    const prerenderDir = values['no-build']
+      ? join(ROOT, 'static/disclosure/prerender')
+      : join(scratch, 'prerender');
+    if (!values['no-build']) await buildUi(uiDir, prerenderDir);
+    const ui = { dir: uiDir, prerenderModule: join(prerenderDir, 'prerender.js') };
     const uiFiles = filesUnder(uiDir)
       .map((path) => {
         const bytes = readFileSync(path);
@@ -245,7 +269,7 @@ async function main(): Promise<void> {
     try {
       for (const benchCase of cases) {
         console.error(`Measuring ${benchCase.label} ...`);
-        results.push(await measureCase(browser, benchCase, uiDir, runs));
+        results.push(await measureCase(browser, benchCase, ui, runs));
       }
     } finally {
       await browser.close();

@@ -12,7 +12,8 @@ import {
   PRERENDERED_ATTRIBUTE,
 } from '../../static/disclosure/src/prerender-markers.ts';
 import { prerender } from '../../static/disclosure/src/prerender.tsx';
-import { FIRST_PAINT_STATE_ATTRIBUTE, start } from '../../static/disclosure/src/startup.tsx';
+import { FIRST_PAINT_STATE_ATTRIBUTE } from '../../static/disclosure/src/prerender-markers.ts';
+import { start } from '../../static/disclosure/src/startup.tsx';
 import { api, resetApi } from './api-mock.ts';
 import { comparableMarkup } from './comparable-markup.ts';
 import { example, repoRoot } from './examples.ts';

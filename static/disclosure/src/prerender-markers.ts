@@ -18,3 +18,10 @@ export const PRERENDER_HIDDEN_CLASS = 'prerender-hidden';
 
 /** The gate: a classic external script in `<head>` (no inline script under Forge's CSP). */
 export const PRERENDER_GATE_FILE = 'prerender-gate.js';
+
+/**
+ * On `#root`, put by the page once it took over: `confirmed` when it drew over the first paint of
+ * the version it was served (the same markup), `replaced` when it drew another version or
+ * language over it. Absent: there was no first paint to take over.
+ */
+export const FIRST_PAINT_STATE_ATTRIBUTE = 'data-first-paint';

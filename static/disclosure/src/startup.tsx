@@ -12,11 +12,9 @@ import {
   unhide,
   type FirstPaint,
 } from './first-paint.ts';
+import { FIRST_PAINT_STATE_ATTRIBUTE } from './prerender-markers.ts';
 import { loadTranslator, TranslatorContext, type Translator } from './i18n/index.ts';
 import { installTokenThemes } from './theme/install.ts';
-
-/** How the page took over `#root`: over the build's first paint of the same markup, or not. */
-export const FIRST_PAINT_STATE_ATTRIBUTE = 'data-first-paint';
 
 /**
  * No catalogue could be loaded, not even English, so the page has no words of its own: it says
