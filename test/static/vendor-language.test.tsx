@@ -24,15 +24,14 @@ describe('vendor text in the reader’s language, or marked with the language it
   test('a German reader reads the German name, unmarked', () => {
     renderSection(translated(), 'data-collected', 'de-DE');
     const header = within(screen.getByTestId('category-operation-data')).getByRole('rowheader');
-    const name = header.querySelector('bdi');
-    expect(name?.textContent).toBe('Betriebsdaten');
-    expect(name?.getAttribute('lang')).toBeNull();
+    expect(header.textContent).toContain('Betriebsdaten');
+    expect(header.querySelector('[lang]')).toBeNull();
   });
 
   test('a Japanese reader reads the English name, marked lang="en" for the screen reader', () => {
     renderSection(translated(), 'data-collected', 'ja-JP');
     const header = within(screen.getByTestId('category-operation-data')).getByRole('rowheader');
-    const name = header.querySelector('bdi');
+    const name = header.querySelector('[lang]');
     expect(name?.textContent).toBe('Operation Data');
     expect(name?.getAttribute('lang')).toBe('en');
   });
@@ -40,6 +39,7 @@ describe('vendor text in the reader’s language, or marked with the language it
   test('a plain string is in no stated language, so it is never marked', () => {
     renderSection(translated(), 'data-collected', 'ja-JP');
     const other = within(screen.getByTestId('category-account-data')).getByRole('rowheader');
-    expect(other.querySelector('bdi')?.getAttribute('lang')).toBeNull();
+    expect(other.textContent).toContain('Account Data');
+    expect(other.querySelector('[lang]')).toBeNull();
   });
 });

@@ -41,6 +41,22 @@ function isolated(container: HTMLElement, text: string): boolean {
 }
 
 /**
+ * Whether `text`, which reads left to right, is shown as a text of its own and outside any
+ * isolate, as the HTML export shows it: there an isolate would change nothing but cost the
+ * browser a bidi pass over its paragraph.
+ */
+function shownPlain(container: HTMLElement, text: string): boolean {
+  const nodes: Node[] = [];
+  const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.textContent === text) nodes.push(node);
+  }
+  return (
+    nodes.length > 0 && nodes.every((node) => !node.parentElement?.closest('bdi, [dir="auto"]'))
+  );
+}
+
+/**
  * Every text node holding an override that is not the whole of an isolating element: there the
  * override runs on into the app's words after it.
  */
@@ -93,7 +109,7 @@ describe("vendor text cannot turn the app's own words around", () => {
     renderWithLocale(<DisclosurePage view={viewOf(declaration)} />);
     const header = screen.getByTestId('page-header');
     expect(isolated(header, `${RLO}TechTime Initiative Group Limited`)).toBe(true);
-    expect(isolated(header, 'User Management')).toBe(true);
+    expect(shownPlain(header, 'User Management')).toBe(true);
     // "…, last updated Nov 22, 2026" is the app's, after the vendor's label: outside its isolate.
     const versionLine = screen.getByTestId('version-line');
     expect(isolated(versionLine, `${RLO}2026-11-22`)).toBe(true);
@@ -120,7 +136,7 @@ describe("vendor text cannot turn the app's own words around", () => {
     const badge = within(header).getByText('Personal data');
     expect(badge.closest('bdi, [dir="auto"]')).toBeNull();
     expect(isolated(header, `${RLO}users' names`)).toBe(true);
-    expect(isolated(header, 'email addresses')).toBe(true);
+    expect(shownPlain(header, 'email addresses')).toBe(true);
     expect(leaks(row)).toEqual([]);
   });
 
@@ -177,7 +193,7 @@ describe("vendor text cannot turn the app's own words around", () => {
     const entry = screen.getByTestId('diff-entry');
     expect(isolated(entry, `${RLO}Atlassian`)).toBe(true);
     expect(isolated(entry, `${RLO}Passes runtime information`)).toBe(true);
-    expect(isolated(entry, 'Receives order information')).toBe(true);
+    expect(shownPlain(entry, 'Receives order information')).toBe(true);
     // Country names are the app's words (Intl), joined by the locale's "and".
     expect(entry.querySelectorAll('.diff-after')[1]?.textContent).toBe(
       'Australia and United States',

@@ -81,11 +81,21 @@ export function balanceBidi(text: string): string {
 }
 
 /**
+ * Whether `text` holds anything that can change the direction of the text around it (a
+ * right-to-left letter or an explicit direction control). Text that holds none reads left to
+ * right like the app's own words, so isolating it changes nothing; the export and the page
+ * isolate only text that does.
+ */
+export function canChangeDirection(text: string): boolean {
+  return DIRECTIONAL.test(text);
+}
+
+/**
  * Vendor text ready to sit among the export's own words: balanced, and each line wrapped in an
  * isolate when it holds anything that can change direction. Left-to-right text is unchanged.
  */
 export function isolate(text: string): string {
-  if (!DIRECTIONAL.test(text)) return text;
+  if (!canChangeDirection(text)) return text;
   // Each line is its own bidi paragraph, so each gets its own isolate.
   return balanceBidi(text)
     .split(PARAGRAPH_SEPARATOR)

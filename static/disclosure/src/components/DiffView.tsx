@@ -12,12 +12,13 @@ import {
   type ShownValue,
   type ValueContext,
 } from './diff-values.ts';
+import { VendorText } from './isolate.tsx';
 import { MaterialChanges } from './MaterialChanges.tsx';
 
 /** One value, isolated when it is the vendor's words and marked with its language if another. */
 function Value({ value }: { value: ShownValue }) {
   if (!value.vendorText) return <>{value.text}</>;
-  return <bdi lang={value.lang}>{value.text}</bdi>;
+  return <VendorText text={value.text} lang={value.lang} />;
 }
 
 /** The values of a list in the reader's words ("a, b and c"), each rendered apart. */

@@ -3,7 +3,7 @@ import { say, textOf } from '@declaration/document/compose.ts';
 import { openExternal } from '../api/index.ts';
 import { useT } from '../i18n/index.ts';
 import { displayUrl, safeExternalUrl } from '../links.ts';
-import { isolate } from './isolate.tsx';
+import { isolate, VendorText } from './isolate.tsx';
 
 /** Says that the host did not open `url`, with the address (the vendor's) isolated. */
 export function OpenFailed({ url }: { url: string }) {
@@ -13,7 +13,7 @@ export function OpenFailed({ url }: { url: string }) {
     <span role="status" className="inline-error">
       {' '}
       {message.map((part, index) =>
-        typeof part === 'string' ? part : <bdi key={index}>{textOf([part])}</bdi>,
+        typeof part === 'string' ? part : <VendorText key={index} text={textOf([part])} />,
       )}
     </span>
   );

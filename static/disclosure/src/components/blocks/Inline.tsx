@@ -1,9 +1,10 @@
 import type { Inline as Run } from '@declaration/document/index.ts';
 import { ExternalLink } from '../ExternalLink.tsx';
+import { VendorText } from '../isolate.tsx';
 
 /**
- * A run of the document model: the app's words as text, each vendor text in its own `<bdi>` (so
- * that it cannot turn the app's words around it) with its language where it fell back to
+ * A run of the document model: the app's words as text, each vendor text set apart (in a `<bdi>`
+ * where it could turn the app's words around it: see isolate.tsx) with its language where it fell back to
  * another, links out through the host, badges set apart.
  */
 export function Inline({ run }: { run: Run }) {
@@ -13,11 +14,7 @@ export function Inline({ run }: { run: Run }) {
         if (typeof part === 'string') return part;
         switch (part.kind) {
           case 'vendor':
-            return (
-              <bdi key={index} lang={part.lang}>
-                {part.text}
-              </bdi>
-            );
+            return <VendorText key={index} text={part.text} lang={part.lang} />;
           case 'badge':
             return (
               <span key={index} className={part.tone === 'danger' ? 'badge badge-danger' : 'badge'}>
