@@ -116,6 +116,20 @@ describe('the pre-rendered first paint', () => {
     );
   });
 
+  it('is static markup: no separator comment between texts, one text node where the page has one', async () => {
+    // React's markup for hydration puts `<!-- -->` between every two adjacent texts, thousands on
+    // a long declaration, each a node more for the parser and the first layout.
+    const { html } = await prerender(example('techtime-user-management'), null, {
+      locale: 'en-US',
+    });
+    expect(html).not.toContain('<!--');
+    const painted = parsed(html);
+    const walker = document.createTreeWalker(painted, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      expect(node.previousSibling?.nodeType, node.textContent ?? '').not.toBe(Node.TEXT_NODE);
+    }
+  });
+
   it('escapes hostile declaration text: no script, element or event handler comes from it', async () => {
     const base = example('exalate-cloud');
     const declarations = fc.sample(hostileDeclarations(base), { numRuns: 15, seed: 13 });

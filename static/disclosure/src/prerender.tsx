@@ -12,7 +12,7 @@ import light from '@atlaskit/tokens/dist/esm/artifacts/themes/atlassian-light.js
 import shape from '@atlaskit/tokens/dist/esm/artifacts/themes/atlassian-shape.js';
 import spacing from '@atlaskit/tokens/dist/esm/artifacts/themes/atlassian-spacing.js';
 import typography from '@atlaskit/tokens/dist/esm/artifacts/themes/atlassian-typography.js';
-import { renderToString } from 'react-dom/server';
+import { renderToStaticMarkup } from 'react-dom/server';
 import type { Declaration, PublishedManifestFacts } from '@declaration';
 import { canonicalJson } from '@declaration/canonical.ts';
 import { loadCatalogue } from '@declaration/i18n/load.ts';
@@ -25,7 +25,7 @@ import { PRERENDER_HIDDEN_CLASS } from './prerender-markers.ts';
 
 /** A first paint: the markup for `#root`, the hash it was rendered from, its locale. */
 export interface Prerendered {
-  /** DocumentView's markup (React's, so every vendor text in it is escaped). */
+  /** DocumentView's static markup (React's, so every vendor text in it is escaped). */
   html: string;
   /** `publishedContentHash` of the declaration's canonical JSON and the facts. */
   contentHash: string;
@@ -45,7 +45,11 @@ export async function prerender(
 ): Promise<Prerendered> {
   const locale = resolveLocale(options.locale);
   const translator = createTranslator(locale, await loadCatalogue(locale));
-  const html = renderToString(
+  // Static markup, not markup to hydrate: the page draws over it (startup.tsx), so React's
+  // separators between adjacent texts (`<!-- -->`, one per vendor text or number in a sentence)
+  // would only cost the parser and the first layout a text node each, thousands on a long
+  // declaration.
+  const html = renderToStaticMarkup(
     <TranslatorContext.Provider value={translator}>
       <DocumentView declaration={declaration} manifest={manifestFacts} />
     </TranslatorContext.Provider>,
