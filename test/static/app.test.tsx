@@ -150,4 +150,22 @@ describe('the disclosure page', () => {
       expect(api.openExternal).toHaveBeenLastCalledWith('mailto:support@upsmith.app'),
     );
   });
+
+  test('says after a link when the host did not open it, and no more once it did', async () => {
+    const user = userEvent.setup();
+    api.getDisclosure.mockResolvedValue({ ok: true, data: viewOf(upsmith) });
+    api.openExternal.mockResolvedValueOnce({ ok: false, message: 'The host refused.' } as never);
+    renderWithLocale(<App host={jiraAdmin} />);
+    const contact = await screen.findByTestId('privacy-contact');
+    await user.click(contact);
+    const message = await waitFor(() => {
+      const next = contact.nextElementSibling;
+      expect(next?.getAttribute('role')).toBe('status');
+      return next!;
+    });
+    expect(message.textContent).toContain('mailto:support@upsmith.app');
+    await user.click(contact);
+    await waitFor(() => expect(contact.nextElementSibling).not.toBe(message));
+    expect(message.isConnected).toBe(false);
+  });
 });

@@ -5,7 +5,14 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { ENGLISH, plainText, retentionWords } from '@declaration';
 import { loadDeclaration } from '../declaration/export/load.ts';
 import { example } from './examples.ts';
+import { listenForDocument } from '../../static/disclosure/src/document-behaviour.ts';
+import { translatorFor } from './render.tsx';
 import { renderSection } from './sections.tsx';
+
+/** The elements a reader sees: not hidden, nor inside a hidden part. */
+function shown<T extends HTMLElement>(elements: T[]): T[] {
+  return elements.filter((element) => !element.closest('[hidden]'));
+}
 
 vi.mock(
   '../../static/disclosure/src/api/index.ts',
@@ -84,17 +91,47 @@ describe('data collected table', () => {
 
   test('filters rows by platform when categories differ by platform', async () => {
     const user = userEvent.setup();
-    renderSection(osci, 'data-collected');
-    const onDataCenter = osci.dataCategories.filter((c) => c.platforms.includes('data-center'));
-    expect(onDataCenter.length).toBeLessThan(osci.dataCategories.length);
-    expect(screen.getAllByTestId(/^category-/)).toHaveLength(osci.dataCategories.length);
-    await user.selectOptions(screen.getByTestId('platform-filter'), 'data-center');
-    expect(screen.getAllByTestId(/^category-/).map((row) => row.dataset.testid)).toEqual(
-      onDataCenter.map((c) => `category-${c.id}`),
-    );
-    // The details of each kind of data follow the filter too: one card per row shown.
-    const cards = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
-    expect(cards).toEqual(onDataCenter.map((c) => String(c.name)));
+    const stop = listenForDocument(document, () => translatorFor('en-US'));
+    try {
+      renderSection(osci, 'data-collected');
+      const onDataCenter = osci.dataCategories.filter((c) => c.platforms.includes('data-center'));
+      expect(onDataCenter.length).toBeLessThan(osci.dataCategories.length);
+      expect(shown(screen.getAllByTestId(/^category-/))).toHaveLength(osci.dataCategories.length);
+      await user.selectOptions(screen.getByTestId('platform-filter'), 'data-center');
+      expect(shown(screen.getAllByTestId(/^category-/)).map((row) => row.dataset.testid)).toEqual(
+        onDataCenter.map((c) => `category-${c.id}`),
+      );
+      // The details of each kind of data follow the filter too: one card per row shown.
+      const cards = shown(screen.getAllByRole('heading', { level: 3, hidden: true }));
+      expect(cards.map((h) => h.textContent)).toEqual(onDataCenter.map((c) => String(c.name)));
+      expect(shown([screen.getByText(translatorFor('en-US').t('filter.none'))])).toEqual([]);
+      // And back: every kind of data again.
+      await user.selectOptions(screen.getByTestId('platform-filter'), 'all');
+      expect(shown(screen.getAllByTestId(/^category-/))).toHaveLength(osci.dataCategories.length);
+    } finally {
+      stop();
+    }
+  });
+
+  test('says so when nothing is collected on the platform chosen', async () => {
+    const user = userEvent.setup();
+    const cloudOnly = {
+      ...osci,
+      dataCategories: osci.dataCategories.map((c) => ({ ...c, platforms: ['cloud' as const] })),
+    };
+    const stop = listenForDocument(document, () => translatorFor('en-US'));
+    try {
+      renderSection(cloudOnly, 'data-collected');
+      const none = screen.getByText(translatorFor('en-US').t('filter.none'));
+      expect(none.hidden).toBe(true);
+      await user.selectOptions(screen.getByTestId('platform-filter'), 'data-center');
+      expect(none.hidden).toBe(false);
+      expect(shown(screen.getAllByTestId(/^category-/))).toEqual([]);
+      await user.selectOptions(screen.getByTestId('platform-filter'), 'cloud');
+      expect(none.hidden).toBe(true);
+    } finally {
+      stop();
+    }
   });
 
   test('offers no platform filter when every category covers every platform', () => {

@@ -1,8 +1,9 @@
-import { useId, useState } from 'react';
-import type { Declaration, Platform, Section as SectionModel } from '@declaration';
+import { useId } from 'react';
+import type { Declaration, Section as SectionModel } from '@declaration';
 import { label } from '@declaration/present/labels.ts';
+import { FILTER_NONE_ATTRIBUTE, PLATFORM_FILTER_TESTID } from '../document-behaviour.ts';
 import { useT } from '../i18n/index.ts';
-import { Flow } from './blocks/index.ts';
+import { Flow } from './blocks/Flow.tsx';
 import { Section } from './common.tsx';
 
 /** Whether the categories differ by platform, so that filtering by platform tells something. */
@@ -16,7 +17,10 @@ function differsByPlatform(declaration: Declaration): boolean {
 
 /**
  * The model's "Data collected" section with the one thing the page adds: a platform filter over
- * its rows and the details of each kind of data, when the kinds differ by platform.
+ * its rows and the details of each kind of data, when the kinds differ by platform. Every part
+ * is drawn, each saying the platforms it is about; choosing a platform hides the others' (the
+ * page's document behaviour does, on the markup: see document-behaviour.ts), and says so when no
+ * kind of data is collected on it.
  */
 export function DataCollected({
   section,
@@ -27,24 +31,15 @@ export function DataCollected({
 }) {
   const t = useT();
   const filterId = useId();
-  const [platform, setPlatform] = useState<Platform | 'all'>('all');
+  const filtered = differsByPlatform(declaration);
   const platforms = [...new Set(declaration.app.platforms.map((statement) => statement.platform))];
-  const show = (about: readonly Platform[] | undefined) =>
-    platform === 'all' || !about || about.includes(platform);
-  const nothingShown =
-    platform !== 'all' &&
-    !declaration.dataCategories.some((category) => category.platforms.includes(platform));
+  const collectedOn = [...new Set(declaration.dataCategories.flatMap((c) => c.platforms))];
   return (
     <Section id={section.id} title={section.title}>
-      {differsByPlatform(declaration) && (
+      {filtered && (
         <div className="filter">
           <label htmlFor={filterId}>{t.t('filter.label')}</label>
-          <select
-            id={filterId}
-            data-testid="platform-filter"
-            value={platform}
-            onChange={(event) => setPlatform(event.target.value as Platform | 'all')}
-          >
+          <select id={filterId} data-testid={PLATFORM_FILTER_TESTID} defaultValue="all">
             <option value="all">{t.t('filter.all')}</option>
             {platforms.map((p) => (
               <option key={p} value={p}>
@@ -54,8 +49,12 @@ export function DataCollected({
           </select>
         </div>
       )}
-      <Flow blocks={section.blocks} options={{ level: 3, show }} />
-      {nothingShown && <p>{t.t('filter.none')}</p>}
+      <Flow blocks={section.blocks} options={{ level: 3 }} />
+      {filtered && (
+        <p hidden {...{ [FILTER_NONE_ATTRIBUTE]: collectedOn.join(' ') }}>
+          {t.t('filter.none')}
+        </p>
+      )}
     </Section>
   );
 }

@@ -1,6 +1,7 @@
 import type { DisclosureView } from '@declaration';
 import type { UserProduct } from '../api/index.ts';
-import { DocumentView, focusHeading } from './DocumentView.tsx';
+import { focusHeading, useDocumentBehaviour } from '../document-behaviour.ts';
+import { DocumentView } from './DocumentView.tsx';
 import { Downloads } from './Downloads.tsx';
 import { ReviewBanner } from './ReviewBanner.tsx';
 import { useReviewState } from './review-state.ts';
@@ -23,6 +24,7 @@ export function DisclosurePage({
   product?: UserProduct | null;
 }) {
   const review = useReviewState(view);
+  useDocumentBehaviour();
   const declaration = view.declaration;
   // A backend of an earlier release answers without facts: not checked against a manifest.
   const manifest = view.manifest ?? null;

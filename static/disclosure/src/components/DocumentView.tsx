@@ -1,24 +1,11 @@
-import { useMemo, type MouseEvent, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { Declaration, PublishedManifestFacts, Section as SectionModel } from '@declaration';
 import { buildDocument } from '@declaration/document/build.ts';
 import { useT } from '../i18n/index.ts';
-import { Flow, Inline } from './blocks/index.ts';
+import { Flow } from './blocks/Flow.tsx';
+import { Inline } from './blocks/Inline.tsx';
 import { Section } from './common.tsx';
 import { DataCollected } from './DataCollected.tsx';
-
-/** Moves focus to the element with `id` (a heading with tabIndex -1), scrolling it into view. */
-export function focusHeading(id: string): boolean {
-  const heading = document.getElementById(id);
-  if (!heading) return false;
-  heading.scrollIntoView?.({ block: 'start' });
-  heading.focus({ preventScroll: true });
-  return true;
-}
-
-/** Moves focus to a section's heading, so keyboard and screen-reader users land where they asked. */
-function jumpTo(event: MouseEvent<HTMLAnchorElement>, id: string) {
-  if (focusHeading(`${id}-heading`)) event.preventDefault();
-}
 
 /** One section of the document model, with the page's platform filter where it has one. */
 export function SectionView({
@@ -44,7 +31,9 @@ export function SectionView({
  * build's pre-rendered first paint (prerender.tsx) both draw it, so they draw the same markup.
  * `afterHeader` goes between the header and the index (the review banner), `children` after the
  * sections inside `<main>` (versions, downloads); the index already links to those two, so the
- * pre-render's index is the live page's. `manifest` null: not checked against a manifest.
+ * pre-render's index is the live page's. `manifest` null: not checked against a manifest. What
+ * its index, links and platform filter do is the page's document behaviour, on the markup
+ * (document-behaviour.ts), so the build's markup does it too.
  */
 export function DocumentView({
   declaration,
@@ -95,9 +84,7 @@ export function DocumentView({
         <ul>
           {index.map((section) => (
             <li key={section.id}>
-              <a href={`#${section.id}`} onClick={(event) => jumpTo(event, section.id)}>
-                {section.title}
-              </a>
+              <a href={`#${section.id}`}>{section.title}</a>
             </li>
           ))}
         </ul>

@@ -3,7 +3,7 @@ import type { DisclosureView } from '@declaration';
 import { say } from '@declaration/document/compose.ts';
 import { materialCountText } from '@declaration/material-words.ts';
 import { formatDateTime, useT } from '../i18n/index.ts';
-import { Inline } from './blocks/index.ts';
+import { Inline } from './blocks/Inline.tsx';
 import type { ReviewState } from './review-state.ts';
 import { policyVersionText } from './version-words.ts';
 

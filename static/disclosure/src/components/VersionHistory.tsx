@@ -10,7 +10,7 @@ import { dataOf, failed, loading, type RequestState } from './request.ts';
 import { ReviewHistoryDownload } from './ReviewHistoryDownload.tsx';
 import { useReviewerNames } from './reviewer-names.ts';
 import { withRecorded, type ReviewState } from './review-state.ts';
-import { focusHeading } from './DocumentView.tsx';
+import { focusHeading } from '../document-behaviour.ts';
 import { policyVersionText } from './version-words.ts';
 import { VersionTable, type VersionRow } from './VersionTable.tsx';
 import { WHAT_CHANGED_HEADING } from './Versions.tsx';

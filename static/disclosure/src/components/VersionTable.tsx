@@ -2,7 +2,7 @@ import type { VersionPage } from '@declaration';
 import { materialCountText } from '@declaration/material-words.ts';
 import type { Translator } from '@declaration/i18n/index.ts';
 import { formatDateTime, formatNumber, useT } from '../i18n/index.ts';
-import { Inline } from './blocks/index.ts';
+import { Inline } from './blocks/Inline.tsx';
 import { ReviewedBy } from './Review.tsx';
 import { DataTable } from './common.tsx';
 import { isolate } from './isolate.tsx';

@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 import type { Block, Flow as Blocks, HeadingBlock } from '@declaration/document/index.ts';
-import type { Platform } from '@declaration';
 import { DataFlow } from './DataFlow.tsx';
 import { Definitions } from './Definitions.tsx';
 import { Heading } from './Heading.tsx';
@@ -11,14 +10,10 @@ import { Notes } from './Notes.tsx';
 import { Paragraph } from './Paragraph.tsx';
 import { Table } from './Table.tsx';
 
-/** Which platforms a reader asked to see; a part about others is left out. All when absent. */
-export type PlatformFilter = (platforms: readonly Platform[] | undefined) => boolean;
-
-/** Options every block component takes: its heading level and the platform filter. */
+/** Options every block component takes: its heading level. */
 export interface FlowOptions {
   /** The level of a heading in this flow: 3 under a section's h2. */
   level: number;
-  show?: PlatformFilter;
 }
 
 function BlockView({ block, options }: { block: Block; options: FlowOptions }) {
@@ -44,21 +39,19 @@ function BlockView({ block, options }: { block: Block; options: FlowOptions }) {
 
 /**
  * Blocks in order. Cards that follow one another (storage locations, kinds of data) form one
- * grid of cards; a part the platform filter leaves out is not shown.
+ * grid of cards. A part about some platforms only says which (`data-platforms`), for the
+ * platform filter of "Data collected" (see document-behaviour.ts).
  */
 export function Flow({ blocks, options }: { blocks: Blocks; options: FlowOptions }) {
-  const visible = blocks.filter(
-    (block) => block.kind !== 'heading' || !options.show || options.show(block.platforms),
-  );
   const out: ReactNode[] = [];
-  for (let index = 0; index < visible.length; index++) {
-    const block = visible[index]!;
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index]!;
     if (block.kind === 'heading' && block.card) {
       const cards: HeadingBlock[] = [];
       for (
-        let next = visible[index];
+        let next = blocks[index];
         next?.kind === 'heading' && next.card;
-        next = visible[++index]
+        next = blocks[++index]
       ) {
         cards.push(next);
       }

@@ -1,4 +1,5 @@
 import type { HeadingBlock } from '@declaration/document/index.ts';
+import { platformsAttribute } from '../../document-behaviour.ts';
 import { Flow, type FlowOptions } from './Flow.tsx';
 import { Inline } from './Inline.tsx';
 
@@ -16,13 +17,13 @@ export function Heading({ block, options }: { block: HeadingBlock; options: Flow
   );
   if (block.card) {
     return (
-      <li className="card" data-testid={block.key}>
+      <li className="card" data-testid={block.key} {...platformsAttribute(block.platforms)}>
         {content}
       </li>
     );
   }
   return (
-    <div className="subsection" data-testid={block.key}>
+    <div className="subsection" data-testid={block.key} {...platformsAttribute(block.platforms)}>
       {content}
     </div>
   );

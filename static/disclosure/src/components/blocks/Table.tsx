@@ -1,13 +1,14 @@
 import type { TableBlock } from '@declaration/document/index.ts';
 import { DataTable } from '../common.tsx';
+import { platformsAttribute } from '../../document-behaviour.ts';
 import { CellFlow, type FlowOptions } from './Flow.tsx';
 
 /**
- * A table with a header cell per column and a row header per row; the platform filter leaves
- * out the rows about other platforms.
+ * A table with a header cell per column and a row header per row; a row about some platforms
+ * only says which, for the platform filter (see document-behaviour.ts).
  */
 export function Table({ block, options }: { block: TableBlock; options: FlowOptions }) {
-  const rows = block.rows.filter((row) => !options.show || options.show(row.platforms));
+  const rows = block.rows;
   return (
     <DataTable
       label={block.caption}
@@ -16,7 +17,7 @@ export function Table({ block, options }: { block: TableBlock; options: FlowOpti
       testId={block.testId}
     >
       {rows.map((row, rowIndex) => (
-        <tr key={row.key ?? rowIndex} data-testid={row.key}>
+        <tr key={row.key ?? rowIndex} data-testid={row.key} {...platformsAttribute(row.platforms)}>
           {row.cells.map((cell, index) =>
             index === 0 ? (
               <th scope="row" key={index} data-testid={block.columns[index]?.testId}>

@@ -1,5 +1,5 @@
 /** One React component per block kind of the document model, and the flows that hold them. */
-export { CellFlow, Flow, type FlowOptions, type PlatformFilter } from './Flow.tsx';
+export { CellFlow, Flow, type FlowOptions } from './Flow.tsx';
 export { DataFlow } from './DataFlow.tsx';
 export { Definitions } from './Definitions.tsx';
 export { Heading } from './Heading.tsx';
