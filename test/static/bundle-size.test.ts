@@ -5,17 +5,19 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type Plugin } from 'vite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { PRERENDER_GATE_FILE } from '../../static/disclosure/src/prerender-markers.ts';
+import { gateScript } from '../../static/disclosure/src/prerender.tsx';
 import { tokensDefinedBy, tokensNamedIn } from '../../static/disclosure/src/theme/subset.ts';
 import { repoRoot } from './examples.ts';
 
 const KB = 1024;
 /**
- * What the first view weighs today, with a little room: React and react-dom are 63 KB of it,
- * the document model and the page's components 30 KB, `@forge/bridge` 11.6 KB. Lower it as the
- * page sheds weight; never raise it to let a change in. Issue 13's goal is 100 KB: make this
- * that number the day the page reaches it.
+ * Issue 13's goal for the first view, reached: React and react-dom are 67 KB of it,
+ * `@forge/bridge` 11.9 KB, the page's own parts and start-up about 14 KB. The document model
+ * and its components are not in it: over a first paint of the served version the page keeps
+ * the build's markup (PageIslands). Never raise it to let a change in.
  */
-const FIRST_VIEW_REACHED = 110 * KB;
+const FIRST_VIEW_REACHED = 100 * KB;
 /** Every JavaScript and CSS file of the resource, loaded or not. */
 const ALL_FILES_BUDGET = 150 * KB;
 
@@ -87,10 +89,11 @@ function withStaticImports(from: Chunk[]): Set<string> {
 }
 
 /**
- * What the page loads before its first paint: the entry and its static imports, the CSS, and
- * the two lazy chunks `main.tsx` always loads at start, whatever the admin does: `@forge/bridge`
- * (imported lazily only so a missing host is a readable error) and one colour theme (counted as
- * the larger of light and dark). Everything else is loaded on demand.
+ * What the page loads on first view, over the build's first paint of the served version: the
+ * entry and its static imports, the CSS, the two lazy chunks `main.tsx` always loads at start,
+ * whatever the admin does: `@forge/bridge` (imported lazily only so a missing host is a readable
+ * error) and one colour theme (counted as the larger of light and dark), and the first paint's
+ * gate script. Everything else is loaded on demand.
  */
 function firstView() {
   const entry = [...chunks.values()].filter((chunk) => chunk.isEntry);
@@ -101,10 +104,10 @@ function firstView() {
   const styles = filesUnder(dist)
     .filter((path) => path.endsWith('.css'))
     .map((path) => relative(dist, path));
-  const files = [...scripts, ...styles].map((fileName) => ({
-    fileName,
-    gzipped: gzipped(fileName),
-  }));
+  const files = [
+    ...[...scripts, ...styles].map((fileName) => ({ fileName, gzipped: gzipped(fileName) })),
+    { fileName: PRERENDER_GATE_FILE, gzipped: gzipSync(gateScript()).length },
+  ];
   const lazy = [...chunks.keys()]
     .filter((fileName) => !scripts.has(fileName))
     .map((fileName) => ({ fileName, gzipped: gzipped(fileName) }));
@@ -171,9 +174,26 @@ describe('what the page loads on first view', () => {
     );
   });
 
+  test('has no document model and none of its components: the first paint is the document', () => {
+    const { modules } = firstView();
+    const drawing = [
+      'src/declaration/document/build.ts',
+      'src/declaration/document/data-flow-layout.ts',
+      'src/declaration/export/data-flow-svg.ts',
+      'static/disclosure/src/components/DisclosurePage.tsx',
+      'static/disclosure/src/components/DocumentView.tsx',
+      'static/disclosure/src/components/DataCollected.tsx',
+      'static/disclosure/src/components/blocks/Flow.tsx',
+    ];
+    expect(modules.filter((id) => drawing.includes(id))).toEqual([]);
+    // The page's own parts are: they are mounted into the first paint.
+    expect(modules).toContain('static/disclosure/src/components/PageIslands.tsx');
+    expect(chunkWith('static/disclosure/src/components/DocumentView.tsx')).toBe(
+      chunkWith('static/disclosure/src/components/DisclosurePage.tsx'),
+    );
+  });
+
   test('has no export code: Downloads loads it on click', () => {
-    // The data-flow picture is drawn by the page and the HTML export alike (export/data-flow-svg),
-    // so the page's own drawing code is in the first view; the formats Downloads writes are not.
     const exportChunk = chunkWith('static/disclosure/src/export-files.ts');
     for (const format of ['markdown.ts', 'csv.ts', 'json.ts']) {
       expect(exportChunk.modules).toContain(`src/declaration/export/${format}`);

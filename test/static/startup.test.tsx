@@ -204,12 +204,62 @@ describe('the pre-rendered first paint', () => {
     reactRoot = await started;
     expect(root.getAttribute(FIRST_PAINT_STATE_ATTRIBUTE)).toBe('confirmed');
     expect(documentPart()).toEqual(painted);
-    // Now the live page: its own parts are there, and the focus stayed on the same link.
-    expect(screen.getByTestId('section-versions')).toBeTruthy();
-    expect(screen.getByTestId('section-downloads')).toBeTruthy();
-    expect(document.activeElement).not.toBe(link);
-    expect(document.activeElement?.getAttribute('href')).toBe(link.getAttribute('href'));
+    // Now the live page: its own parts are there, after the sections, and the first paint's
+    // elements are the page's: the focus is still on the very link the reader tabbed to.
+    const main = root.querySelector(':scope > main')!;
+    expect(main.querySelector('[data-testid="section-versions"]')).toBe(
+      screen.getByTestId('section-versions'),
+    );
+    expect(main.lastElementChild?.querySelector('[data-testid="section-downloads"]')).toBeTruthy();
+    expect(document.activeElement).toBe(link);
     expect(document.documentElement.classList.contains(PRERENDER_HIDDEN_CLASS)).toBe(false);
+  });
+
+  test('kept, it behaves as the drawn page: the index moves focus, links open through the host, the filter filters', async () => {
+    const user = userEvent.setup();
+    const osci = example('open-source-consulting-apps');
+    const hash = await withFirstPaint(osci);
+    api.getDisclosure.mockResolvedValue(served(osci, hash));
+    reactRoot = await start(root);
+    expect(root.getAttribute(FIRST_PAINT_STATE_ATTRIBUTE)).toBe('confirmed');
+    await user.click(within(screen.getByTestId('section-index')).getAllByRole('link')[1]!);
+    expect(document.activeElement?.id).toBe(
+      `${root.querySelectorAll('main > section')[1]!.id}-heading`,
+    );
+    const link = root.querySelector<HTMLAnchorElement>('main a[data-external]')!;
+    await user.click(link);
+    expect(api.openExternal).toHaveBeenCalledWith(link.getAttribute('data-external'));
+    const onDataCenter = osci.dataCategories.filter((c) => c.platforms.includes('data-center'));
+    await user.selectOptions(screen.getByTestId('platform-filter'), 'data-center');
+    const rows = screen
+      .getAllByTestId(/^category-/)
+      .filter((row) => row.tagName === 'TR' && !row.closest('[hidden]'));
+    expect(rows.map((row) => row.dataset.testid)).toEqual(
+      onDataCenter.map((c) => `category-${c.id}`),
+    );
+  });
+
+  test('kept, it gets the review banner after its header, for an admin with a version to review', async () => {
+    const hash = await withFirstPaint(upsmith);
+    const view = viewOf(upsmith, {
+      version: 2,
+      lastReviewed: {
+        version: 1,
+        accountId: 'admin-1',
+        reviewedAt: '2026-11-21T10:00:00.000Z',
+      },
+      material: { from: 1, changes: [] },
+      canReview: true,
+      current: null,
+    });
+    api.getDisclosure.mockResolvedValue({
+      ok: true,
+      data: { ...view, version: { ...view.version, contentHash: hash } },
+    });
+    reactRoot = await start(root);
+    expect(root.getAttribute(FIRST_PAINT_STATE_ATTRIBUTE)).toBe('confirmed');
+    const banner = await screen.findByTestId('review-banner');
+    expect(root.querySelector(':scope > header + [data-island] > *')).toBe(banner);
   });
 
   test('is replaced by the stored version when the site serves another one', async () => {

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { ApiError, ApiResult, DisclosureView } from '@declaration';
-import { getDisclosure, productOf, type HostContext } from './api/index.ts';
-import { DisclosurePage } from './components/DisclosurePage.tsx';
+import { describeError } from './api/bridge.ts';
+import { getDisclosure, productOf, type HostContext, type UserProduct } from './api/index.ts';
 import { FirstPaintNotice } from './components/FirstPaintNotice.tsx';
+import { loadedFullPage, loadFullPage } from './components/full-page.ts';
 import { Empty, LoadError, Loading } from './components/States.tsx';
 import type { FirstPaint } from './first-paint.ts';
 import { useT } from './i18n/index.ts';
@@ -19,12 +20,14 @@ type State =
  */
 const READ_ONLY_MODULE_TYPES = new Set(['jira:globalPage', 'confluence:globalPage']);
 
+/** The served view as the page shows it in a module of `extensionType`. */
+export function shownView(view: DisclosureView, extensionType: string): DisclosureView {
+  return { ...view, canReview: view.canReview && !READ_ONLY_MODULE_TYPES.has(extensionType) };
+}
+
 /** The state an answer of `disclosure/get` puts the page in. */
 function stateOf(result: ApiResult<DisclosureView>, extensionType: string): State {
-  if (result.ok) {
-    const canReview = result.data.canReview && !READ_ONLY_MODULE_TYPES.has(extensionType);
-    return { kind: 'ready', view: { ...result.data, canReview } };
-  }
+  if (result.ok) return { kind: 'ready', view: shownView(result.data, extensionType) };
   // NOT_FOUND means nothing was published on this site yet: a state, not a failure.
   if (result.error.code === 'NOT_FOUND') return { kind: 'empty' };
   return { kind: 'error', error: result.error };
@@ -34,6 +37,39 @@ function stateOf(result: ApiResult<DisclosureView>, extensionType: string): Stat
 function FirstPaintMarkup({ firstPaint }: { firstPaint: FirstPaint }) {
   // The build's own output (React's markup, every vendor text escaped), put back as it was.
   return <div className="first-paint" dangerouslySetInnerHTML={{ __html: firstPaint.html }} />;
+}
+
+/**
+ * The whole page (DisclosurePage), whose code loads apart: at once when start-up loaded it
+ * already, after `waiting` (the first paint, or the loading state) while it loads; a failed load
+ * says so, with Retry.
+ */
+function FullPage({
+  view,
+  product,
+  waiting,
+}: {
+  view: DisclosureView;
+  product: UserProduct | null;
+  waiting: ReactNode;
+}) {
+  const [Page, setPage] = useState(() => loadedFullPage());
+  const [failed, setFailed] = useState<string | null>(null);
+  const load = useCallback(() => {
+    setFailed(null);
+    loadFullPage().then(
+      (loaded) => setPage(() => loaded),
+      (error: unknown) => setFailed(describeError(error)),
+    );
+  }, []);
+  useEffect(() => {
+    if (!Page) load();
+    // Only on mount: the page's code is loaded once.
+  }, []);
+  if (Page) return <Page view={view} product={product} />;
+  if (failed !== null)
+    return <LoadError error={{ code: 'INTERNAL', message: failed }} onRetry={load} />;
+  return <>{waiting}</>;
 }
 
 /**
@@ -93,6 +129,18 @@ export function App({
     case 'empty':
       return <Empty />;
     case 'ready':
-      return <DisclosurePage view={state.view} product={productOf(host.extensionType)} />;
+      return (
+        <FullPage
+          view={state.view}
+          product={productOf(host.extensionType)}
+          waiting={
+            firstPaint?.locale === t.locale ? (
+              <FirstPaintMarkup firstPaint={firstPaint} />
+            ) : (
+              <Loading />
+            )
+          }
+        />
+      );
   }
 }

@@ -38,26 +38,3 @@ export function isConfirmed(
 export function unhide(): void {
   document.documentElement.classList.remove(PRERENDER_HIDDEN_CLASS);
 }
-
-/**
- * The element focused inside `root` (a reader may tab into the first paint before the script
- * runs), as a way to find its twin in the page drawn over it: its id, or a link's address and
- * text. Null when the focus is elsewhere or on an element with neither.
- */
-export function focusedElement(root: HTMLElement): ((root: HTMLElement) => Element | null) | null {
-  const active = document.activeElement;
-  if (!(active instanceof HTMLElement) || active === root || !root.contains(active)) return null;
-  if (active.id) {
-    const { id } = active;
-    return () => document.getElementById(id);
-  }
-  const href = active.getAttribute('href');
-  if (active instanceof HTMLAnchorElement && href !== null) {
-    const text = active.textContent;
-    return (within) =>
-      Array.from(within.querySelectorAll('a')).find(
-        (link) => link.getAttribute('href') === href && link.textContent === text,
-      ) ?? null;
-  }
-  return null;
-}

@@ -1,17 +1,13 @@
-import { StrictMode } from 'react';
+import { StrictMode, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import type { ApiResult, DisclosureView } from '@declaration';
-import { enableHostTheme, getDisclosure, getHostContext } from './api/index.ts';
-import { App } from './App.tsx';
+import { enableHostTheme, getDisclosure, getHostContext, productOf } from './api/index.ts';
+import { App, shownView } from './App.tsx';
+import { loadFullPage } from './components/full-page.ts';
 import { FirstHistoryContext, listFirstVersions } from './components/history-prefetch.ts';
-import {
-  focusedElement,
-  isConfirmed,
-  readFirstPaint,
-  unhide,
-  type FirstPaint,
-} from './first-paint.ts';
+import { islandSlots, PageIslands } from './components/PageIslands.tsx';
+import { isConfirmed, readFirstPaint, unhide, type FirstPaint } from './first-paint.ts';
 import { FIRST_PAINT_STATE_ATTRIBUTE } from './prerender-markers.ts';
 import { loadTranslator, TranslatorContext, type Translator } from './i18n/index.ts';
 import { installTokenThemes } from './theme/install.ts';
@@ -44,16 +40,20 @@ function showWithoutWords(root: HTMLElement, firstPaint: FirstPaint | null, erro
  * paints without its colours.
  *
  * When the build pre-rendered the document into `root` (see prerender-markers.ts), that first
- * paint stays on screen, untouched, until the disclosure arrives; the page then draws in one
- * synchronous commit: the same markup when the served version and the reader's locale are the
- * first paint's (nothing visible changes, and the focus stays where it was), the stored version
- * or the reader's language when not. A failed load keeps the first paint under a notice.
- * Answers the React root (null when no catalogue could be loaded).
+ * paint stays on screen, untouched, until the disclosure arrives. When it shows the served
+ * version in the reader's language, it stays for good: the page mounts only its own parts into
+ * it (PageIslands: the review banner, versions, downloads), and the document model and its
+ * components never load. Otherwise the whole page (DisclosurePage, code of its own, loaded
+ * meanwhile) draws the stored version, or in the reader's language, over it in one synchronous
+ * commit. A failed load keeps the first paint under a notice. Answers the React root (null when
+ * no catalogue could be loaded).
  */
 export async function start(root: HTMLElement): Promise<Root | null> {
   const disclosure = getDisclosure();
   const history = listFirstVersions();
   const firstPaint = readFirstPaint(root);
+  // Without a first paint the whole page is drawn: its code loads beside everything else.
+  const fullPage = firstPaint ? null : loadFullPage();
   const context = await getHostContext();
   const themed = installTokenThemes(context.colorMode);
   void enableHostTheme();
@@ -67,20 +67,23 @@ export async function start(root: HTMLElement): Promise<Root | null> {
   // One language for the page: the catalogue's, which dates and numbers follow too.
   document.documentElement.lang = translator.locale;
 
-  const page = (first: ApiResult<DisclosureView> | Promise<ApiResult<DisclosureView>>) => (
+  const providers = (children: ReactNode) => (
     <StrictMode>
       <TranslatorContext.Provider value={translator}>
-        <FirstHistoryContext.Provider value={history}>
-          <App host={context} first={first} firstPaint={firstPaint} />
-        </FirstHistoryContext.Provider>
+        <FirstHistoryContext.Provider value={history}>{children}</FirstHistoryContext.Provider>
       </TranslatorContext.Provider>
     </StrictMode>
   );
+  const page = (first: ApiResult<DisclosureView> | Promise<ApiResult<DisclosureView>>) =>
+    providers(<App host={context} first={first} firstPaint={firstPaint} />);
+  // The whole page's code, when loading it failed: App says so, with Retry.
+  const fullPageLoaded = (loading: Promise<unknown>) => loading.catch(() => undefined);
 
-  const reactRoot = createRoot(root);
   // A first paint in another language than the reader's is not kept while loading (the gate
   // script hid it already when the browser said so): the loading state says it in their words.
   if (!firstPaint || firstPaint.locale !== translator.locale) {
+    void fullPageLoaded(fullPage ?? loadFullPage());
+    const reactRoot = createRoot(root);
     reactRoot.render(page(disclosure));
     unhide();
     return reactRoot;
@@ -88,11 +91,32 @@ export async function start(root: HTMLElement): Promise<Root | null> {
   const answer = await disclosure;
   const confirmed =
     answer.ok && isConfirmed(firstPaint, answer.data.version.contentHash, translator.locale);
-  const focused = confirmed ? focusedElement(root) : null;
-  // One task: the first paint is replaced by the page's first render before the browser paints.
+  const slots = confirmed && answer.ok ? islandSlots(root) : null;
+  if (answer.ok && slots) {
+    // The first paint is the page's document part: only the page's own parts are drawn, in one
+    // task, before the browser paints again. The focus stays where the reader put it.
+    const reactRoot = createRoot(slots.afterHeader);
+    flushSync(() =>
+      reactRoot.render(
+        providers(
+          <PageIslands
+            view={shownView(answer.data, context.extensionType)}
+            product={productOf(context.extensionType)}
+            end={slots.end}
+          />,
+        ),
+      ),
+    );
+    root.setAttribute(FIRST_PAINT_STATE_ATTRIBUTE, 'confirmed');
+    unhide();
+    return reactRoot;
+  }
+  // Another version than the first paint's, or a failure: the whole page's code first, so that
+  // what replaces the first paint is drawn in one synchronous commit.
+  if (answer.ok) await fullPageLoaded(loadFullPage());
+  const reactRoot = createRoot(root);
   flushSync(() => reactRoot.render(page(answer)));
-  root.setAttribute(FIRST_PAINT_STATE_ATTRIBUTE, confirmed ? 'confirmed' : 'replaced');
-  if (focused) (focused(root) as HTMLElement | null)?.focus({ preventScroll: true });
+  root.setAttribute(FIRST_PAINT_STATE_ATTRIBUTE, 'replaced');
   unhide();
   return reactRoot;
 }
