@@ -95,9 +95,36 @@ function between(open: string, close: string): RegExp {
   return new RegExp(`${open}[\\s\\S]*?${close.replace(/\//g, '\\/')}`, 'g');
 }
 
+/**
+ * On `<html>`, beside the first paint's `lang`: the `lang` the UI build wrote, to put back. The
+ * first paint sets the page's language to its locale, as the page sets it once it runs: a page
+ * that changed `lang` then would make the browser style and lay out the whole document again.
+ */
+const LANG_BEFORE_ATTRIBUTE = 'data-lang-before';
+const HTML_TAG = /<html\b[^>]*>/i;
+
+/** `<html>` with `lang` set to `locale`, and what it was kept beside it. */
+function withLang(tag: string, locale: string): string {
+  const before = /\slang="([^"]*)"/i.exec(tag);
+  const rest = tag.replace(/\slang="[^"]*"/i, '').replace(/^<html/i, '');
+  return `<html lang="${attribute(locale)}" ${LANG_BEFORE_ATTRIBUTE}="${before ? before[1] : ''}"${rest}`;
+}
+
+/** `<html>` with the `lang` the UI build wrote put back. */
+function withoutLang(tag: string): string {
+  const before = new RegExp(`\\s${LANG_BEFORE_ATTRIBUTE}="([^"]*)"`).exec(tag);
+  if (!before) return tag;
+  const rest = tag
+    .replace(before[0], '')
+    .replace(/\slang="[^"]*"/i, '')
+    .replace(/^<html/i, '');
+  return `<html${before[1] ? ` lang="${before[1]}"` : ''}${rest}`;
+}
+
 /** index.html as the UI build wrote it: without a first paint some build put in. */
 export function withoutFirstPaint(html: string): string {
   return html
+    .replace(HTML_TAG, withoutLang)
     .replace(between(HEAD_OPEN, HEAD_CLOSE), '')
     .replace(between(ROOT_OPEN, ROOT_CLOSE), EMPTY_ROOT);
 }
@@ -137,7 +164,10 @@ export function withFirstPaint(
     `${ROOT_OPEN}<div id="root" data-prerendered="${attribute(paint.contentHash)}" ` +
     `data-locale="${attribute(paint.locale)}">${paint.html}</div>${ROOT_CLOSE}`;
   const headEnd = plain.search(/<\/head>/i);
-  const html = `${plain.slice(0, headEnd)}${head}\n  ${HEAD_CLOSE}${plain.slice(headEnd)}`;
+  const html = `${plain.slice(0, headEnd)}${head}\n  ${HEAD_CLOSE}${plain.slice(headEnd)}`.replace(
+    HTML_TAG,
+    (tag) => withLang(tag, paint.locale),
+  );
   // A function, so that `$` in the vendor's text is never read as a replacement pattern.
   return { ok: true, html: html.replace(EMPTY_ROOT, () => root) };
 }

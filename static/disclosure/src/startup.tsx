@@ -64,8 +64,10 @@ export async function start(root: HTMLElement): Promise<Root | null> {
     showWithoutWords(root, firstPaint, error as Error);
     return null;
   }
-  // One language for the page: the catalogue's, which dates and numbers follow too.
-  document.documentElement.lang = translator.locale;
+  // One language for the page: the catalogue's, which dates and numbers follow too. A first
+  // paint in it says so already: setting it again would restyle the whole document.
+  if (document.documentElement.lang !== translator.locale)
+    document.documentElement.lang = translator.locale;
 
   const providers = (children: ReactNode) => (
     <StrictMode>

@@ -86,6 +86,8 @@ describe('build writes the first paint', () => {
     expect(html).toContain(`<script src="./${GATE_FILE}" data-locale="en-US"></script>`);
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
     expect(copied(dir, GATE_FILE)).toContain('prerender-hidden');
+    // The page is in the first paint's language from the start, as the page's script sets it.
+    expect(html).toMatch(/<html lang="en-US"[ >]/);
     // The rest of the UI build's page is as it was.
     expect(withoutFirstPaint(html)).toBe(readFileSync(join(ui, 'index.html'), 'utf8'));
   });
