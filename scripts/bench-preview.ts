@@ -34,6 +34,8 @@ export interface BenchPreviewOptions {
   prerenderModule: string;
   /** The repository, whose manifest and catalogues the preview serves to the UI. */
   appDir: string;
+  /** Where the preview's lines go; by default stderr, each said once. */
+  log?: (line: string) => void;
 }
 
 /**
@@ -69,7 +71,7 @@ export async function startBenchPreview(options: BenchPreviewOptions): Promise<B
       moduleKeys: PREVIEW_MODULE_KEYS,
       backend,
       // A page served without its first paint is measured as what it is, and said so.
-      log: (line) => console.error(`  preview: ${line}`),
+      log: options.log ?? ((line) => console.error(`  preview: ${line}`)),
       // The file never changes during the bench: no polling beside the measured pages.
       pollMs: 3_600_000,
     });
@@ -90,6 +92,40 @@ export async function startBenchPreview(options: BenchPreviewOptions): Promise<B
   } catch (error) {
     await backend.close();
     rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/**
+ * The static export of `declaration` served by a preview as the app's frame: the same host page,
+ * server and iframe around the same document, so what the host and the iframe's navigation cost
+ * is measured apart from what the app's page costs. Its UI folder holds the export as
+ * `index.html`, with no pre-render module (there is nothing to pre-render into it).
+ */
+export async function startFramedExport(options: {
+  declaration: Declaration;
+  html: string;
+  appDir: string;
+}): Promise<BenchPreview> {
+  const uiDir = mkdtempSync(join(tmpdir(), 'privacy-bench-framed-'));
+  writeFileSync(join(uiDir, 'index.html'), options.html);
+  try {
+    const preview = await startBenchPreview({
+      history: [options.declaration],
+      uiDir,
+      prerenderModule: join(uiDir, 'no-prerender-module.js'),
+      appDir: options.appDir,
+      log: () => {},
+    });
+    return {
+      ...preview,
+      async stop() {
+        await preview.stop();
+        rmSync(uiDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    rmSync(uiDir, { recursive: true, force: true });
     throw error;
   }
 }

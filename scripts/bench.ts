@@ -8,7 +8,9 @@
  * to the first paint that holds the whole declaration, measured the same way inside the page (see
  * `bench-probe.ts`: no Playwright polling, no `load` event). Each page is loaded once to warm
  * up, then N times (at least 9; app and export alternate so drift hits both alike), each in a
- * fresh browser context, and the median and spread are printed.
+ * fresh browser context, and the median and spread are printed. The export is also measured as
+ * the app's frame, in the same host page served by the same preview: that is what the host page
+ * and the iframe's own navigation cost any document there, apart from what the app's page does.
  *
  * It also prints the JavaScript and CSS the app's frame fetched on first view, gzipped as
  * Forge's CDN would serve it (counted from the network log), apart from the size of every file
@@ -52,7 +54,7 @@ import {
   subprocessorPool,
   versionHistory,
 } from './bench-declarations.ts';
-import { startBenchPreview, servePage } from './bench-preview.ts';
+import { startBenchPreview, startFramedExport, servePage } from './bench-preview.ts';
 import {
   formatReport,
   isHostFile,
@@ -155,9 +157,12 @@ async function measureCase(
     appDir: ROOT,
   });
   const page = await servePage(html);
+  let framed: Awaited<ReturnType<typeof startFramedExport>> | undefined;
+  let previewRunning = true;
   try {
     const app: View[] = [];
     const exported: View[] = [];
+    const exportedInFrame: View[] = [];
     const storage: { total: number; byOperation: Record<string, number> }[] = [];
     for (let run = 0; run <= runs; run += 1) {
       const stats = preview.backend.forge!.stats;
@@ -174,17 +179,34 @@ async function measureCase(
       exported.push(staticView);
       storage.push({ total: stats.storageCalls, byOperation: { ...stats.byOperation } });
     }
+    // The export in the app's frame, once the app's preview has stopped: the local Forge runtime
+    // is one per process, so two previews cannot serve at once.
+    const versions = preview.versions;
+    await preview.stop();
+    previewRunning = false;
+    framed = await startFramedExport({ declaration: current, html, appDir: ROOT });
+    for (let run = 0; run <= runs; run += 1) {
+      const framedView = await measureView(browser, {
+        url: `${framed.url}/jira-admin`,
+        selector,
+        frame: 'app',
+      });
+      if (run > 0) exportedInFrame.push(framedView);
+    }
     const appTimes = pageTimes(app, `${label}, app page`);
     const staticTimes = pageTimes(exported, `${label}, static export`);
+    const framedTimes = pageTimes(exportedInFrame, `${label}, static export in the app's frame`);
     const files = app[0]!.files;
     const totals = storage.map((view) => view.total);
     return {
       label,
       yamlBytes: Buffer.byteLength(stringify(current)),
-      versions: preview.versions,
+      versions,
       app: appTimes,
       staticExport: staticTimes,
       ratio: appTimes.declaration.median / staticTimes.declaration.median,
+      exportInFrame: framedTimes,
+      frameRatio: appTimes.declaration.median / framedTimes.declaration.median,
       firstPaints: app.reduce<Record<string, number>>((counts, view) => {
         const state = view.firstPaint ?? 'none';
         counts[state] = (counts[state] ?? 0) + 1;
@@ -206,7 +228,8 @@ async function measureCase(
     };
   } finally {
     await page.stop();
-    await preview.stop();
+    await framed?.stop();
+    if (previewRunning) await preview.stop();
   }
 }
 
