@@ -52,8 +52,9 @@ export async function start(root: HTMLElement): Promise<Root | null> {
   const disclosure = getDisclosure();
   const history = listFirstVersions();
   const firstPaint = readFirstPaint(root);
-  // Without a first paint the whole page is drawn: its code loads beside everything else.
-  const fullPage = firstPaint ? null : loadFullPage();
+  // Without a first paint the whole page is drawn: its code loads beside everything else. A
+  // failed load is App's to say, with Retry.
+  if (!firstPaint) loadFullPage().catch(() => undefined);
   const context = await getHostContext();
   const themed = installTokenThemes(context.colorMode);
   void enableHostTheme();
@@ -78,13 +79,11 @@ export async function start(root: HTMLElement): Promise<Root | null> {
   );
   const page = (first: ApiResult<DisclosureView> | Promise<ApiResult<DisclosureView>>) =>
     providers(<App host={context} first={first} firstPaint={firstPaint} />);
-  // The whole page's code, when loading it failed: App says so, with Retry.
-  const fullPageLoaded = (loading: Promise<unknown>) => loading.catch(() => undefined);
 
   // A first paint in another language than the reader's is not kept while loading (the gate
   // script hid it already when the browser said so): the loading state says it in their words.
   if (!firstPaint || firstPaint.locale !== translator.locale) {
-    void fullPageLoaded(fullPage ?? loadFullPage());
+    loadFullPage().catch(() => undefined);
     const reactRoot = createRoot(root);
     reactRoot.render(page(disclosure));
     unhide();
@@ -93,7 +92,7 @@ export async function start(root: HTMLElement): Promise<Root | null> {
   const answer = await disclosure;
   const confirmed =
     answer.ok && isConfirmed(firstPaint, answer.data.version.contentHash, translator.locale);
-  const slots = confirmed && answer.ok ? islandSlots(root) : null;
+  const slots = confirmed ? islandSlots(root) : null;
   if (answer.ok && slots) {
     // The first paint is the page's document part: only the page's own parts are drawn, in one
     // task, before the browser paints again. The focus stays where the reader put it.
@@ -115,7 +114,7 @@ export async function start(root: HTMLElement): Promise<Root | null> {
   }
   // Another version than the first paint's, or a failure: the whole page's code first, so that
   // what replaces the first paint is drawn in one synchronous commit.
-  if (answer.ok) await fullPageLoaded(loadFullPage());
+  if (answer.ok) await loadFullPage().catch(() => undefined);
   const reactRoot = createRoot(root);
   flushSync(() => reactRoot.render(page(answer)));
   root.setAttribute(FIRST_PAINT_STATE_ATTRIBUTE, 'replaced');
