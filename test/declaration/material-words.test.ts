@@ -190,7 +190,7 @@ describe('materialChangeText', () => {
       'Daten werden jetzt in Deutschland gespeichert',
     );
     expect(textOf(materialChangeText(EVERY_CHANGE[21]!, de))).toBe(
-      'Länger aufbewahrt: Operation data, bis zu 2 Jahre (bisher bis zu 90 Tage)',
+      'Länger aufbewahrt: Operation data, höchstens 2 Jahre (bisher höchstens 90 Tage)',
     );
   });
 

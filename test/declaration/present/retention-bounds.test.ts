@@ -97,7 +97,7 @@ describe('backups as data', () => {
     );
     expect(words(retention, GERMAN)).toBe(
       'Gespeichert, solange das Abonnement besteht. Sicherungskopien werden mindestens 30 Tage aufbewahrt. ' +
-        'Sicherungskopien enthalten die Daten bis zu 90 Tage nach der Löschung.',
+        'Sicherungskopien enthalten die Daten höchstens 90 Tage nach der Löschung.',
     );
   });
 
