@@ -3,7 +3,7 @@ import type { ApiError, ApiResult, DisclosureView } from '@declaration';
 import { describeError } from './api/bridge.ts';
 import { getDisclosure, productOf, type HostContext, type UserProduct } from './api/index.ts';
 import { FirstPaintNotice } from './components/FirstPaintNotice.tsx';
-import { loadedFullPage, loadFullPage } from './components/full-page.ts';
+import { fullPage } from './components/full-page.ts';
 import { Empty, LoadError, Loading } from './components/States.tsx';
 import type { FirstPaint } from './first-paint.ts';
 import { useT } from './i18n/index.ts';
@@ -53,12 +53,12 @@ function FullPage({
   product: UserProduct | null;
   waiting: ReactNode;
 }) {
-  const [Page, setPage] = useState(() => loadedFullPage());
+  const [Page, setPage] = useState(() => fullPage.loaded()?.DisclosurePage);
   const [failed, setFailed] = useState<string | null>(null);
   const load = useCallback(() => {
     setFailed(null);
-    loadFullPage().then(
-      (loaded) => setPage(() => loaded),
+    fullPage.load().then(
+      (loaded) => setPage(() => loaded.DisclosurePage),
       (error: unknown) => setFailed(describeError(error)),
     );
   }, []);

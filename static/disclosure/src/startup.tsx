@@ -4,7 +4,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import type { ApiResult, DisclosureView } from '@declaration';
 import { enableHostTheme, getDisclosure, getHostContext, productOf } from './api/index.ts';
 import { App, shownView } from './App.tsx';
-import { loadFullPage } from './components/full-page.ts';
+import { fullPage } from './components/full-page.ts';
 import { FirstHistoryContext, listFirstVersions } from './components/history-prefetch.ts';
 import { islandSlots, PageIslands } from './components/PageIslands.tsx';
 import { isConfirmed, readFirstPaint, unhide, type FirstPaint } from './first-paint.ts';
@@ -54,7 +54,7 @@ export async function start(root: HTMLElement): Promise<Root | null> {
   const firstPaint = readFirstPaint(root);
   // Without a first paint the whole page is drawn: its code loads beside everything else. A
   // failed load is App's to say, with Retry.
-  if (!firstPaint) loadFullPage().catch(() => undefined);
+  if (!firstPaint) fullPage.load().catch(() => undefined);
   const context = await getHostContext();
   const themed = installTokenThemes(context.colorMode);
   void enableHostTheme();
@@ -83,7 +83,7 @@ export async function start(root: HTMLElement): Promise<Root | null> {
   // A first paint in another language than the reader's is not kept while loading (the gate
   // script hid it already when the browser said so): the loading state says it in their words.
   if (!firstPaint || firstPaint.locale !== translator.locale) {
-    loadFullPage().catch(() => undefined);
+    fullPage.load().catch(() => undefined);
     const reactRoot = createRoot(root);
     reactRoot.render(page(disclosure));
     unhide();
@@ -114,7 +114,7 @@ export async function start(root: HTMLElement): Promise<Root | null> {
   }
   // Another version than the first paint's, or a failure: the whole page's code first, so that
   // what replaces the first paint is drawn in one synchronous commit.
-  if (answer.ok) await loadFullPage().catch(() => undefined);
+  if (answer.ok) await fullPage.load().catch(() => undefined);
   const reactRoot = createRoot(root);
   flushSync(() => reactRoot.render(page(answer)));
   root.setAttribute(FIRST_PAINT_STATE_ATTRIBUTE, 'replaced');

@@ -1,4 +1,5 @@
 import type * as ForgeBridge from '@forge/bridge';
+import { lazyCode } from '../lazy-code.ts';
 
 /**
  * The one place that loads `@forge/bridge`, through its public entry (its internal files are not
@@ -10,16 +11,12 @@ import type * as ForgeBridge from '@forge/bridge';
  */
 type Bridge = typeof ForgeBridge;
 
-let loading: Promise<Bridge> | undefined;
+// A failed load lets a later call try again (the host may define the bridge after a delay).
+const bridge = lazyCode<Bridge>(() => import('@forge/bridge'));
 
 /** The `@forge/bridge` module, loaded once on first use. */
 export function loadBridge(): Promise<Bridge> {
-  loading ??= import('@forge/bridge').catch((error: unknown) => {
-    // Let a later call try again (the host may define the bridge after a delay).
-    loading = undefined;
-    throw error;
-  });
-  return loading;
+  return bridge.load();
 }
 
 /** A short, readable description of anything thrown. */

@@ -4,6 +4,7 @@ import { localize } from '@declaration/present/index.ts';
 import { describeError } from '../api/bridge.ts';
 import { useT } from '../i18n/index.ts';
 import { fileSlug, saveTextFile } from '../download.ts';
+import { lazyCode } from '../lazy-code.ts';
 import type * as ExportFiles from '../export-files.ts';
 import { Section } from './common.tsx';
 
@@ -14,14 +15,7 @@ type Format = ExportFiles.ExportFormat;
  * buttons, so the click rarely waits): it is not part of the page's first view. A failed load is
  * forgotten, so the next click tries again.
  */
-let exportCode: Promise<typeof ExportFiles> | undefined;
-function loadExportCode() {
-  exportCode ??= import('../export-files.ts').catch((error: unknown) => {
-    exportCode = undefined;
-    throw error;
-  });
-  return exportCode;
-}
+const exportCode = lazyCode<typeof ExportFiles>(() => import('../export-files.ts'));
 
 const FORMATS: Record<Format, { extension: string; mime: string }> = {
   json: { extension: 'json', mime: 'application/json' },
@@ -45,14 +39,14 @@ export function Downloads({
   const download = async (format: Format) => {
     setError(null);
     try {
-      const { renderExport } = await loadExportCode();
+      const { renderExport } = await exportCode.load();
       const { extension, mime } = FORMATS[format];
       saveTextFile(`${base}.${extension}`, mime, renderExport(format, declaration, t, manifest));
     } catch (thrown) {
       setError(t.t('downloads.failed', { reason: describeError(thrown) }));
     }
   };
-  const prepare = () => void loadExportCode().catch(() => undefined);
+  const prepare = () => void exportCode.load().catch(() => undefined);
 
   return (
     <Section id="downloads" title={t.t('downloads.title')}>

@@ -3,6 +3,7 @@ import type { DisclosureView } from '@declaration';
 import { describeError } from '../api/bridge.ts';
 import type { UserProduct } from '../api/index.ts';
 import { useT } from '../i18n/index.ts';
+import { lazyCode } from '../lazy-code.ts';
 import { Section } from './common.tsx';
 import { useReviewState, type ReviewState } from './review-state.ts';
 import type * as Body from './VersionHistory.tsx';
@@ -22,23 +23,11 @@ export const VERSIONS_LOAD_MARGIN = '800px 0px';
  * 8 KB gzipped), loaded once per page view, when wanted: it is below the fold, not part of the
  * first view. A failed load is forgotten, so Retry asks again.
  */
-let body: typeof Body | undefined;
-let bodyLoading: Promise<typeof Body> | undefined;
-function loadBody(): Promise<typeof Body> {
-  bodyLoading ??= import('./VersionHistory.tsx').then(
-    (module) => (body = module),
-    (error: unknown) => {
-      bodyLoading = undefined;
-      throw error;
-    },
-  );
-  return bodyLoading;
-}
+const body = lazyCode<typeof Body>(() => import('./VersionHistory.tsx'));
 
 /** Forgets the loaded body, so that a test sees it load again (a page view loads it once). */
 export function forgetVersionsBody(): void {
-  body = undefined;
-  bodyLoading = undefined;
+  body.forget();
 }
 
 type Code =
@@ -66,16 +55,17 @@ export function Versions({
   const t = useT();
   const ownReview = useReviewState(view);
   const review = pageReview ?? ownReview;
-  const [code, setCode] = useState<Code>(() =>
-    body ? { status: 'ready', body } : { status: 'idle' },
-  );
+  const [code, setCode] = useState<Code>(() => {
+    const loaded = body.loaded();
+    return loaded ? { status: 'ready', body: loaded } : { status: 'idle' };
+  });
   // "What changed" was asked for before the body was there: it takes focus once drawn.
   const [focusWhatChanged, setFocusWhatChanged] = useState(false);
   const pending = useRef<HTMLDivElement>(null);
 
   const load = useCallback(() => {
     setCode((state) => (state.status === 'ready' ? state : { status: 'loading' }));
-    loadBody().then(
+    body.load().then(
       (loaded) => setCode({ status: 'ready', body: loaded }),
       (error: unknown) => setCode({ status: 'error', message: describeError(error) }),
     );
