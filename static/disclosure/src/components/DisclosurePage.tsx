@@ -1,11 +1,7 @@
 import type { DisclosureView } from '@declaration';
 import type { UserProduct } from '../api/index.ts';
-import { focusHeading, useDocumentBehaviour } from '../document-behaviour.ts';
 import { DocumentView } from './DocumentView.tsx';
-import { Downloads } from './Downloads.tsx';
-import { ReviewBanner } from './ReviewBanner.tsx';
-import { useReviewState } from './review-state.ts';
-import { Versions, WHAT_CHANGED_HEADING } from './Versions.tsx';
+import { usePageParts } from './PageIslands.tsx';
 
 export { SectionView } from './DocumentView.tsx';
 
@@ -23,26 +19,14 @@ export function DisclosurePage({
   view: DisclosureView;
   product?: UserProduct | null;
 }) {
-  const review = useReviewState(view);
-  useDocumentBehaviour();
-  const declaration = view.declaration;
-  // A backend of an earlier release answers without facts: not checked against a manifest.
-  const manifest = view.manifest ?? null;
-
+  const parts = usePageParts(view, product);
   return (
     <DocumentView
-      declaration={declaration}
-      manifest={manifest}
-      afterHeader={
-        <ReviewBanner
-          view={view}
-          review={review}
-          onSeeChanges={() => focusHeading(WHAT_CHANGED_HEADING)}
-        />
-      }
+      declaration={view.declaration}
+      manifest={view.manifest ?? null}
+      afterHeader={parts.afterHeader}
     >
-      <Versions view={view} review={review} product={product} />
-      <Downloads declaration={declaration} manifest={manifest} />
+      {parts.end}
     </DocumentView>
   );
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import type { DisclosureView } from '@declaration';
 import type { UserProduct } from '../api/index.ts';
@@ -39,6 +40,42 @@ export function islandSlots(root: HTMLElement): IslandSlots | null {
   return { afterHeader, end };
 }
 
+/** The page's own parts, drawn around or into the document part. */
+export interface PageParts {
+  /** The review banner, between the header and the index. */
+  afterHeader: ReactNode;
+  /** Versions and downloads, after the sections in `<main>`. */
+  end: ReactNode;
+}
+
+/**
+ * The page's own parts for `view`, sharing one review state, with the document part's behaviour
+ * listening while they are mounted: what DisclosurePage draws around its document part and
+ * PageIslands into the build's. `product` is whose user API names the reviewers (null: none is
+ * asked, account ids are shown).
+ */
+export function usePageParts(view: DisclosureView, product: UserProduct | null): PageParts {
+  const review = useReviewState(view);
+  useDocumentBehaviour();
+  // A backend of an earlier release answers without facts: not checked against a manifest.
+  const manifest = view.manifest ?? null;
+  return {
+    afterHeader: (
+      <ReviewBanner
+        view={view}
+        review={review}
+        onSeeChanges={() => focusHeading(WHAT_CHANGED_HEADING)}
+      />
+    ),
+    end: (
+      <>
+        <Versions view={view} review={review} product={product} />
+        <Downloads declaration={view.declaration} manifest={manifest} />
+      </>
+    ),
+  };
+}
+
 /**
  * The page over the build's first paint of the served version, in the reader's language: the
  * document part is that markup, kept as it is (the same DisclosurePage would draw, and what it
@@ -55,23 +92,11 @@ export function PageIslands({
   product?: UserProduct | null;
   end: HTMLElement;
 }) {
-  const review = useReviewState(view);
-  useDocumentBehaviour();
-  const manifest = view.manifest ?? null;
+  const parts = usePageParts(view, product);
   return (
     <>
-      <ReviewBanner
-        view={view}
-        review={review}
-        onSeeChanges={() => focusHeading(WHAT_CHANGED_HEADING)}
-      />
-      {createPortal(
-        <>
-          <Versions view={view} review={review} product={product} />
-          <Downloads declaration={view.declaration} manifest={manifest} />
-        </>,
-        end,
-      )}
+      {parts.afterHeader}
+      {createPortal(parts.end, end)}
     </>
   );
 }
